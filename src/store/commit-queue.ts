@@ -1,0 +1,64 @@
+import type { Oid } from './oid.ts';
+
+/** A commit waiting in a {@link CommitQueue}, with its committer time in seconds. */
+export interface QueuedCommit {
+  oid: Oid;
+  time: number;
+}
+
+interface Slot extends QueuedCommit {
+  seq: number;
+}
+
+/** Newer first; among equal times (many commits share a second), the first queued first. */
+function before(a: Slot, b: Slot): boolean {
+  return a.time > b.time || (a.time === b.time && a.seq < b.seq);
+}
+
+/** A priority queue of commits, newest first, as git walks history and merge bases. */
+export class CommitQueue {
+  private readonly heap: Slot[] = [];
+  private nextSeq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(item: QueuedCommit): void {
+    const slot: Slot = { ...item, seq: this.nextSeq++ };
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(slot);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(slot, heap[parent] as Slot)) break;
+      heap[i] = heap[parent] as Slot;
+      i = parent;
+    }
+    heap[i] = slot;
+  }
+
+  /** True when some queued commit satisfies `predicate`. */
+  some(predicate: (item: QueuedCommit) => boolean): boolean {
+    return this.heap.some(predicate);
+  }
+
+  pop(): QueuedCommit | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right] as Slot, heap[left] as Slot) ? right : left;
+      if (!before(heap[child] as Slot, last)) break;
+      heap[i] = heap[child] as Slot;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  }
+}

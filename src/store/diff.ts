@@ -1,0 +1,46 @@
+import { isTreeMode, type TreeEntry } from './objects/index.ts';
+import type { ObjectSource } from './object-store.ts';
+import type { Oid } from './oid.ts';
+import type { PathChange } from './types.ts';
+
+/**
+ * The file changes that turn tree `from` into tree `to`, in path order. Sub-trees with the same
+ * id are skipped unread, so the cost follows the size of the change.
+ */
+export async function diffTrees(source: ObjectSource, from: Oid | undefined, to: Oid | undefined): Promise<PathChange[]> {
+  const changes: PathChange[] = [];
+  await diffLevel(source, from, to, '', changes);
+  return changes;
+}
+
+async function entriesOf(source: ObjectSource, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
+  const map = new Map<string, TreeEntry>();
+  if (oid !== undefined) for (const entry of await source.readTree(oid)) map.set(entry.name, entry);
+  return map;
+}
+
+async function diffLevel(
+  source: ObjectSource,
+  from: Oid | undefined,
+  to: Oid | undefined,
+  prefix: string,
+  changes: PathChange[],
+): Promise<void> {
+  if (from === to) return;
+  const [before, after] = await Promise.all([entriesOf(source, from), entriesOf(source, to)]);
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  for (const name of names) {
+    const path = prefix === '' ? name : `${prefix}/${name}`;
+    const a = before.get(name);
+    const b = after.get(name);
+    if (a && b && a.oid === b.oid && a.mode === b.mode) continue;
+    const aTree = a !== undefined && isTreeMode(a.mode);
+    const bTree = b !== undefined && isTreeMode(b.mode);
+    if (aTree || bTree) await diffLevel(source, aTree ? a.oid : undefined, bTree ? b.oid : undefined, path, changes);
+    const aFile = a !== undefined && !aTree ? a : undefined;
+    const bFile = b !== undefined && !bTree ? b : undefined;
+    if (aFile && bFile) changes.push({ path, kind: 'modified', before: aFile.oid, after: bFile.oid });
+    else if (aFile) changes.push({ path, kind: 'removed', before: aFile.oid });
+    else if (bFile) changes.push({ path, kind: 'added', after: bFile.oid });
+  }
+}

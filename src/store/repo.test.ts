@@ -1,0 +1,340 @@
+// One suite, run against every backend (Irmin's habit): the in-memory one and IndexedDB
+// (fake-indexeddb here; real Chromium in e2e/).
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+  CorruptObjectError,
+  InvalidOidError,
+  InvalidPathError,
+  NotAFileError,
+  ObjectNotFoundError,
+  createMemoryBackend,
+  openRepo,
+  parseJsonObject,
+  type Backend,
+  type CommitInfo,
+  type Repo,
+} from './index.ts';
+import { openIndexedDbBackend } from './backend/index.ts';
+import { utf8, fromUtf8, hashObject } from './objects/index.ts';
+
+interface Harness {
+  /** Opens a repository; `peer` opens a second handle on the same storage (another tab). */
+  open(): Promise<{ repo: Repo; peer: () => Promise<Repo>; backend: Backend }>;
+}
+
+const harnesses: Record<string, Harness> = {
+  memory: {
+    async open() {
+      const backend = createMemoryBackend();
+      const name = `mem-${Math.random()}`;
+      return { repo: await openRepo({ name, backend }), peer: () => openRepo({ name, backend }), backend };
+    },
+  },
+  indexeddb: {
+    async open() {
+      const factory = new IDBFactory();
+      const name = 'tasks';
+      const backend = await openIndexedDbBackend(name, factory);
+      return {
+        repo: await openRepo({ name, indexedDB: factory }),
+        peer: () => openRepo({ name, indexedDB: factory }),
+        backend,
+      };
+    },
+  },
+};
+
+let clock = Date.UTC(2026, 0, 1);
+/** Commit info with a moving clock, so history order does not hang on same-second ties. */
+const info = (message: string): CommitInfo => ({
+  message,
+  author: { name: 'Tester', email: 'tester@example.org' },
+  date: new Date((clock += 1000)),
+});
+const text = (bytes: Uint8Array | undefined): string | undefined => (bytes === undefined ? undefined : fromUtf8(bytes));
+const json = (bytes: Uint8Array | undefined): unknown => (bytes === undefined ? undefined : parseJsonObject(bytes));
+
+describe.each(Object.keys(harnesses))('store on %s', (kind) => {
+  const open = () => (harnesses[kind] as Harness).open();
+
+  it('commits each set and reads files back at the head', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    expect(await main.head()).toBeUndefined();
+    expect(await main.list()).toEqual([]);
+    const first = await main.set('items/3f/one.json', '{"name":"one"}\n', info('Create one'));
+    const second = await main.set('notes.md', utf8('# hi'), info('Add notes'));
+    expect(first).toMatch(/^[0-9a-f]{40}$/);
+    expect(second).not.toBe(first);
+    expect(await main.head()).toBe(second);
+    expect(text(await main.get('items/3f/one.json'))).toBe('{"name":"one"}\n');
+    expect(await main.list()).toEqual(['items', 'notes.md']);
+    expect(await main.list('items/3f')).toEqual(['one.json']);
+    expect(await main.get('missing.txt')).toBeUndefined();
+    expect(await main.list('nowhere')).toEqual([]);
+    await expect(main.get('items')).rejects.toBeInstanceOf(NotAFileError);
+    await repo.close();
+  });
+
+  it('makes a transaction one commit, and an unchanged write no commit', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.set('a.txt', 'a', info('a'));
+    const head = await main.transaction(async (tx) => {
+      tx.set('b/1.txt', '1');
+      tx.set('b/2.txt', '2');
+      expect(text(await tx.get('b/1.txt'))).toBe('1');
+      tx.remove('a.txt');
+      expect(await tx.get('a.txt')).toBeUndefined();
+    }, info('several'));
+    const history = await main.history();
+    expect(history.map((c) => c.message)).toEqual(['several\n', 'a\n']);
+    expect(history[0]?.id).toBe(head);
+    expect(await main.list()).toEqual(['b']);
+    expect(await main.set('b/1.txt', '1', info('same again'))).toBe(head);
+    expect(await main.history()).toHaveLength(2);
+    await repo.close();
+  });
+
+  it('removes files and folders, and empty folders vanish', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.set('x/y/z.txt', 'z', info('z'));
+    await main.remove('x/y/z.txt', info('remove z'));
+    expect(await main.list()).toEqual([]);
+    await main.set('x/y/z.txt', 'z', info('z again'));
+    await main.set('x/w.txt', 'w', info('w'));
+    await main.remove('x/y', info('remove folder'));
+    expect(await main.list('x')).toEqual(['w.txt']);
+    await repo.close();
+  });
+
+  it('pages history newest first and shows any past commit read-only', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await main.set('counter.txt', String(i), info(`set ${i}`)));
+    const page1 = await main.history({ limit: 5 });
+    const page2 = await main.history({ limit: 5, skip: 5 });
+    expect(page1.map((c) => c.message.trim())).toEqual(['set 11', 'set 10', 'set 9', 'set 8', 'set 7']);
+    expect(page2.map((c) => c.message.trim())).toEqual(['set 6', 'set 5', 'set 4', 'set 3', 'set 2']);
+    expect(page1[0]?.author).toEqual({ name: 'Tester', email: 'tester@example.org' });
+    expect(page1[1]?.parents).toEqual([ids[9]]);
+    const past = await repo.view(ids[3] as string);
+    expect(past.commitId).toBe(ids[3]);
+    expect(text(await past.get('counter.txt'))).toBe('3');
+    const diff = await repo.diff(ids[3], ids[4] as string);
+    expect(diff).toEqual([{ path: 'counter.txt', kind: 'modified', before: hashObject('blob', utf8('3')).oid, after: hashObject('blob', utf8('4')).oid }]);
+    await repo.close();
+  });
+
+  it('refuses bad paths and unknown commits with typed errors', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await expect(main.set('../escape', 'x', info('bad'))).rejects.toBeInstanceOf(InvalidPathError);
+    await expect(main.set('a//b', 'x', info('bad'))).rejects.toThrow(/empty segment/);
+    await expect(main.set('a\0b', 'x', info('bad'))).rejects.toThrow(/NUL/);
+    await expect(repo.view('nope')).rejects.toBeInstanceOf(InvalidOidError);
+    await expect(repo.view('0'.repeat(40))).rejects.toBeInstanceOf(ObjectNotFoundError);
+    await expect(main.revert('1'.repeat(40), info('x'))).rejects.toBeInstanceOf(ObjectNotFoundError);
+    expect(await main.head()).toBeUndefined();
+    await repo.close();
+  });
+
+  it('detects a corrupt object on read and never returns it', async () => {
+    const { repo, backend } = await open();
+    const main = await repo.branch();
+    await main.set('a.txt', 'original', info('a'));
+    const blob = hashObject('blob', utf8('original'));
+    // Overwrite the stored bytes under the same id, as disk corruption would.
+    await backend.putObjects([{ oid: blob.oid, raw: hashObject('blob', utf8('tampered')).raw }]);
+    await expect(main.get('a.txt')).rejects.toBeInstanceOf(CorruptObjectError);
+    await expect(repo.objects.read(blob.oid)).rejects.toThrow(/do not hash to its id/);
+    await repo.close();
+  });
+
+  it('reverts a commit by three-way merge, keeping later changes', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.set('rec.json', '{"a":1,"b":1}', info('create'));
+    const change = await main.transaction((tx) => {
+      tx.set('rec.json', '{"a":2,"b":1}');
+      tx.set('new.txt', 'new');
+    }, info('change a, add new'));
+    await main.set('rec.json', '{"a":2,"b":3}', info('change b'));
+    await main.revert(change, info('Revert "change a, add new"'));
+    expect(json(await main.get('rec.json'))).toEqual({ a: 1, b: 3 });
+    expect(await main.get('new.txt')).toBeUndefined();
+    expect((await main.history({ limit: 1 }))[0]?.message).toBe('Revert "change a, add new"\n');
+    await repo.close();
+  });
+
+  it('merges branches: fast-forward, field by field, and never drops a value', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.set('rec.json', '{"a":1,"b":1,"c":1}', info('create'));
+    const side = await repo.branch('side');
+    expect(await side.merge('main', info('ff'))).toBe(await main.head());
+    await main.set('rec.json', '{"a":2,"b":1,"c":"main"}', info('main edits'));
+    await side.set('rec.json', '{"a":1,"b":2,"c":"side"}', info('side edits'));
+    await side.set('side.txt', 'side only', info('side file'));
+    const merged = await main.merge('side', info('Merge side'));
+    const record = json(await main.get('rec.json')) as Record<string, unknown>;
+    expect(record.a).toBe(2);
+    expect(record.b).toBe(2);
+    const kept = record.c;
+    const discarded = kept === 'main' ? 'side' : 'main';
+    expect(record._conflicts).toEqual([{ field: 'c', kept, discarded }]);
+    expect(text(await main.get('side.txt'))).toBe('side only');
+    expect((await repo.readCommit(merged)).parents).toHaveLength(2);
+    // Merging again changes nothing; the other way round is a fast-forward.
+    expect(await main.merge('side', info('again'))).toBe(merged);
+    expect(await side.merge('main', info('ff back'))).toBe(merged);
+    await repo.close();
+  });
+
+  it('keeps both sides of a non-JSON conflict, and an edit over a deletion', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.transaction((tx) => {
+      tx.set('notes.txt', 'base');
+      tx.set('gone.txt', 'base');
+    }, info('base'));
+    const side = await repo.branch('side');
+    await side.merge('main', info('ff'));
+    await main.transaction((tx) => {
+      tx.set('notes.txt', 'main text');
+      tx.remove('gone.txt');
+    }, info('main'));
+    await side.transaction((tx) => {
+      tx.set('notes.txt', 'side text');
+      tx.set('gone.txt', 'edited on side');
+    }, info('side'));
+    await main.merge('side', info('merge'));
+    const names = await main.list();
+    const copy = names.find((n) => n.startsWith('notes.txt.conflict-'));
+    expect(copy).toBeDefined();
+    const contents = [text(await main.get('notes.txt')), text(await main.get(copy as string))].sort();
+    expect(contents).toEqual(['main text', 'side text']);
+    expect(text(await main.get('gone.txt'))).toBe('edited on side');
+    await repo.close();
+  });
+
+  it('reverts a merge commit against its first parent', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    await main.set('base.txt', 'base', info('base'));
+    const side = await repo.branch('side');
+    await side.merge('main', info('ff'));
+    await side.set('feature.txt', 'feature', info('feature'));
+    await main.set('main.txt', 'main', info('main work'));
+    const merge = await main.merge('side', info('merge side'));
+    expect(text(await main.get('feature.txt'))).toBe('feature');
+    await main.revert(merge, info('Revert merge'));
+    expect(await main.get('feature.txt')).toBeUndefined();
+    expect(text(await main.get('main.txt'))).toBe('main');
+    await repo.close();
+  });
+
+  it('merges criss-cross histories against their merged bases', async () => {
+    const { repo } = await open();
+    const a = await repo.branch('a');
+    await a.set('f.json', '{"x":0,"y":0}', info('root'));
+    const b = await repo.branch('b');
+    await b.merge('a', info('ff'));
+    await a.set('f.json', '{"x":1,"y":0}', info('a: x=1'));
+    await b.set('f.json', '{"x":0,"y":1}', info('b: y=1'));
+    const aHead = await a.head();
+    await a.merge('b', info('a merges b'));
+    await b.merge(aHead as string, info('b merges old a'));
+    await a.set('a.txt', 'a', info('a more'));
+    await b.set('b.txt', 'b', info('b more'));
+    await a.merge('b', info('final'));
+    expect(json(await a.get('f.json'))).toEqual({ x: 1, y: 1 });
+    expect(await a.list()).toEqual(['a.txt', 'b.txt', 'f.json']);
+    await repo.close();
+  });
+
+  it('loses no commit when two handles (tabs) commit at once', async () => {
+    const { repo, peer } = await open();
+    const other = await peer();
+    const [tabA, tabB] = [await repo.branch(), await other.branch()];
+    await tabA.set('shared.json', '{"a":0,"b":0}', info('create'));
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 10; i++) {
+      writes.push(tabA.set(`a/${i}.txt`, `a${i}`, info(`a ${i}`)));
+      writes.push(tabB.set(`b/${i}.txt`, `b${i}`, info(`b ${i}`)));
+    }
+    writes.push(tabA.set('shared.json', '{"a":1,"b":0}', info('a edits shared')));
+    writes.push(tabB.set('shared.json', '{"a":0,"b":1}', info('b edits shared')));
+    await Promise.all(writes);
+    expect(await tabA.list('a')).toHaveLength(10);
+    expect(await tabB.list('b')).toHaveLength(10);
+    expect(json(await tabA.get('shared.json'))).toEqual({ a: 1, b: 1 });
+    const messages = (await tabA.history()).map((c) => c.message.trim());
+    for (let i = 0; i < 10; i++) expect(messages).toEqual(expect.arrayContaining([`a ${i}`, `b ${i}`]));
+    await other.close();
+    await repo.close();
+  });
+
+  it('tells watchers of each new head, from this handle and another', async () => {
+    const { repo, peer } = await open();
+    const other = await peer();
+    const main = await repo.branch();
+    const seen: string[] = [];
+    const stop = main.watch((head) => seen.push(head));
+    const first = await main.set('a.txt', 'a', info('a'));
+    const second = await (await other.branch()).set('b.txt', 'b', info('b'));
+    await waitFor(() => seen.length >= 2);
+    expect(seen).toEqual([first, second]);
+    stop();
+    await main.set('c.txt', 'c', info('c'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toHaveLength(2);
+    await other.close();
+    await repo.close();
+  });
+
+  it('keeps the executable bit of a file it did not write', async () => {
+    const { repo } = await open();
+    const blob = hashObject('blob', utf8('#!/bin/sh\n'));
+    const { encodeTree, encodeCommit } = await import('./objects/index.ts');
+    const tree = hashObject('tree', encodeTree([{ name: 'run.sh', mode: '100755', oid: blob.oid }]));
+    const sig = { name: 'git', email: 'git@example.org', timestamp: 1, timezoneOffset: 0 };
+    const commit = { type: 'commit' as const, content: encodeCommit({ tree: tree.oid, parents: [], author: sig, committer: sig, message: 'x\n' }) };
+    const [, , commitId] = await repo.objects.write([
+      { type: 'blob', content: utf8('#!/bin/sh\n') },
+      { type: 'tree', content: encodeTree([{ name: 'run.sh', mode: '100755', oid: blob.oid }]) },
+      commit,
+    ]);
+    expect(await repo.compareAndSetHead('main', undefined, commitId as never)).toBe(true);
+    const main = await repo.branch();
+    const next = await main.set('run.sh', '#!/bin/sh\necho hi\n', info('edit script'));
+    const { decodeTree } = await import('./objects/index.ts');
+    const nextTree = (await repo.readCommit(next)).tree;
+    const entries = decodeTree((await repo.objects.read(nextTree)).content);
+    expect(entries.map((e) => [e.name, e.mode])).toEqual([['run.sh', '100755']]);
+    await repo.close();
+  });
+});
+
+describe('store on IndexedDB', () => {
+  it('keeps everything across close and reopen', async () => {
+    const factory = new IDBFactory();
+    const first = await openRepo({ name: 'persist', indexedDB: factory });
+    const head = await (await first.branch()).set('a/b.txt', 'kept', info('keep'));
+    await first.close();
+    await expect((await first.branch()).head()).rejects.toThrow(/closed/);
+    const second = await openRepo({ name: 'persist', indexedDB: factory });
+    const main = await second.branch();
+    expect(await main.head()).toBe(head);
+    expect(text(await main.get('a/b.txt'))).toBe('kept');
+    await second.close();
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}

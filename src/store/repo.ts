@@ -1,0 +1,126 @@
+import { openIndexedDbBackend, type Backend } from './backend/index.ts';
+import { createBranch } from './branch.ts';
+import { diffTrees } from './diff.ts';
+import { RepoClosedError, StoreError } from './errors.ts';
+import { HeadNotifier } from './head-notifier.ts';
+import { toCommit } from './history.ts';
+import { hashObject } from './objects/index.ts';
+import { ObjectStore } from './object-store.ts';
+import { parseOid, type Oid } from './oid.ts';
+import { branchRef, type RepoContext } from './repo-context.ts';
+import { DEFAULT_AUTHOR } from './signature.ts';
+import type { Branch, MergeFn, Repo } from './types.ts';
+import { createView } from './view.ts';
+
+/** How to open a repository. */
+export interface OpenRepoOptions {
+  /** The IndexedDB database name; one repository per database. */
+  name: string;
+  /** The IndexedDB to use (e.g. `fake-indexeddb` in Node); defaults to the global one. */
+  indexedDB?: IDBFactory;
+  /** Another place to keep the bytes, e.g. `createMemoryBackend()` for tests and previews. */
+  backend?: Backend;
+  /** Per-path merge rules; paths it returns `undefined` for use the store's defaults. */
+  merge?: MergeFn;
+  /** The author of changes whose CommitInfo names none. */
+  author?: { name: string; email: string };
+}
+
+const REF_PREFIX = 'refs/heads/';
+
+/**
+ * Opens (creating when missing) a versioned repository of files, stored as real git objects.
+ * Every change is a commit; see {@link Repo} and {@link Branch}.
+ */
+export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
+  const { name } = options;
+  const raw = options.backend ?? (await openBackend(name, options.indexedDB));
+  let closed = false;
+  const backend = guard(raw, () => closed, name);
+  const store = new ObjectStore(backend);
+  const notifier = new HeadNotifier(`taskgit-store:${name}`, backend);
+  const context: RepoContext = { name, backend, store, notifier, merge: options.merge, author: options.author ?? DEFAULT_AUTHOR };
+
+  return {
+    name,
+    branch: async (branchName = 'main') => {
+      checkBranchName(branchName);
+      return createBranch(context, branchName) satisfies Branch;
+    },
+    async view(commitId) {
+      const oid = parseOid(commitId);
+      return createView(store, oid, (await store.readCommit(oid)).tree);
+    },
+    async diff(from, to) {
+      const toTree = (await store.readCommit(parseOid(to))).tree;
+      const fromTree = from === undefined ? undefined : (await store.readCommit(parseOid(from))).tree;
+      return diffTrees(store, fromTree, toTree);
+    },
+    readCommit: async (commitId) => {
+      const oid = parseOid(commitId);
+      return toCommit(oid, await store.readCommit(oid));
+    },
+    async listBranches() {
+      const branches = new Map<string, Oid>();
+      for (const [ref, head] of await backend.listRefs()) {
+        if (ref.startsWith(REF_PREFIX)) branches.set(ref.slice(REF_PREFIX.length), head);
+      }
+      return branches;
+    },
+    objects: {
+      read: (oid) => store.readObject(parseOid(oid)),
+      has: async (oid) => (await backend.hasObjects([parseOid(oid)]))[0] === true,
+      async write(objects) {
+        const hashed = objects.map(({ type, content }) => hashObject(type, content));
+        await backend.putObjects(hashed);
+        return hashed.map(({ oid }) => oid);
+      },
+    },
+    async compareAndSetHead(branchName, expected, next, objects = []) {
+      checkBranchName(branchName);
+      const ref = branchRef(branchName);
+      const hashed = objects.map(({ type, content }) => hashObject(type, content));
+      // Never let a head point at a commit that is not stored.
+      if (!hashed.some(({ oid }) => oid === next)) await store.readCommit(parseOid(next));
+      const moved = await backend.compareAndSetRef(ref, expected, next, hashed);
+      if (moved) notifier.announce(ref, next);
+      return moved;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      notifier.close();
+      raw.close();
+    },
+  };
+}
+
+async function openBackend(name: string, factory: IDBFactory | undefined): Promise<Backend> {
+  const indexedDB = factory ?? globalThis.indexedDB;
+  if (!indexedDB) {
+    throw new StoreError('unavailable', 'No IndexedDB here: pass `indexedDB` (e.g. fake-indexeddb in Node) or a `backend`.', { name });
+  }
+  return openIndexedDbBackend(name, indexedDB);
+}
+
+/** Branch names follow git's rules for ref path segments, kept simple. */
+function checkBranchName(name: string): void {
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(name) || name.includes('..') || name.endsWith('.lock')) {
+    throw new StoreError('invalid-branch', `Invalid branch name ${JSON.stringify(name)}.`, { name });
+  }
+}
+
+/** Every backend call after close fails with RepoClosedError instead of touching a closed DB. */
+function guard(backend: Backend, isClosed: () => boolean, name: string): Backend {
+  const check = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => (isClosed() ? Promise.reject(new RepoClosedError(name)) : fn(...args));
+  return {
+    getObject: check(backend.getObject),
+    hasObjects: check(backend.hasObjects),
+    putObjects: check(backend.putObjects),
+    getRef: check(backend.getRef),
+    listRefs: check(backend.listRefs),
+    compareAndSetRef: check(backend.compareAndSetRef),
+    close: backend.close,
+  };
+}

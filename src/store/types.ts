@@ -1,0 +1,141 @@
+import type { Oid } from './oid.ts';
+
+/** The four kinds of git object. */
+export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
+
+/** A person and the moment they acted, as git writes it in a commit header. */
+export interface Signature {
+  name: string;
+  email: string;
+  /** Seconds since the Unix epoch. */
+  timestamp: number;
+  /** Minutes east of UTC, e.g. +60 for `+0100` (the sign of git's header, not of JS's getTimezoneOffset). */
+  timezoneOffset: number;
+}
+
+/** Who made a change and why; the store fills in a default author and the current date. */
+export interface CommitInfo {
+  message: string;
+  author?: { name: string; email: string };
+  date?: Date;
+}
+
+/** A commit as history shows it. */
+export interface Commit {
+  id: Oid;
+  tree: Oid;
+  parents: Oid[];
+  message: string;
+  author: { name: string; email: string };
+  date: Date;
+}
+
+/** One file's content on three sides of a merge; `undefined` means absent on that side. */
+export interface FileMergeInput {
+  /** Full '/'-separated path of the file. */
+  path: string;
+  base: Uint8Array | undefined;
+  ours: Uint8Array | undefined;
+  theirs: Uint8Array | undefined;
+}
+
+/** What a file merge decided. */
+export interface FileMergeResult {
+  /** The merged content, or `undefined` to delete the file. */
+  data: Uint8Array | undefined;
+  /** Extra files written beside it (`<name><suffix>`), e.g. the losing side of a text conflict. */
+  copies?: Array<{ suffix: string; data: Uint8Array }>;
+  /** True when a conflict was recorded (in the content or as a copy). */
+  conflicted: boolean;
+}
+
+/**
+ * A per-path merge rule. Called only when both sides changed a file differently. Return
+ * `undefined` to leave the file to the store's default rule (JSON field by field, else keep both).
+ */
+export type MergeFn = (input: FileMergeInput) => FileMergeResult | undefined;
+
+/** A change between two trees. */
+export interface PathChange {
+  path: string;
+  kind: 'added' | 'removed' | 'modified';
+  before?: Oid;
+  after?: Oid;
+}
+
+/** A read-only view of the files at one commit. */
+export interface View {
+  /** The commit this view shows, or `undefined` for an empty branch. */
+  readonly commitId: Oid | undefined;
+  /** A file's bytes, or `undefined` when nothing is there. Throws NotAFileError for a directory. */
+  get(path: string): Promise<Uint8Array | undefined>;
+  /** Names of the entries directly under `dir` ('' is the root), in git's order. */
+  list(dir?: string): Promise<string[]>;
+}
+
+/** The callbacks a transaction body uses to stage changes for one commit. */
+export interface TransactionContext {
+  set(path: string, data: Uint8Array | string): void;
+  remove(path: string): void;
+  /** Reads a file as the transaction would leave it so far. */
+  get(path: string): Promise<Uint8Array | undefined>;
+}
+
+/** A named line of history whose every change is a commit. */
+export interface Branch {
+  readonly name: string;
+  /** The branch's current head commit id, or `undefined` while it has no commit. */
+  head(): Promise<Oid | undefined>;
+  /** The file at the current head. */
+  get(path: string): Promise<Uint8Array | undefined>;
+  /** Entry names under `dir` at the current head. */
+  list(dir?: string): Promise<string[]>;
+  /** Writes one file as one commit; returns the new head (the old one if nothing changed). */
+  set(path: string, data: Uint8Array | string, info: CommitInfo): Promise<Oid>;
+  /** Removes one file as one commit; returns the new head. */
+  remove(path: string, info: CommitInfo): Promise<Oid>;
+  /** Several changes as one commit. */
+  transaction(fn: (tx: TransactionContext) => void | Promise<void>, info: CommitInfo): Promise<Oid>;
+  /** Commits reachable from the head, newest first. */
+  history(options?: { limit?: number; skip?: number }): Promise<Commit[]>;
+  /** Undoes one commit by a three-way merge whose base is that commit; later changes survive. */
+  revert(commitId: string, info: CommitInfo): Promise<Oid>;
+  /** Merges a commit id or another branch into this one (fast-forward when possible). */
+  merge(from: string, info: CommitInfo): Promise<Oid>;
+  /** Calls `listener` once per new head, whether this tab or another one moved it. */
+  watch(listener: (head: Oid) => void): () => void;
+}
+
+/** A raw git object as stored. */
+export interface GitObject {
+  type: ObjectType;
+  content: Uint8Array;
+}
+
+/** An opened repository. */
+export interface Repo {
+  readonly name: string;
+  /** The branch `name`; a missing branch is created empty (no commit until the first change). */
+  branch(name?: string): Promise<Branch>;
+  /** A read-only view at any commit in the repository. */
+  view(commitId: string): Promise<View>;
+  /** The changes that turn commit `from` into commit `to`. */
+  diff(from: string | undefined, to: string): Promise<PathChange[]>;
+  /** Reads one commit. */
+  readCommit(commitId: string): Promise<Commit>;
+  /** Every branch name and its head. */
+  listBranches(): Promise<Map<string, Oid>>;
+  /** Low-level object access, for sync: reads are verified against their id. */
+  readonly objects: ObjectAccess;
+  /** Moves a branch head by compare-and-set, writing `objects` in the same transaction. */
+  compareAndSetHead(branch: string, expected: Oid | undefined, next: Oid, objects?: GitObject[]): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Content-addressed object access. */
+export interface ObjectAccess {
+  read(oid: string): Promise<GitObject>;
+  has(oid: string): Promise<boolean>;
+  /** Hashes and stores objects; returns their ids in the same order. */
+  write(objects: GitObject[]): Promise<Oid[]>;
+}
