@@ -279,6 +279,24 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await repo.close();
   });
 
+  it('writes over a change another handle made after this one last looked', async () => {
+    const { repo, peer } = await open();
+    const other = await peer();
+    const [tabA, tabB] = [await repo.branch(), await other.branch()];
+    await tabA.set('x.txt', 'a', info('a'));
+    await tabB.set('x.txt', 'b', info('b'));
+    // Tab A still believes x.txt is "a"; writing "a" again must not be skipped as a no-op.
+    await tabA.set('x.txt', 'a', info('a again'));
+    expect(text(await tabB.get('x.txt'))).toBe('a');
+    await tabA.set('y.txt', 'y', info('y'));
+    await tabB.set('x.txt', 'c', info('c'));
+    await tabA.set('z.txt', 'z', info('z'));
+    expect(await tabA.list()).toEqual(['x.txt', 'y.txt', 'z.txt']);
+    expect(text(await tabA.get('x.txt'))).toBe('c');
+    await other.close();
+    await repo.close();
+  });
+
   it('tells watchers of each new head, from this handle and another', async () => {
     const { repo, peer } = await open();
     const other = await peer();

@@ -1,7 +1,7 @@
 import { InvalidObjectError } from '../errors.ts';
 import type { Oid } from '../oid.ts';
 import { compareBytes, concatBytes, fromUtf8, utf8 } from './bytes.ts';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Modes git writes in trees. Unknown modes read from a foreign repo are kept as they were. */
 export const FILE_MODE = {
@@ -28,17 +28,27 @@ export function isTreeMode(mode: string): boolean {
 
 const SLASH = 0x2f;
 
+/** Below U+D800, JS string order (UTF-16) and git's order (UTF-8 bytes) agree. */
+const NEEDS_BYTE_ORDER = /[\uD800-\uFFFF]/;
+
 function nameKey(entry: TreeEntry): Uint8Array {
   const name = entry.nameBytes ?? utf8(entry.name);
-  // Git sorts a folder as if its name ended in '/', so "a-b" < "a/" < "a0" though "a" < "a-b".
   return isTreeMode(entry.mode) ? concatBytes([name, Uint8Array.of(SLASH)]) : name;
 }
 
 /** Orders entries exactly as git does: by name bytes, folders compared as `name/`. */
 export function sortTreeEntries(entries: readonly TreeEntry[]): TreeEntry[] {
+  // Git sorts a folder as if its name ended in '/', so "a-b" < "a/" < "a0" though "a" < "a-b".
+  if (entries.some((entry) => entry.nameBytes !== undefined || NEEDS_BYTE_ORDER.test(entry.name))) {
+    return entries
+      .map((entry) => ({ entry, key: nameKey(entry) }))
+      .sort((a, b) => compareBytes(a.key, b.key))
+      .map(({ entry }) => entry);
+  }
+  // The common case, and a hot path of every commit: compare strings, no encoding.
   return entries
-    .map((entry) => ({ entry, key: nameKey(entry) }))
-    .sort((a, b) => compareBytes(a.key, b.key))
+    .map((entry) => ({ entry, key: isTreeMode(entry.mode) ? `${entry.name}/` : entry.name }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ entry }) => entry);
 }
 
@@ -47,13 +57,34 @@ export function encodeTree(entries: readonly TreeEntry[]): Uint8Array {
   return encodeSortedTree(sortTreeEntries(entries));
 }
 
-/** {@link encodeTree} for entries already in git's order. */
+/** Printable ASCII names are written char by char, skipping the UTF-8 encoder. */
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
+/** {@link encodeTree} for entries already in git's order; writes into one buffer. */
 export function encodeSortedTree(entries: readonly TreeEntry[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const entry of entries) {
-    parts.push(utf8(`${entry.mode} `), entry.nameBytes ?? utf8(entry.name), Uint8Array.of(0), hexToBytes(entry.oid));
+  const names = entries.map((entry) => entry.nameBytes ?? (PRINTABLE_ASCII.test(entry.name) ? entry.name : utf8(entry.name)));
+  let length = 0;
+  for (let i = 0; i < entries.length; i++) length += (entries[i] as TreeEntry).mode.length + (names[i] as string | Uint8Array).length + 22;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const { mode, oid } = entries[i] as TreeEntry;
+    for (let c = 0; c < mode.length; c++) out[at++] = mode.charCodeAt(c);
+    out[at++] = 0x20;
+    const name = names[i] as string | Uint8Array;
+    if (typeof name === 'string') for (let c = 0; c < name.length; c++) out[at++] = name.charCodeAt(c);
+    else {
+      out.set(name, at);
+      at += name.length;
+    }
+    out[at++] = 0;
+    for (let c = 0; c < 40; c += 2) out[at++] = (hexValue(oid.charCodeAt(c)) << 4) | hexValue(oid.charCodeAt(c + 1));
   }
-  return concatBytes(parts);
+  return out;
+}
+
+function hexValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : code - 0x57; // '0'-'9', 'a'-'f' (ids are lowercase)
 }
 
 /** Decodes a tree's content into its entries, in stored order. */
