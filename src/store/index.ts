@@ -17,6 +17,7 @@ export type {
   ObjectAccess,
   ObjectType,
   PathChange,
+  RefAccess,
   Repo,
   Signature,
   TransactionContext,

@@ -315,6 +315,20 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await repo.close();
   });
 
+  it('keeps any ref by compare-and-set, refusing one that points nowhere', async () => {
+    const { repo } = await open();
+    const head = await (await repo.branch()).set('a.txt', 'a', info('a'));
+    expect(await repo.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(true);
+    expect(await repo.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(false);
+    expect(await repo.refs.read('refs/remotes/origin/main')).toBe(head);
+    expect([...(await repo.refs.list('refs/remotes/'))]).toEqual([['refs/remotes/origin/main', head]]);
+    expect([...(await repo.listBranches())]).toEqual([['main', head]]);
+    await expect(repo.refs.compareAndSet('refs/heads/x', undefined, '2'.repeat(40) as never)).rejects.toBeInstanceOf(ObjectNotFoundError);
+    await expect(repo.refs.read('HEAD')).rejects.toThrow(/Invalid ref name/);
+    expect(await repo.refs.read('refs/heads/x')).toBeUndefined();
+    await repo.close();
+  });
+
   it('keeps the executable bit of a file it did not write', async () => {
     const { repo } = await open();
     const blob = hashObject('blob', utf8('#!/bin/sh\n'));

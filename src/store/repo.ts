@@ -9,7 +9,7 @@ import { ObjectStore } from './object-store.ts';
 import { parseOid, type Oid } from './oid.ts';
 import { branchRef, type RepoContext } from './repo-context.ts';
 import { DEFAULT_AUTHOR } from './signature.ts';
-import type { Branch, MergeFn, Repo } from './types.ts';
+import type { Branch, MergeFn, RefAccess, Repo } from './types.ts';
 import { createView } from './view.ts';
 
 /** How to open a repository. */
@@ -41,6 +41,24 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
   const notifier = new HeadNotifier(`taskgit-store:${name}`, backend);
   const context: RepoContext = { name, backend, store, notifier, merge: options.merge, author: options.author ?? DEFAULT_AUTHOR };
 
+  const refs: RefAccess = {
+    read: async (ref) => backend.getRef(checkRefName(ref)),
+    async list(prefix = 'refs/') {
+      const found = new Map<string, Oid>();
+      for (const [ref, head] of await backend.listRefs()) if (ref.startsWith(prefix)) found.set(ref, head);
+      return found;
+    },
+    async compareAndSet(ref, expected, next, objects = []) {
+      checkRefName(ref);
+      const hashed = objects.map(({ type, content }) => hashObject(type, content));
+      // Never let a ref point at a commit that is not stored.
+      if (!hashed.some(({ oid }) => oid === next)) await store.readCommit(parseOid(next));
+      const moved = await backend.compareAndSetRef(ref, expected, next, hashed);
+      if (moved) notifier.announce(ref, next);
+      return moved;
+    },
+  };
+
   return {
     name,
     branch: async (branchName = 'main') => {
@@ -62,9 +80,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
     },
     async listBranches() {
       const branches = new Map<string, Oid>();
-      for (const [ref, head] of await backend.listRefs()) {
-        if (ref.startsWith(REF_PREFIX)) branches.set(ref.slice(REF_PREFIX.length), head);
-      }
+      for (const [ref, head] of await refs.list(REF_PREFIX)) branches.set(ref.slice(REF_PREFIX.length), head);
       return branches;
     },
     objects: {
@@ -76,16 +92,12 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
         return hashed.map(({ oid }) => oid);
       },
     },
-    async compareAndSetHead(branchName, expected, next, objects = []) {
+    compareAndSetHead(branchName, expected, next, objects = []) {
       checkBranchName(branchName);
-      const ref = branchRef(branchName);
-      const hashed = objects.map(({ type, content }) => hashObject(type, content));
-      // Never let a head point at a commit that is not stored.
-      if (!hashed.some(({ oid }) => oid === next)) await store.readCommit(parseOid(next));
-      const moved = await backend.compareAndSetRef(ref, expected, next, hashed);
-      if (moved) notifier.announce(ref, next);
-      return moved;
+      return refs.compareAndSet(branchRef(branchName), expected, next, objects);
     },
+    refs,
+    readTree: (treeId) => store.readTree(parseOid(treeId)),
     async close() {
       if (closed) return;
       closed = true;
@@ -101,6 +113,13 @@ async function openBackend(name: string, factory: IDBFactory | undefined): Promi
     throw new StoreError('unavailable', 'No IndexedDB here: pass `indexedDB` (e.g. fake-indexeddb in Node) or a `backend`.', { name });
   }
   return openIndexedDbBackend(name, indexedDB);
+}
+
+/** Full ref names: `refs/` and then a valid branch-like path. */
+function checkRefName(ref: string): string {
+  if (!ref.startsWith('refs/')) throw new StoreError('invalid-branch', `Invalid ref name ${JSON.stringify(ref)}.`, { ref });
+  checkBranchName(ref.slice('refs/'.length));
+  return ref;
 }
 
 /** Branch names follow git's rules for ref path segments, kept simple. */

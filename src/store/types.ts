@@ -1,3 +1,4 @@
+import type { TreeEntry } from './objects/index.ts';
 import type { Oid } from './oid.ts';
 
 /** The four kinds of git object. */
@@ -129,7 +130,23 @@ export interface Repo {
   readonly objects: ObjectAccess;
   /** Moves a branch head by compare-and-set, writing `objects` in the same transaction. */
   compareAndSetHead(branch: string, expected: Oid | undefined, next: Oid, objects?: GitObject[]): Promise<boolean>;
+  /** Any ref (`refs/heads/...`, `refs/remotes/...`), for sync's remote-tracking refs. */
+  readonly refs: RefAccess;
+  /** The entries of a tree, decoded and cached (the result must not be mutated). */
+  readTree(treeId: string): Promise<readonly TreeEntry[]>;
   close(): Promise<void>;
+}
+
+/** Refs by full name; names must start with `refs/`. */
+export interface RefAccess {
+  read(name: string): Promise<Oid | undefined>;
+  /** Refs whose names start with `prefix` (default `refs/`). */
+  list(prefix?: string): Promise<Map<string, Oid>>;
+  /**
+   * Points ref `name` at `next` if it still points at `expected` (`undefined`: absent), storing
+   * `objects` in the same transaction. `next` must be stored already or be among `objects`.
+   */
+  compareAndSet(name: string, expected: Oid | undefined, next: Oid, objects?: GitObject[]): Promise<boolean>;
 }
 
 /** Content-addressed object access. */
