@@ -38,7 +38,7 @@ export async function writeCommit(
     const parents = head === undefined ? [...extraParents] : [head, ...extraParents];
     const commit: CommitData = { tree, parents, author, committer: author, message };
     const oid = staging.writeObject('commit', encodeCommit(commit));
-    if (await backend.compareAndSetRef(ref, head, oid, staging.objects())) {
+    if (await backend.compareAndSetRef(ref, head, oid, staging.reachableFrom(oid))) {
       store.rememberCommit(oid, commit);
       context.notifier.announce(ref, oid);
       return oid;

@@ -10,7 +10,8 @@ export function toCommit(id: Oid, data: CommitData): Commit {
     id,
     tree: data.tree,
     parents: [...data.parents],
-    message: data.message,
+    // Git ends messages with a newline; hand back the text as it was given.
+    message: data.message.endsWith('\n') ? data.message.slice(0, -1) : data.message,
     author: { name: data.author.name, email: data.author.email },
     date: new Date(data.author.timestamp * 1000),
   };

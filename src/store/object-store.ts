@@ -79,6 +79,11 @@ export class ObjectStore implements ObjectSource {
     return this.readTyped(oid, 'blob');
   }
 
+  /** A decoded tree if it is in the cache, without touching the backend. */
+  cachedTree(oid: Oid): readonly TreeEntry[] | undefined {
+    return this.trees.get(oid);
+  }
+
   /** Remembers a tree this process encoded, so the next commit need not decode it again. */
   rememberTree(oid: Oid, entries: readonly TreeEntry[]): void {
     this.trees.set(oid, entries);
@@ -124,9 +129,28 @@ export class Staging implements ObjectSink {
 
   constructor(private readonly store: ObjectStore) {}
 
-  /** Objects staged so far, in the order they were written. */
-  objects(): HashedObject[] {
-    return [...this.staged.values()];
+  /**
+   * The staged objects `root` reaches, to store with it. Attempts abandoned after a lost race
+   * leave staged objects nothing reaches; those are not written.
+   */
+  reachableFrom(root: Oid): HashedObject[] {
+    const out: HashedObject[] = [];
+    const seen = new Set<Oid>();
+    const visit = (oid: Oid): void => {
+      const staged = this.staged.get(oid);
+      if (!staged || seen.has(oid)) return;
+      seen.add(oid);
+      out.push(staged);
+      const { type, content } = unwrapObject(staged.raw);
+      if (type === 'commit') visit(decodeCommit(content).tree);
+      else if (type === 'tree') for (const entry of this.treeEntries(oid, content)) visit(entry.oid);
+    };
+    visit(root);
+    return out;
+  }
+
+  private treeEntries(oid: Oid, content: Uint8Array): readonly TreeEntry[] {
+    return this.store.cachedTree(oid) ?? decodeTree(content);
   }
 
   writeObject(type: ObjectType, content: Uint8Array): Oid {
