@@ -1,0 +1,161 @@
+// The bench page: `bench/run.ts` builds it, serves it cross-origin isolated (fine-grained
+// performance.now()) and calls `window.bench` from Playwright. Timings are in milliseconds.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openRepo } from '../../src/store/index.ts';
+import type { Branch } from '../../src/store/types.ts';
+
+/**
+ * IndexedDB work one `branch.set` of an item at `items/<xx>/<uuid>.json` must do at the least:
+ * put 5 new objects (the blob, the trees `items/<xx>`, `items` and the root, and the commit),
+ * then compare-and-set the ref (1 get and 1 put in the refs store), all in one readwrite
+ * transaction. The bare baseline does exactly this on a plain `openDB` database.
+ */
+export const OBJECT_PUTS_PER_COMMIT = 5;
+/** Size of each baseline object, about that of one item file. */
+export const BASELINE_OBJECT_BYTES = 200;
+/** Files per fill transaction: large commits keep the set-up of 10,000 items fast. */
+export const FILL_BATCH = 1000;
+/** Untimed operations before each timed series, so first-use costs are not sampled. */
+export const WARMUP = 5;
+
+/** What the page offers the driver. */
+export interface BenchPage {
+  info(): { crossOriginIsolated: boolean; userAgent: string };
+  /** Opens a fresh repository `name` and commits `items` item files into it; returns the ms taken. */
+  fill(name: string, items: number): Promise<number>;
+  /**
+   * Times `count` single-file `branch.set` calls on the filled repository `name`, each changing
+   * one random existing item, and `count` bare IndexedDB transactions doing what one commit must.
+   */
+  timeCommits(name: string, count: number): Promise<{ store: number[]; bareIdb: number[] }>;
+}
+
+declare global {
+  interface Window {
+    bench: BenchPage;
+  }
+}
+
+interface Filled {
+  branch: Branch;
+  ids: string[];
+  revisions: Map<string, number>;
+}
+
+const filled = new Map<string, Filled>();
+
+function itemPath(id: string): string {
+  return `items/${id.slice(0, 2)}/${id}.json`;
+}
+
+/** An item record as the app will store it: pretty-printed, sorted keys, about 200 bytes. */
+function itemJson(id: string, revision: number): string {
+  const item = {
+    context: '@computer',
+    created: '2025-01-01T09:00:00.000Z',
+    id,
+    kind: 'action',
+    revision,
+    status: 'next',
+    title: `Benchmark item, revision ${revision}`,
+  };
+  return `${JSON.stringify(item, null, 2)}\n`;
+}
+
+async function fill(name: string, items: number): Promise<number> {
+  const started = performance.now();
+  const repo = await openRepo({ name });
+  const branch = await repo.branch('main');
+  const ids = Array.from({ length: items }, () => crypto.randomUUID());
+  for (let start = 0; start < items; start += FILL_BATCH) {
+    const batch = ids.slice(start, start + FILL_BATCH);
+    await branch.transaction(
+      (tx) => {
+        for (const id of batch) tx.set(itemPath(id), itemJson(id, 0));
+      },
+      { message: `Add items ${start + 1} to ${start + batch.length}` },
+    );
+  }
+  filled.set(name, { branch, ids, revisions: new Map() });
+  return performance.now() - started;
+}
+
+interface BareSchema extends DBSchema {
+  objects: { key: string; value: Uint8Array };
+  refs: { key: string; value: string };
+}
+
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function openBare(name: string): Promise<IDBPDatabase<BareSchema>> {
+  return openDB<BareSchema>(name, 1, {
+    upgrade(upgrading) {
+      upgrading.createObjectStore('objects');
+      upgrading.createObjectStore('refs');
+    },
+  });
+}
+
+/** One single-item `branch.set` of a random existing item, with a changed revision. */
+async function timeSet(state: Filled): Promise<number> {
+  const id = state.ids[Math.floor(Math.random() * state.ids.length)] ?? '';
+  const revision = (state.revisions.get(id) ?? 0) + 1;
+  state.revisions.set(id, revision);
+  const data = itemJson(id, revision);
+  const started = performance.now();
+  await state.branch.set(itemPath(id), data, { message: `Update item ${id} to revision ${revision}` });
+  return performance.now() - started;
+}
+
+/** One bare readwrite transaction: read the ref, put the commit's objects, put the ref. */
+async function timeBareCommit(database: IDBPDatabase<BareSchema>): Promise<number> {
+  const objects = Array.from({ length: OBJECT_PUTS_PER_COMMIT }, () => ({
+    key: randomHex(20),
+    value: crypto.getRandomValues(new Uint8Array(BASELINE_OBJECT_BYTES)),
+  }));
+  const next = randomHex(20);
+  const started = performance.now();
+  const tx = database.transaction(['objects', 'refs'], 'readwrite');
+  const refs = tx.objectStore('refs');
+  await refs.get('refs/heads/main');
+  const store = tx.objectStore('objects');
+  for (const { key, value } of objects) void store.put(value, key);
+  void refs.put(next, 'refs/heads/main');
+  await tx.done;
+  return performance.now() - started;
+}
+
+/**
+ * Store commits and bare transactions alternate, so both series see the same background
+ * (IndexedDB compaction, garbage collection) and their ratio does not drift with it.
+ */
+async function timeCommits(name: string, count: number): Promise<{ store: number[]; bareIdb: number[] }> {
+  const state = filled.get(name);
+  if (!state) throw new Error(`fill ${name} first`);
+  const database = await openBare(`${name}-bare`);
+  const store: number[] = [];
+  const bareIdb: number[] = [];
+  try {
+    for (let round = 0; round < WARMUP + count; round++) {
+      const storeFirst = round % 2 === 0;
+      const first = storeFirst ? await timeSet(state) : await timeBareCommit(database);
+      const second = storeFirst ? await timeBareCommit(database) : await timeSet(state);
+      if (round < WARMUP) continue;
+      store.push(storeFirst ? first : second);
+      bareIdb.push(storeFirst ? second : first);
+    }
+  } finally {
+    database.close();
+  }
+  return { store, bareIdb };
+}
+
+window.bench = {
+  info: () => ({ crossOriginIsolated: globalThis.crossOriginIsolated, userAgent: navigator.userAgent }),
+  fill,
+  timeCommits,
+};
+const status = document.getElementById('status');
+if (status) status.textContent = 'ready';

@@ -1,0 +1,153 @@
+// `npm run bench`: the cost of one commit as the repository grows, against a bare IndexedDB
+// transaction doing the same writes. Builds bench/page with Vite, serves it cross-origin isolated
+// on 127.0.0.1, drives Chromium, prints JSON to stdout, and writes bench/results/<date>.json.
+// Progress goes to stderr. Usage: npm run bench [-- --memory]
+//   --memory  use an ordinary (incognito) context, whose IndexedDB lives in memory; by default a
+//             throw-away profile on disk is used, so every commit really reaches the disk.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { startStaticServer } from '../server/static-server.ts';
+
+const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
+const DIST = fileURLToPath(new URL('./.dist/', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+
+/**
+ * Repository sizes, and how many single-item commits (and as many bare transactions) are timed at
+ * each. With IndexedDB on disk, 100-200 samples left medians that moved by half between runs;
+ * 1000 keep them within ~15% and the whole bench still takes about 20 s here.
+ */
+const SIZES: ReadonlyArray<{ items: number; samples: number }> = [
+  { items: 100, samples: 1000 },
+  { items: 1000, samples: 1000 },
+  { items: 10000, samples: 1000 },
+];
+
+/** Median and 90th percentile of a series, in milliseconds. */
+export interface Spread {
+  median: number;
+  p90: number;
+}
+
+/** One repository size's figures. */
+export interface SizeResult {
+  items: number;
+  samples: number;
+  fillMs: number;
+  store: Spread;
+  bareIdb: Spread;
+  /** store.median / bareIdb.median */
+  ratio: number;
+}
+
+function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** Median (mean of the middle two for an even count) and nearest-rank p90. */
+export function spread(samples: readonly number[]): Spread {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1]!;
+  return { median: round(median), p90: round(p90) };
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function buildPage(): Promise<void> {
+  progress('building bench/page');
+  await build({
+    configFile: false,
+    root: PAGE_ROOT,
+    logLevel: 'warn',
+    build: { outDir: DIST, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
+async function openContext(inMemory: boolean): Promise<{ context: BrowserContext; version: string; close(): Promise<void> }> {
+  const launch = chromiumLaunchOptions();
+  if (inMemory) {
+    const browser = await chromium.launch(launch);
+    const context = await browser.newContext();
+    return { context, version: browser.version(), close: () => browser.close() };
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'taskgit-bench-'));
+  const context = await chromium.launchPersistentContext(profile, launch);
+  return {
+    context,
+    version: context.browser()?.version() ?? 'unknown',
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const inMemory = process.argv.includes('--memory');
+  await buildPage();
+  const server = await startStaticServer({
+    root: DIST,
+    port: 0,
+    spaFallback: false,
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  });
+  const browser = await openContext(inMemory);
+  try {
+    const page = await browser.context.newPage();
+    page.on('console', (message) => progress(`page ${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => progress(`page error: ${error.message}`));
+    await page.goto(new URL('index.html', server.url).href);
+    await page.locator('#status', { hasText: 'ready' }).waitFor();
+    const info = await page.evaluate(() => window.bench.info());
+    if (!info.crossOriginIsolated) throw new Error('the bench page is not cross-origin isolated: timings would be coarse');
+    progress(`Chromium ${browser.version}, IndexedDB ${inMemory ? 'in memory' : 'on disk'}, served at ${server.url}`);
+
+    const results: SizeResult[] = [];
+    for (const { items, samples } of SIZES) {
+      const name = `bench-${items}`;
+      progress(`N=${items}: filling`);
+      const fillMs = await page.evaluate(({ name, items }) => window.bench.fill(name, items), { name, items });
+      progress(`N=${items}: filled in ${round(fillMs, 0)} ms; timing ${samples} single-item commits and bare transactions`);
+      const timed = await page.evaluate(({ name, samples }) => window.bench.timeCommits(name, samples), { name, samples });
+      const store = spread(timed.store);
+      const bareIdb = spread(timed.bareIdb);
+      const result = { items, samples, fillMs: round(fillMs, 0), store, bareIdb, ratio: round(store.median / bareIdb.median, 2) };
+      progress(`N=${items}: store ${store.median} ms (p90 ${store.p90}), bare ${bareIdb.median} ms (p90 ${bareIdb.p90})`);
+      results.push(result);
+    }
+
+    const first = results[0];
+    const last = results.at(-1);
+    const report = {
+      date: new Date().toISOString(),
+      chromium: browser.version,
+      indexedDb: inMemory ? 'memory' : 'disk',
+      unit: 'ms',
+      results,
+      /** median@10000 / median@100: 1 means a commit costs the same whatever the repository size. */
+      flat: first && last ? round(last.store.median / first.store.median, 2) : null,
+    };
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    process.stdout.write(text);
+    await mkdir(RESULTS, { recursive: true });
+    const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}.json`);
+    await writeFile(file, text);
+    progress(`wrote ${file}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

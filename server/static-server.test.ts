@@ -1,0 +1,106 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRequestPath, startStaticServer, type StaticServer } from './static-server.ts';
+
+const INDEX = '<!doctype html><title>app</title>';
+const SECRET = '{"name":"outside the root"}';
+
+/** A GET with the path sent exactly as given (fetch and URL would normalise `..` away). */
+function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const sent = request({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+    });
+    sent.on('error', fail);
+    sent.end();
+  });
+}
+
+describe('static server', () => {
+  let base: string;
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    // <base>/package.json sits beside the served folder, as package.json sits beside dist/.
+    base = await mkdtemp(join(tmpdir(), 'static-server-'));
+    root = join(base, 'dist');
+    await mkdir(join(root, 'assets'), { recursive: true });
+    await writeFile(join(root, 'index.html'), INDEX);
+    await writeFile(join(root, 'assets', 'app.js'), 'console.log(1);');
+    await writeFile(join(root, 'manifest.webmanifest'), '{}');
+    await writeFile(join(base, 'package.json'), SECRET);
+    server = await startStaticServer({ root, port: 0, headers: { 'Cross-Origin-Opener-Policy': 'same-origin' } });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('listens on the loopback at a chosen port', () => {
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+
+  it('serves index.html with its content type and the extra headers', async () => {
+    const response = await fetch(new URL('index.html', server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(await response.text()).toBe(INDEX);
+  });
+
+  it('serves other files with their content types', async () => {
+    const script = await fetch(new URL('assets/app.js', server.url));
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log(1);');
+    const manifest = await fetch(new URL('manifest.webmanifest', server.url));
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+  });
+
+  it('falls back to index.html for an app route, but not for a missing file', async () => {
+    const route = await fetch(new URL('inbox/today', server.url));
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe(INDEX);
+    const missing = await fetch(new URL('assets/missing.js', server.url));
+    expect(missing.status).toBe(404);
+  });
+
+  it.each(['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/..%5cpackage.json'])(
+    'refuses the traversal %s',
+    async (path) => {
+      const response = await rawGet(server.port, path);
+      expect(response.status).toBe(403);
+      expect(response.body).not.toContain('outside the root');
+    },
+  );
+
+  it('resolves only paths inside the root', () => {
+    expect(resolveRequestPath('/srv/dist', '/a/b.js?x=1')).toBe('/srv/dist/a/b.js');
+    expect(resolveRequestPath('/srv/dist', '/../etc/passwd')).toBeUndefined();
+    expect(resolveRequestPath('/srv/dist', '/a%00.js')).toBeUndefined();
+    expect(resolveRequestPath('/srv/dist', '/%E0%A4%A')).toBeUndefined();
+  });
+
+  it('takes a free port when the one asked for is busy', async () => {
+    const second = await startStaticServer({ root, port: server.port });
+    try {
+      expect(second.port).not.toBe(server.port);
+      expect((await fetch(second.url)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses other methods', async () => {
+    const response = await fetch(server.url, { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+  });
+});
