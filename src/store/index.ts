@@ -50,6 +50,7 @@ export {
   encodeCommit,
   encodeTree,
   hashObject,
+  isTreeMode,
   unwrapObject,
   wrapObject,
 } from './objects/index.ts';

@@ -329,6 +329,24 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await repo.close();
   });
 
+  it('lists the commits one tip has and another lacks, newest first', async () => {
+    const { repo } = await open();
+    const main = await repo.branch();
+    const base = await main.set('a.txt', '1', info('1'));
+    const side = await repo.branch('side');
+    await side.merge('main', info('ff'));
+    const m2 = await main.set('a.txt', '2', info('2'));
+    const m3 = await main.set('a.txt', '3', info('3'));
+    const s1 = await side.set('b.txt', 'b', info('b'));
+    expect(await repo.listCommitsBetween([m3], [base])).toEqual([m3, m2]);
+    expect(await repo.listCommitsBetween([m3], [s1])).toEqual([m3, m2]);
+    expect(await repo.listCommitsBetween([m3, s1], [])).toEqual([s1, m3, m2, base]);
+    expect(await repo.listCommitsBetween([base], [m3])).toEqual([]);
+    const merge = await main.merge('side', info('merge'));
+    expect(await repo.listCommitsBetween([merge], [s1])).toEqual([merge, m3, m2]);
+    await repo.close();
+  });
+
   it('keeps the executable bit of a file it did not write', async () => {
     const { repo } = await open();
     const blob = hashObject('blob', utf8('#!/bin/sh\n'));

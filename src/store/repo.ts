@@ -8,6 +8,7 @@ import { hashObject } from './objects/index.ts';
 import { ObjectStore } from './object-store.ts';
 import { parseOid, type Oid } from './oid.ts';
 import { branchRef, type RepoContext } from './repo-context.ts';
+import { listCommitsBetween } from './rev-list.ts';
 import { DEFAULT_AUTHOR } from './signature.ts';
 import type { Branch, MergeFn, RefAccess, Repo } from './types.ts';
 import { createView } from './view.ts';
@@ -78,6 +79,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
       const oid = parseOid(commitId);
       return toCommit(oid, await store.readCommit(oid));
     },
+    listCommitsBetween: async (tips, exclude) => listCommitsBetween(store, tips.map(parseOid), exclude.map(parseOid)),
     async listBranches() {
       const branches = new Map<string, Oid>();
       for (const [ref, head] of await refs.list(REF_PREFIX)) branches.set(ref.slice(REF_PREFIX.length), head);

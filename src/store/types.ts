@@ -124,6 +124,8 @@ export interface Repo {
   diff(from: string | undefined, to: string): Promise<PathChange[]>;
   /** Reads one commit. */
   readCommit(commitId: string): Promise<Commit>;
+  /** Commits reachable from `tips` and not from `exclude`, newest first (`git rev-list`). */
+  listCommitsBetween(tips: readonly string[], exclude: readonly string[]): Promise<Oid[]>;
   /** Every branch name and its head. */
   listBranches(): Promise<Map<string, Oid>>;
   /** Low-level object access, for sync: reads are verified against their id. */
