@@ -1,4 +1,4 @@
-import { isTreeMode, type TreeEntry } from './objects/index.ts';
+import { isTreeMode, treeEntryKey, type TreeEntry } from './objects/index.ts';
 import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import type { PathChange } from './types.ts';
@@ -15,7 +15,7 @@ export async function diffTrees(source: ObjectSource, from: Oid | undefined, to:
 
 async function entriesOf(source: ObjectSource, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
   const map = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const entry of await source.readTree(oid)) map.set(entry.name, entry);
+  if (oid !== undefined) for (const entry of await source.readTree(oid)) map.set(treeEntryKey(entry), entry);
   return map;
 }
 
@@ -28,11 +28,12 @@ async function diffLevel(
 ): Promise<void> {
   if (from === to) return;
   const [before, after] = await Promise.all([entriesOf(source, from), entriesOf(source, to)]);
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  for (const name of names) {
+  const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
+  for (const key of keys) {
+    const a = before.get(key);
+    const b = after.get(key);
+    const name = ((a ?? b) as TreeEntry).name;
     const path = prefix === '' ? name : `${prefix}/${name}`;
-    const a = before.get(name);
-    const b = after.get(name);
     if (a && b && a.oid === b.oid && a.mode === b.mode) continue;
     const aTree = a !== undefined && isTreeMode(a.mode);
     const bTree = b !== undefined && isTreeMode(b.mode);

@@ -13,6 +13,7 @@ export type StoreErrorCode =
   | 'ref-contention'
   | 'repo-closed'
   | 'invalid-branch'
+  | 'invalid-commit-info'
   | 'unavailable';
 
 /** Base class of every error the store throws. */

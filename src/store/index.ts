@@ -51,6 +51,7 @@ export {
   encodeTree,
   hashObject,
   isTreeMode,
+  treeEntryKey,
   unwrapObject,
   wrapObject,
 } from './objects/index.ts';

@@ -1,3 +1,4 @@
+import { StoreError } from './errors.ts';
 import type { CommitInfo, Signature } from './types.ts';
 
 /** The author recorded when a change names none. */
@@ -12,6 +13,9 @@ function clean(text: string): string {
 export function makeSignature(info: CommitInfo, fallback: { name: string; email: string } = DEFAULT_AUTHOR): Signature {
   const person = info.author ?? fallback;
   const date = info.date ?? new Date();
+  if (Number.isNaN(date.getTime()) || date.getTime() < 0) {
+    throw new StoreError('invalid-commit-info', `The commit date ${String(info.date)} is not a valid date after 1970.`, { date: String(info.date) });
+  }
   return {
     name: clean(person.name) || DEFAULT_AUTHOR.name,
     email: clean(person.email),
@@ -22,6 +26,7 @@ export function makeSignature(info: CommitInfo, fallback: { name: string; email:
 
 /** A commit message as git stores it: ends with exactly one newline. */
 export function normalizeMessage(message: string): string {
-  const trimmed = message.replace(/\s+$/, '');
+  // Git refuses NUL in a message (fsck: nulInCommit); drop it as it drops `<>` from names.
+  const trimmed = message.replaceAll('\0', '').replace(/\s+$/, '');
   return `${trimmed === '' ? '(no message)' : trimmed}\n`;
 }

@@ -1,5 +1,5 @@
 import { NotADirectoryError, NotAFileError } from './errors.ts';
-import { FILE_MODE, isTreeMode, type TreeEntry } from './objects/index.ts';
+import { FILE_MODE, isTreeMode, treeEntryKey, type TreeEntry } from './objects/index.ts';
 import type { ObjectSink } from './object-store.ts';
 import type { Oid } from './oid.ts';
 
@@ -43,7 +43,8 @@ export async function applyChanges(
 
 async function editTree(sink: ObjectSink, oid: Oid | undefined, node: ChangeNode, prefix: string): Promise<Oid | undefined> {
   const entries = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const entry of await sink.readTree(oid)) entries.set(entry.name, entry);
+  // Keyed so names that are not UTF-8 stay distinct; a path can only name a UTF-8 entry.
+  if (oid !== undefined) for (const entry of await sink.readTree(oid)) entries.set(treeEntryKey(entry), entry);
   let changed = false;
   for (const [name, child] of node.children) {
     const path = prefix === '' ? name : `${prefix}/${name}`;

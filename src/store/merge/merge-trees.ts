@@ -1,4 +1,4 @@
-import { FILE_MODE, isTreeMode, type TreeEntry } from '../objects/index.ts';
+import { FILE_MODE, isTreeMode, treeEntryKey, type TreeEntry } from '../objects/index.ts';
 import type { ObjectSink } from '../object-store.ts';
 import type { Oid } from '../oid.ts';
 import type { FileMergeResult, MergeFn } from '../types.ts';
@@ -37,7 +37,7 @@ export async function mergeTrees(
 
 async function readEntries(sink: ObjectSink, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
   const map = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const entry of await sink.readTree(oid)) map.set(entry.name, entry);
+  if (oid !== undefined) for (const entry of await sink.readTree(oid)) map.set(treeEntryKey(entry), entry);
   return map;
 }
 
@@ -54,28 +54,28 @@ async function mergeLevel(
   if (ours === base) return theirs;
   const [b, o, t] = await Promise.all([readEntries(sink, base), readEntries(sink, ours), readEntries(sink, theirs)]);
   const result = new Map<string, TreeEntry>();
-  const names = new Set([...b.keys(), ...o.keys(), ...t.keys()]);
-  for (const name of names) {
-    const path = prefix === '' ? name : `${prefix}/${name}`;
-    const [be, oe, te] = [b.get(name), o.get(name), t.get(name)];
+  const keys = new Set([...b.keys(), ...o.keys(), ...t.keys()]);
+  for (const key of keys) {
+    const [be, oe, te] = [b.get(key), o.get(key), t.get(key)];
+    const named = (oe ?? te ?? be) as TreeEntry;
+    const path = prefix === '' ? named.name : `${prefix}/${named.name}`;
     if (sameEntry(oe, te) || sameEntry(te, be)) {
-      if (oe) result.set(name, oe);
+      if (oe) result.set(key, oe);
     } else if (sameEntry(oe, be)) {
-      if (te) result.set(name, te);
+      if (te) result.set(key, te);
     } else if (!isFile(oe) && !isFile(te)) {
       const subBase = isTree(be) ? be.oid : undefined;
       const sub = await mergeLevel(sink, subBase, oe?.oid, te?.oid, path, merge, conflicts);
-      if (sub !== undefined) result.set(name, { name, mode: FILE_MODE.tree, oid: sub });
+      if (sub !== undefined) result.set(key, { ...named, mode: FILE_MODE.tree, oid: sub });
     } else if (!isTree(oe) && !isTree(te)) {
-      await mergeLeaf(sink, be, oe, te, name, path, merge, conflicts, result);
+      await mergeLeaf(sink, be, oe, te, key, named, path, merge, conflicts, result);
     } else {
       // A folder on one side, a file on the other: keep the folder, move the file aside.
       const folder = (isTree(oe) ? oe : te) as TreeEntry;
       const file = (isTree(oe) ? te : oe) as TreeEntry;
-      result.set(name, folder);
-      const blob = await sink.readBlob(file.oid);
-      const aside = `${name}${conflictSuffix(blob)}`;
-      result.set(aside, { ...file, name: aside, nameBytes: undefined });
+      result.set(key, folder);
+      const aside = `${file.name}${conflictSuffix(await sink.readBlob(file.oid))}`;
+      result.set(aside, { name: aside, mode: file.mode, oid: file.oid });
       conflicts.push(path);
     }
   }
@@ -87,7 +87,8 @@ async function mergeLeaf(
   be: Side,
   oe: Side,
   te: Side,
-  name: string,
+  key: string,
+  named: TreeEntry,
   path: string,
   merge: MergeFn | undefined,
   conflicts: string[],
@@ -96,7 +97,7 @@ async function mergeLeaf(
   if (oe?.mode === FILE_MODE.gitlink || te?.mode === FILE_MODE.gitlink) {
     // Submodule pointers cannot be merged by content: keep the one with the larger id.
     const kept = [oe, te].filter((e): e is TreeEntry => e !== undefined).sort((x, y) => (x.oid < y.oid ? 1 : -1))[0];
-    if (kept) result.set(name, kept);
+    if (kept) result.set(key, kept);
     conflicts.push(path);
     return;
   }
@@ -108,10 +109,10 @@ async function mergeLeaf(
   if (merged.conflicted) conflicts.push(path);
   const mode = mergeMode(be?.mode, oe?.mode, te?.mode);
   if (merged.data !== undefined) {
-    result.set(name, { name, mode, oid: sink.writeObject('blob', merged.data) });
+    result.set(key, { ...named, mode, oid: sink.writeObject('blob', merged.data) });
   }
   for (const copy of merged.copies ?? []) {
-    const copyName = `${name}${copy.suffix}`;
+    const copyName = `${named.name}${copy.suffix}`;
     result.set(copyName, { name: copyName, mode, oid: sink.writeObject('blob', copy.data) });
   }
 }

@@ -5,5 +5,5 @@ export type { CommitData } from './commit.ts';
 export { hashObject, hashRaw } from './hash.ts';
 export type { HashedObject } from './hash.ts';
 export { unwrapObject, wrapObject } from './object-format.ts';
-export { FILE_MODE, decodeTree, encodeSortedTree, encodeTree, isTreeMode, sortTreeEntries } from './tree.ts';
+export { FILE_MODE, decodeTree, encodeSortedTree, encodeTree, isTreeMode, sortTreeEntries, treeEntryKey } from './tree.ts';
 export type { TreeEntry } from './tree.ts';

@@ -21,6 +21,15 @@ export interface TreeEntry {
   nameBytes?: Uint8Array;
 }
 
+/**
+ * A key naming an entry uniquely within its tree. Names that are not valid UTF-8 all decode to
+ * text with U+FFFD and could collide; they are keyed by their bytes instead (NUL-prefixed, which
+ * no decoded name can start with).
+ */
+export function treeEntryKey(entry: TreeEntry): string {
+  return entry.nameBytes ? `\0${String.fromCharCode(...entry.nameBytes)}` : entry.name;
+}
+
 /** True for entries that are sub-trees (folders). */
 export function isTreeMode(mode: string): boolean {
   return mode === FILE_MODE.tree || mode === '040000';
