@@ -1,0 +1,115 @@
+/**
+ * Test-only helpers around the real `git` CLI: every call runs with a clean environment (no
+ * system or user config, a throwaway HOME, fixed author and committer) so results do not
+ * depend on the machine running the tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The identity git uses for commits the CLI makes in tests. */
+export const GIT_IDENTITY = { name: 'Git Tester', email: 'git-tester@example.org' } as const;
+
+const tempDirs = new Set<string>();
+let home: string | undefined;
+
+/** Creates a fresh directory under the OS temp dir; {@link removeTempDirs} deletes it. */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `taskgit-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Deletes one directory made by {@link makeTempDir}. */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+  if (dir === home) home = undefined;
+}
+
+/** Deletes every directory made by {@link makeTempDir} (the throwaway HOME included). */
+export function removeTempDirs(): void {
+  for (const dir of [...tempDirs]) removeTempDir(dir);
+}
+
+/** The throwaway HOME of git calls, also their working directory when none is given. */
+export function gitHome(): string {
+  home ??= makeTempDir('home');
+  return home;
+}
+
+/** The environment every git call gets: nothing inherited but PATH. */
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: gitHome(),
+    XDG_CONFIG_HOME: join(gitHome(), '.config'),
+    // Never let a call wander up into the repository running the tests.
+    GIT_CEILING_DIRECTORIES: tmpdir(),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_AUTHOR_NAME: GIT_IDENTITY.name,
+    GIT_AUTHOR_EMAIL: GIT_IDENTITY.email,
+    GIT_COMMITTER_NAME: GIT_IDENTITY.name,
+    GIT_COMMITTER_EMAIL: GIT_IDENTITY.email,
+    LANG: 'C',
+    LC_ALL: 'C',
+    TZ: 'UTC',
+    ...extra,
+  };
+}
+
+/** Options of one git call. */
+export interface GitOptions {
+  /** Working directory (a worktree or a bare repository). */
+  cwd?: string;
+  /** Bytes or text fed to git's stdin. */
+  input?: Uint8Array | string;
+  /** Extra environment variables, e.g. GIT_AUTHOR_DATE. */
+  env?: Record<string, string>;
+}
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+/** Runs git and returns its stdout as bytes; throws (with git's stderr) on a non-zero exit. */
+export function git(args: readonly string[], options: GitOptions = {}): Buffer {
+  try {
+    return execFileSync('git', args, {
+      cwd: options.cwd ?? gitHome(),
+      input: options.input,
+      env: gitEnv(options.env),
+      maxBuffer: MAX_BUFFER,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const failed = error as { status?: number | null; stderr?: Buffer; stdout?: Buffer };
+    const output = `${failed.stderr?.toString('utf8') ?? ''}${failed.stdout?.toString('utf8') ?? ''}`;
+    throw new Error(`git ${args.join(' ')} failed (exit ${String(failed.status)}):\n${output}`, { cause: error });
+  }
+}
+
+/** Runs git and returns its stdout as UTF-8 text. */
+export function gitText(args: readonly string[], options: GitOptions = {}): string {
+  return git(args, options).toString('utf8');
+}
+
+/** The outcome of a git call that is allowed to fail. */
+export interface GitResult {
+  status: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs git and reports its exit status and both outputs instead of throwing. */
+export function gitRun(args: readonly string[], options: GitOptions = {}): GitResult {
+  const result = spawnSync('git', args, {
+    cwd: options.cwd ?? gitHome(),
+    input: options.input,
+    env: gitEnv(options.env),
+    maxBuffer: MAX_BUFFER,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
