@@ -45,6 +45,7 @@ export { CONFLICTS_KEY, mergeFileDefault, mergeJsonObjects } from './merge/index
 export type { FieldConflict } from './merge/index.ts';
 export {
   FILE_MODE,
+  concatBytes,
   decodeCommit,
   decodeTree,
   encodeCommit,

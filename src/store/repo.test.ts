@@ -326,6 +326,9 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await expect(repo.refs.compareAndSet('refs/heads/x', undefined, '2'.repeat(40) as never)).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(repo.refs.read('HEAD')).rejects.toThrow(/Invalid ref name/);
     expect(await repo.refs.read('refs/heads/x')).toBeUndefined();
+    const absent = '3'.repeat(40);
+    expect(await repo.objects.missing([head, absent])).toEqual([absent]);
+    expect(await repo.objects.has(head)).toBe(true);
     await repo.close();
   });
 

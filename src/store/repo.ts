@@ -88,6 +88,11 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
     objects: {
       read: (oid) => store.readObject(parseOid(oid)),
       has: async (oid) => (await backend.hasObjects([parseOid(oid)]))[0] === true,
+      async missing(oids) {
+        const ids = oids.map(parseOid);
+        const found = await backend.hasObjects(ids);
+        return ids.filter((_, i) => !found[i]);
+      },
       async write(objects) {
         const hashed = objects.map(({ type, content }) => hashObject(type, content));
         await backend.putObjects(hashed);

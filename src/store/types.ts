@@ -155,6 +155,8 @@ export interface RefAccess {
 export interface ObjectAccess {
   read(oid: string): Promise<GitObject>;
   has(oid: string): Promise<boolean>;
+  /** The ids among `oids` that are not stored, checked in one transaction. */
+  missing(oids: readonly string[]): Promise<Oid[]>;
   /** Hashes and stores objects; returns their ids in the same order. */
   write(objects: GitObject[]): Promise<Oid[]>;
 }
