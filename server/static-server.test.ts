@@ -7,6 +7,7 @@ import { resolveRequestPath, startStaticServer, type StaticServer } from './stat
 
 const INDEX = '<!doctype html><title>app</title>';
 const SECRET = '{"name":"outside the root"}';
+const CONFIG = { defaultRemote: 'http://127.0.0.1:8174/tasks.git' };
 
 /** A GET with the path sent exactly as given (fetch and URL would normalise `..` away). */
 function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
@@ -36,7 +37,12 @@ describe('static server', () => {
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1);');
     await writeFile(join(root, 'manifest.webmanifest'), '{}');
     await writeFile(join(base, 'package.json'), SECRET);
-    server = await startStaticServer({ root, port: 0, headers: { 'Cross-Origin-Opener-Policy': 'same-origin' } });
+    server = await startStaticServer({
+      root,
+      port: 0,
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin' },
+      documents: { '/config.json': CONFIG },
+    });
   });
 
   afterAll(async () => {
@@ -97,6 +103,18 @@ describe('static server', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('serves the documents given at start as JSON, never cached', async () => {
+    const response = await fetch(new URL('config.json?fresh=1', server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(await response.json()).toEqual(CONFIG);
+    const head = await fetch(new URL('config.json', server.url), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 
   it('refuses other methods', async () => {

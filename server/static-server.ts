@@ -1,10 +1,11 @@
 // A small static file server for a built site (`dist/`, the bench page): loopback only, content
-// types for what Vite emits, an SPA fallback to index.html, and no way out of the root folder.
+// types for what Vite emits, an SPA fallback to index.html, no way out of the root folder, and a
+// few JSON documents given at start (the app's run-time configuration).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { baseUrl, closeServer, listenOrFallBack } from './listen.ts';
 
 /** Content type by file extension; anything else is served as bytes. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -35,6 +36,12 @@ export interface StaticServerOptions {
   headers?: Readonly<Record<string, string>>;
   /** Serve `index.html` for a missing path that is not a file name (an app route); default true. */
   spaFallback?: boolean;
+  /**
+   * JSON documents served at fixed paths ahead of the files, never cached, e.g.
+   * `{ '/config.json': { defaultRemote: 'http://127.0.0.1:8174/tasks.git' } }`: configuration
+   * known only when the server starts, so it cannot be part of the build.
+   */
+  documents?: Readonly<Record<string, unknown>>;
 }
 
 /** A running server. */
@@ -55,35 +62,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       else response.destroy(error instanceof Error ? error : undefined);
     });
   });
-  const port = await listen(server, options.port ?? 0, host).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE') throw error;
-    return listen(server, 0, host);
-  });
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
-    port,
-    close: () =>
-      new Promise<void>((done, fail) => {
-        server.close((error) => (error ? fail(error) : done()));
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const onError = (error: Error) => {
-      server.off('listening', onListening);
-      fail(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      done((server.address() as AddressInfo).port);
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
+  const port = await listenOrFallBack(server, options.port ?? 0, host);
+  return { url: baseUrl(host, port), port, close: () => closeServer(server) };
 }
 
 async function handleRequest(
@@ -95,6 +75,11 @@ async function handleRequest(
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     send(response, 405, 'method not allowed\n', options.headers);
+    return;
+  }
+  const pathname = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  if (options.documents && Object.hasOwn(options.documents, pathname)) {
+    sendDocument(request, response, options.documents[pathname], options.headers);
     return;
   }
   const path = resolveRequestPath(root, request.url ?? '/');
@@ -152,6 +137,23 @@ async function findFile(path: string): Promise<{ path: string; size: number } | 
   if (found?.isFile()) return { path, size: found.size };
   if (found?.isDirectory()) return findFile(join(path, 'index.html'));
   return undefined;
+}
+
+function sendDocument(
+  request: IncomingMessage,
+  response: ServerResponse,
+  document: unknown,
+  headers?: Readonly<Record<string, string>>,
+): void {
+  const body = `${JSON.stringify(document, null, 2)}\n`;
+  response.writeHead(200, {
+    ...headers,
+    'Content-Type': CONTENT_TYPES['.json'],
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 function send(response: ServerResponse, status: number, body: string, headers?: Readonly<Record<string, string>>): void {

@@ -1,0 +1,19 @@
+// Helpers shared by the command-line entry points (`npm start`, `npm run serve-remote`,
+// `npm run cors-proxy`).
+
+/** The port in `value` (from `--port` or an environment variable), else `fallback`. */
+export function readPort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${value}`);
+  return port;
+}
+
+/** Runs `close` on the first SIGINT or SIGTERM, then exits. */
+export function closeOnSignals(close: () => Promise<unknown>): void {
+  const stop = () => {
+    void close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
