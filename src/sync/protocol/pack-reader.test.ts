@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GitObject, Oid } from '../../store/index.ts';
+import { makeTempDir, readAllObjects, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
+import { createEntryInflater } from './inflate-entry.ts';
+import { readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
+import { OFS_DELTA, REF_DELTA } from './pack-format.ts';
+import { parsePack } from './pack-reader.ts';
+
+/** A pack's entry headers by offset, read with the parser's own first pass. */
+function readEntryHeaders(pack: Uint8Array): Map<number, EntryHeader> {
+  const count = readPackHeader(pack);
+  const limit = pack.length - 20;
+  const inflater = createEntryInflater();
+  const headers = new Map<number, EntryHeader>();
+  let offset = 12;
+  for (let i = 0; i < count; i++) {
+    const header = readEntryHeader(pack, offset, limit, 1e9);
+    headers.set(offset, header);
+    offset = inflater.inflateEntry(pack, header.dataOffset, limit, header.size).end;
+  }
+  return headers;
+}
+
+function entryTypeCodes(pack: Uint8Array): number[] {
+  return [...readEntryHeaders(pack).values()].map((header) => header.typeCode);
+}
+
+/** The longest OFS_DELTA chain (deltas on deltas) in a pack. */
+function maxChainDepth(pack: Uint8Array): number {
+  const headers = readEntryHeaders(pack);
+  let max = 0;
+  for (const start of headers.values()) {
+    let depth = 0;
+    for (let header = start; header.baseOffset !== undefined; header = headers.get(header.baseOffset) as EntryHeader) depth++;
+    max = Math.max(max, depth);
+  }
+  return max;
+}
+
+const noBase = async (): Promise<undefined> => undefined;
+
+describe('parsePack on packs from git pack-objects', () => {
+  let root: string;
+  let work: string;
+  let objects: Map<string, GitObject>;
+  let allIds: string;
+
+  beforeAll(() => {
+    root = makeTempDir('pack');
+    work = join(root, 'work');
+    runGit(root, ['init', '-q', '-b', 'main', work]);
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i}: ${'lorem ipsum dolor sit amet '.repeat(3)}`);
+    for (let i = 0; i < 40; i++) {
+      lines[(i * 37) % lines.length] = `changed in commit ${i}`;
+      lines.push(`appended in commit ${i}`);
+      writeFileSync(join(work, 'notes.txt'), `${lines.join('\n')}\n`);
+      writeFileSync(join(work, `item-${i % 5}.json`), JSON.stringify({ id: i % 5, title: `item ${i}`, done: i % 2 === 0 }, null, 2));
+      runGit(work, ['add', '.']);
+      runGit(work, ['commit', '-q', '-m', `commit ${i}`]);
+    }
+    runGit(work, ['tag', '-a', '-m', 'a release', 'v1']);
+    runGit(work, ['repack', '-adf', '--depth=50', '--window=50']);
+    objects = readAllObjects(work);
+    allIds = `${[...objects.keys()].join('\n')}\n`;
+  });
+
+  afterAll(() => removeTempDir(root));
+
+  function expectAllMatch(parsed: Array<{ oid: Oid; type: string; content: Uint8Array }>): void {
+    for (const object of parsed) {
+      const expected = objects.get(object.oid);
+      expect(expected, object.oid).toBeDefined();
+      expect(object.type).toBe(expected?.type);
+      expect(Buffer.compare(object.content, expected?.content ?? new Uint8Array()), object.oid).toBe(0);
+    }
+  }
+
+  it('reads OFS_DELTA packs (--delta-base-offset), chains included', async () => {
+    const pack = runGit(work, ['pack-objects', '--stdout', '--delta-base-offset'], allIds);
+    const codes = entryTypeCodes(pack);
+    expect(codes.filter((code) => code === OFS_DELTA).length).toBeGreaterThan(20);
+    expect(codes).not.toContain(REF_DELTA);
+    const parsed = await parsePack(pack, noBase);
+    expect(parsed).toHaveLength(objects.size);
+    expect(new Set(parsed.map((o) => o.oid))).toEqual(new Set(objects.keys()));
+    expectAllMatch(parsed);
+    expect(maxChainDepth(pack)).toBeGreaterThan(5);
+  });
+
+  it('reads REF_DELTA packs (no --delta-base-offset)', async () => {
+    const pack = runGit(work, ['pack-objects', '--stdout'], allIds);
+    const codes = entryTypeCodes(pack);
+    expect(codes.filter((code) => code === REF_DELTA).length).toBeGreaterThan(20);
+    expect(codes).not.toContain(OFS_DELTA);
+    const parsed = await parsePack(pack, noBase);
+    expect(parsed).toHaveLength(objects.size);
+    expectAllMatch(parsed);
+  });
+
+  it('reads a thin pack, fetching the bases it lacks through resolveBase', async () => {
+    const pack = runGit(work, ['pack-objects', '--revs', '--thin', '--stdout', '--delta-base-offset'], 'main\n^main~3\n');
+    expect(entryTypeCodes(pack)).toContain(REF_DELTA);
+    const asked: string[] = [];
+    const parsed = await parsePack(pack, async (oid) => {
+      asked.push(oid);
+      return objects.get(oid);
+    });
+    expect(asked.length).toBeGreaterThan(0);
+    for (const oid of asked) expect(parsed.map((o) => o.oid)).not.toContain(oid);
+    const inRange = runGitText(work, ['rev-list', '--objects', 'main', '^main~3']).split('\n').map((line) => line.slice(0, 40));
+    expect(new Set(parsed.map((o) => o.oid))).toEqual(new Set(inRange));
+    expectAllMatch(parsed);
+    await expect(parsePack(pack, noBase)).rejects.toThrow(/neither in the pack nor here/);
+  });
+});
