@@ -3,10 +3,11 @@
  * system or user config, a throwaway HOME, fixed author and committer) so results do not
  * depend on the machine running the tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** The identity git uses for commits the CLI makes in tests. */
 export const GIT_IDENTITY = { name: 'Git Tester', email: 'git-tester@example.org' } as const;
@@ -112,4 +113,20 @@ export function gitRun(args: readonly string[], options: GitOptions = {}): GitRe
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs git without blocking the event loop, for calls that talk to a server running in the
+ * same process (clone, fetch, push): a synchronous call would stall the server it waits for.
+ */
+export async function gitAsync(args: readonly string[], options: Omit<GitOptions, 'input'> = {}): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('git', args, { cwd: options.cwd ?? gitHome(), env: gitEnv(options.env), maxBuffer: MAX_BUFFER });
+    return stdout;
+  } catch (error) {
+    const failed = error as { code?: number; stderr?: string; stdout?: string };
+    throw new Error(`git ${args.join(' ')} failed (exit ${String(failed.code)}):\n${failed.stderr ?? ''}${failed.stdout ?? ''}`, { cause: error });
+  }
 }

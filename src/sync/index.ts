@@ -1,0 +1,18 @@
+/**
+ * Sync with any git remote over smart HTTP: fetch, three-way merge with the store's rules, push.
+ * Knows the wire protocol and packfiles; reads and writes objects only through the store's API.
+ */
+export { sync } from './sync.ts';
+export type { SyncOptions, SyncResult } from './sync.ts';
+export type { RemoteOptions } from './transport.ts';
+export {
+  AbortedError,
+  AuthFailedError,
+  NotFoundError,
+  OfflineError,
+  RejectedError,
+  ServerError,
+  SyncError,
+} from './errors.ts';
+export type { SyncErrorCode } from './errors.ts';
+export { ProtocolError } from './protocol/index.ts';

@@ -1,0 +1,115 @@
+import type { Oid, Repo } from '../store/index.ts';
+import { AbortedError, RejectedError } from './errors.ts';
+import { fetchPack } from './fetch-pack.ts';
+import { parseRefAdvertisement } from './protocol/index.ts';
+import { pushPack } from './push-pack.ts';
+import { createTransport, type RemoteOptions } from './transport.ts';
+
+/** Options of one sync; see {@link sync}. */
+export interface SyncOptions extends Omit<RemoteOptions, 'onBytes'> {
+  /** Branch to sync, the same name locally and on the remote; default 'main'. */
+  branch?: string;
+  onProgress?: (progress: { phase: string; loaded: number; total?: number }) => void;
+}
+
+/** What a sync did. `head` is the branch head afterwards, the same locally and remotely. */
+export interface SyncResult {
+  kind: 'up-to-date' | 'pushed' | 'pulled' | 'merged-and-pushed';
+  head: Oid | undefined;
+}
+
+/** Rounds of fetch + merge + push before giving up on a remote that keeps moving. */
+const MAX_ROUNDS = 5;
+
+/**
+ * Brings a branch and its remote together: fetch what the remote has, merge it three-way with
+ * the store's rules, push the result. A push refused because another device got there first
+ * starts another round. Failures are typed SyncErrors; nothing committed locally is ever lost.
+ */
+export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult> {
+  const name = options.branch ?? 'main';
+  const ref = `refs/heads/${name}`;
+  const tracking = `refs/remotes/origin/${name}`;
+  const progress = (phase: string, loaded: number, total?: number): void =>
+    options.onProgress?.(total === undefined ? { phase, loaded } : { phase, loaded, total });
+  const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
+  const branch = await repo.branch(name);
+  let fetched = false;
+  let pushed = false; // a push whose answer was lost may have landed: the next round sees it
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    checkAborted(options.signal, 'discovery');
+    progress('discovering', 0);
+    const remoteHead = parseRefAdvertisement(await transport.advertise('git-upload-pack'), 'git-upload-pack').refs.get(ref);
+    if (remoteHead !== undefined) {
+      if (!(await repo.objects.has(remoteHead))) {
+        const haves = await listHaves(repo, ref, tracking);
+        checkAborted(options.signal, 'fetch');
+        const objects = await fetchPack(transport, repo, remoteHead, haves, progress);
+        progress('storing', 0, objects.length);
+        await repo.objects.write(objects); // hashed again on the way in: stored by verified id
+        fetched = true;
+      }
+      await moveTrackingRef(repo, tracking, remoteHead);
+      checkAborted(options.signal, 'merge');
+      progress('merging', 0);
+      await branch.merge(remoteHead, { message: `Merge changes from ${describeRemote(options.url)}` });
+    }
+    const local = await branch.head();
+    if (local === remoteHead) {
+      if (pushed) return { kind: fetched ? 'merged-and-pushed' : 'pushed', head: local };
+      return { kind: fetched ? 'pulled' : 'up-to-date', head: local };
+    }
+    if (local === undefined) return { kind: 'up-to-date', head: undefined };
+    checkAborted(options.signal, 'push');
+    const advertised = parseRefAdvertisement(await transport.advertise('git-receive-pack'), 'git-receive-pack');
+    if (advertised.refs.get(ref) !== remoteHead) continue; // the remote moved since: fetch again
+    pushed = true;
+    const outcome = await pushPack(transport, repo, ref, remoteHead, local, advertised.capabilities, progress);
+    if (outcome.kind === 'ok') {
+      await moveTrackingRef(repo, tracking, local);
+      return { kind: fetched ? 'merged-and-pushed' : 'pushed', head: local };
+    }
+    if (!isRace(outcome.reason)) throw new RejectedError(ref, [outcome.reason, outcome.remoteMessages.trim()].filter(Boolean).join(': '));
+  }
+  throw new RejectedError(ref, `other devices kept pushing first (${MAX_ROUNDS} rounds); sync again`);
+}
+
+/** Reasons git gives when the ref moved between our look and our push. */
+function isRace(reason: string): boolean {
+  return /non-fast-forward|fetch first|stale info|failed to lock|cannot lock ref/.test(reason);
+}
+
+function checkAborted(signal: AbortSignal | undefined, phase: string): void {
+  if (signal?.aborted) throw new AbortedError(phase);
+}
+
+function describeRemote(url: string): string {
+  try {
+    const { host, pathname } = new URL(url);
+    return `${host}${pathname}`;
+  } catch {
+    return 'the remote';
+  }
+}
+
+/** Commits to offer as common ground: the last known remote head, then our newest commits. */
+async function listHaves(repo: Repo, ref: string, tracking: string): Promise<Oid[]> {
+  const haves: Oid[] = [];
+  const known = await repo.refs.read(tracking);
+  if (known !== undefined) haves.push(known);
+  const head = await repo.refs.read(ref);
+  if (head !== undefined) {
+    const branch = await repo.branch(ref.slice('refs/heads/'.length));
+    for (const commit of await branch.history({ limit: 32 })) if (commit.id !== known) haves.push(commit.id);
+  }
+  return haves;
+}
+
+/**
+ * Points the remote-tracking ref at `next`. It is only a hint for the next fetch's "have"
+ * lines, so losing a race for it to another tab's sync is fine: that tab saw the same remote.
+ */
+async function moveTrackingRef(repo: Repo, ref: string, next: Oid): Promise<void> {
+  const current = await repo.refs.read(ref);
+  if (current !== next) await repo.refs.compareAndSet(ref, current, next);
+}
