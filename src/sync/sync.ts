@@ -35,7 +35,8 @@ export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult
   const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
   const branch = await repo.branch(name);
   let fetched = false;
-  let pushed = false; // a push whose answer was lost may have landed: the next round sees it
+  let pushed = false;
+  let lastRefusal = 'the remote kept moving'; // a push whose answer was lost may have landed: the next round sees it
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     checkAborted(options.signal, 'discovery');
     progress('discovering', 0);
@@ -69,14 +70,15 @@ export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult
       await moveTrackingRef(repo, tracking, local);
       return { kind: fetched ? 'merged-and-pushed' : 'pushed', head: local };
     }
-    if (!isRace(outcome.reason)) throw new RejectedError(ref, [outcome.reason, outcome.remoteMessages.trim()].filter(Boolean).join(': '));
+    lastRefusal = [outcome.reason, outcome.remoteMessages.trim()].filter(Boolean).join(': ');
+    if (!isRace(outcome.reason)) throw new RejectedError(ref, lastRefusal);
   }
-  throw new RejectedError(ref, `other devices kept pushing first (${MAX_ROUNDS} rounds); sync again`);
+  throw new RejectedError(ref, `it kept refusing after ${MAX_ROUNDS} rounds (last: ${lastRefusal}); sync again later`);
 }
 
 /** Reasons git gives when the ref moved between our look and our push. */
 function isRace(reason: string): boolean {
-  return /non-fast-forward|fetch first|stale info|failed to lock|cannot lock ref/.test(reason);
+  return /non-fast-forward|fetch first|stale info|failed to lock|failed to update ref|cannot lock ref/.test(reason);
 }
 
 function checkAborted(signal: AbortSignal | undefined, phase: string): void {
