@@ -1,5 +1,5 @@
 import { concatBytes } from '../store/index.ts';
-import { AbortedError, AuthFailedError, NotFoundError, OfflineError, ServerError } from './errors.ts';
+import { AbortedError, AuthFailedError, NotFoundError, OfflineError, ServerError, SyncError } from './errors.ts';
 
 /** Where and how to reach a remote. Credentials stay in memory and go only to `url` or `corsProxy`. */
 export interface RemoteOptions {
@@ -59,9 +59,7 @@ export function createTransport(options: RemoteOptions): Transport {
     } catch (error) {
       if (options.signal?.aborted) throw new AbortedError(phase);
       if (timeout.aborted) throw new OfflineError(options.url, 'the request timed out', error);
-      if (error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && error.name !== 'TypeError') {
-        throw error; // one of ours
-      }
+      if (error instanceof SyncError) throw error;
       throw new OfflineError(options.url, error instanceof Error ? error.message : String(error), error);
     }
   };
