@@ -1,7 +1,14 @@
 // Loads the real store into a page for the Playwright specs: `window.store` is the store's public
-// module, `window.harness` keeps opened branches across `page.evaluate` calls.
+// module, `window.harness` keeps opened branches across `page.evaluate` calls. Sync is loaded
+// lazily, on the first `harness.sync`, as the app loads it: the first screen never waits for it.
 import * as store from '../../src/store/index.ts';
 import type { Branch, Repo } from '../../src/store/types.ts';
+import type * as SyncModule from '../../src/sync/index.ts';
+
+/** A rejected sync as plain data, so it crosses `page.evaluate` with its code intact. */
+export interface HarnessSyncFailure {
+  error: { name: string; code: string; message: string };
+}
 
 /** Helpers the specs call from `page.evaluate`. */
 export interface Harness {
@@ -11,6 +18,11 @@ export interface Harness {
   seenHeads: Record<string, string[]>;
   /** Starts recording every head the branch reports into `seenHeads[name]`. */
   watchHeads(name: string, branch?: string): Promise<void>;
+  /**
+   * Syncs the repository `name` with the git remote at `url` (loading `src/sync` on first use):
+   * the SyncResult, or the error it rejected with as {@link HarnessSyncFailure}.
+   */
+  sync(name: string, url: string, branch?: string): Promise<SyncModule.SyncResult | HarnessSyncFailure>;
 }
 
 declare global {
@@ -31,6 +43,21 @@ function openRepo(name: string): Promise<Repo> {
   return repo;
 }
 
+let syncModule: Promise<typeof SyncModule> | undefined;
+
+/** `src/sync`, fetched on first use only. */
+function loadSync(): Promise<typeof SyncModule> {
+  syncModule ??= import('../../src/sync/index.ts');
+  return syncModule;
+}
+
+/** Any thrown value as `{ name, code, message }`; `code` is 'unknown' for an error without one. */
+function describeFailure(error: unknown): HarnessSyncFailure {
+  if (!(error instanceof Error)) return { error: { name: typeof error, code: 'unknown', message: String(error) } };
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+  return { error: { name: error.name, code, message: error.message } };
+}
+
 const harness: Harness = {
   async branch(name, branch = 'main') {
     return (await openRepo(name)).branch(branch);
@@ -40,6 +67,14 @@ const harness: Harness = {
     const seen = (harness.seenHeads[name] ??= []);
     const opened = await harness.branch(name, branch);
     opened.watch((head) => seen.push(head));
+  },
+  async sync(name, url, branch = 'main') {
+    const [{ sync }, repo] = await Promise.all([loadSync(), openRepo(name)]);
+    try {
+      return await sync(repo, { url, branch });
+    } catch (error) {
+      return describeFailure(error);
+    }
   },
 };
 
