@@ -10,7 +10,7 @@ import { parsePath } from './path.ts';
 import { branchRef, type RepoContext } from './repo-context.ts';
 import { applyChanges, type ChangeSet } from './tree-edit.ts';
 import type { Branch, CommitInfo, TransactionContext } from './types.ts';
-import { listDirAt, readFileAt } from './view.ts';
+import { listDirAt, readAllAt, readFileAt } from './view.ts';
 
 const toBytes = (data: Uint8Array | string): Uint8Array => (typeof data === 'string' ? utf8(data) : data);
 
@@ -42,6 +42,7 @@ export function createBranch(context: RepoContext, name: string): Branch {
     head: () => backend.getRef(ref),
     get: async (path) => readFileAt(store, await headTree(), path),
     list: async (dir = '') => listDirAt(store, await headTree(), dir),
+    getAll: async (dir = '') => readAllAt(store, await headTree(), dir),
 
     async set(path, data, info) {
       parsePath(path);

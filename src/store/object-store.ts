@@ -79,6 +79,24 @@ export class ObjectStore implements ObjectSource {
     return this.readTyped(oid, 'blob');
   }
 
+  /** Many blobs in one transaction, each verified; for loading a whole folder at once. */
+  async readBlobs(oids: readonly Oid[]): Promise<Uint8Array[]> {
+    const raws = await this.backend.getObjects(oids);
+    return raws.map((raw, i) => {
+      const oid = oids[i] as Oid;
+      if (raw === undefined) throw new ObjectNotFoundError(oid, 'blob');
+      if (hashRaw(raw) !== oid) throw new CorruptObjectError(oid, 'its bytes do not hash to its id');
+      let object: GitObject;
+      try {
+        object = unwrapObject(raw);
+      } catch (error) {
+        throw asCorrupt(oid, error);
+      }
+      if (object.type !== 'blob') throw new WrongObjectTypeError(oid, 'blob', object.type);
+      return object.content;
+    });
+  }
+
   /** A decoded tree if it is in the cache, without touching the backend. */
   cachedTree(oid: Oid): readonly TreeEntry[] | undefined {
     return this.trees.get(oid);

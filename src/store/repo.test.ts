@@ -74,6 +74,12 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     expect(await main.list('items/3f')).toEqual(['one.json']);
     expect(await main.get('missing.txt')).toBeUndefined();
     expect(await main.list('nowhere')).toEqual([]);
+    expect([...(await main.getAll())].map(([path, bytes]) => [path, text(bytes)])).toEqual([
+      ['items/3f/one.json', '{"name":"one"}\n'],
+      ['notes.md', '# hi'],
+    ]);
+    expect([...(await main.getAll('items'))].map(([path]) => path)).toEqual(['items/3f/one.json']);
+    expect((await main.getAll('nowhere')).size).toBe(0);
     await expect(main.get('items')).rejects.toBeInstanceOf(NotAFileError);
     await repo.close();
   });
@@ -151,6 +157,7 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     // Overwrite the stored bytes under the same id, as disk corruption would.
     await backend.putObjects([{ oid: blob.oid, raw: hashObject('blob', utf8('tampered')).raw }]);
     await expect(main.get('a.txt')).rejects.toBeInstanceOf(CorruptObjectError);
+    await expect(main.getAll()).rejects.toBeInstanceOf(CorruptObjectError);
     await expect(repo.objects.read(blob.oid)).rejects.toThrow(/do not hash to its id/);
     await repo.close();
   });

@@ -142,6 +142,7 @@ function guard(backend: Backend, isClosed: () => boolean, name: string): Backend
     (...args: A): Promise<R> => (isClosed() ? Promise.reject(new RepoClosedError(name)) : fn(...args));
   return {
     getObject: check(backend.getObject),
+    getObjects: check(backend.getObjects),
     hasObjects: check(backend.hasObjects),
     putObjects: check(backend.putObjects),
     getRef: check(backend.getRef),

@@ -72,6 +72,11 @@ export interface View {
   get(path: string): Promise<Uint8Array | undefined>;
   /** Names of the entries directly under `dir` ('' is the root), in git's order. */
   list(dir?: string): Promise<string[]>;
+  /**
+   * Every file below `dir` (recursively), path -> bytes, read in one transaction: the way to
+   * load a whole folder of records at once.
+   */
+  getAll(dir?: string): Promise<Map<string, Uint8Array>>;
 }
 
 /** The callbacks a transaction body uses to stage changes for one commit. */
@@ -91,6 +96,8 @@ export interface Branch {
   get(path: string): Promise<Uint8Array | undefined>;
   /** Entry names under `dir` at the current head. */
   list(dir?: string): Promise<string[]>;
+  /** Every file below `dir` at the current head, read in one transaction. */
+  getAll(dir?: string): Promise<Map<string, Uint8Array>>;
   /** Writes one file as one commit; returns the new head (the old one if nothing changed). */
   set(path: string, data: Uint8Array | string, info: CommitInfo): Promise<Oid>;
   /** Removes one file as one commit; returns the new head. */

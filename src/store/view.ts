@@ -1,6 +1,6 @@
 import { NotADirectoryError, NotAFileError } from './errors.ts';
-import { isTreeMode } from './objects/index.ts';
-import { EMPTY_TREE, type ObjectSource } from './object-store.ts';
+import { FILE_MODE, isTreeMode } from './objects/index.ts';
+import { EMPTY_TREE, type ObjectSource, type ObjectStore } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import { parseDir, parsePath } from './path.ts';
 import { lookupPath } from './tree-walk.ts';
@@ -22,11 +22,36 @@ export async function listDirAt(source: ObjectSource, root: Oid, dir: string): P
   return (await source.readTree(entry.oid)).map((child) => child.name);
 }
 
+/** Every file below `dir` under the tree `root`, read in one batch. */
+export async function readAllAt(store: ObjectStore, root: Oid, dir: string): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const start = await lookupPath(store, root, parseDir(dir));
+  if (!start) return out;
+  if (!isTreeMode(start.mode)) throw new NotADirectoryError(dir);
+  const paths: string[] = [];
+  const oids: Oid[] = [];
+  const walk = async (tree: Oid, prefix: string): Promise<void> => {
+    for (const entry of await store.readTree(tree)) {
+      const path = `${prefix}${entry.name}`;
+      if (isTreeMode(entry.mode)) await walk(entry.oid, `${path}/`);
+      else if (entry.mode !== FILE_MODE.gitlink) {
+        paths.push(path);
+        oids.push(entry.oid);
+      }
+    }
+  };
+  await walk(start.oid, dir === '' ? '' : `${dir}/`);
+  const blobs = await store.readBlobs(oids);
+  paths.forEach((path, i) => out.set(path, blobs[i] as Uint8Array));
+  return out;
+}
+
 /** A read-only view of the tree of `commitId` (the empty tree when there is no commit). */
-export function createView(source: ObjectSource, commitId: Oid | undefined, tree: Oid = EMPTY_TREE): View {
+export function createView(store: ObjectStore, commitId: Oid | undefined, tree: Oid = EMPTY_TREE): View {
   return {
     commitId,
-    get: (path) => readFileAt(source, tree, path),
-    list: (dir = '') => listDirAt(source, tree, dir),
+    get: (path) => readFileAt(store, tree, path),
+    list: (dir = '') => listDirAt(store, tree, dir),
+    getAll: (dir = '') => readAllAt(store, tree, dir),
   };
 }

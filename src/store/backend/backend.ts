@@ -9,6 +9,8 @@ import type { Oid } from '../oid.ts';
 export interface Backend {
   /** The raw bytes stored under `oid`, unverified, or `undefined`. */
   getObject(oid: Oid): Promise<Uint8Array | undefined>;
+  /** The raw bytes of many objects, read in one transaction; `undefined` where missing. */
+  getObjects(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>>;
   /** For each id, whether an object is stored under it. */
   hasObjects(oids: readonly Oid[]): Promise<boolean[]>;
   /** Stores objects (already hashed) in one transaction. */

@@ -38,6 +38,12 @@ export async function openIndexedDbBackend(name: string, factory: IDBFactory = g
 function createBackend(database: IDBPDatabase<StoreSchema>): Backend {
   return {
     getObject: (oid) => database.get('objects', oid),
+    async getObjects(oids) {
+      const tx = database.transaction('objects');
+      const found = await Promise.all(oids.map((oid) => tx.store.get(oid)));
+      await tx.done;
+      return found;
+    },
     async hasObjects(oids) {
       const tx = database.transaction('objects');
       const found = await Promise.all(oids.map((oid) => tx.store.getKey(oid)));

@@ -11,6 +11,7 @@ export function createMemoryBackend(): Backend {
   };
   return {
     getObject: async (oid) => objects.get(oid),
+    getObjects: async (oids) => oids.map((oid) => objects.get(oid)),
     hasObjects: async (oids) => oids.map((oid) => objects.has(oid)),
     putObjects: async (list) => store(list),
     getRef: async (name) => refs.get(name),
