@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gitEnv, makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
 import { BackendSpawnError } from './errors.ts';
 import { startGitRemote, type GitRemote } from './git-remote.ts';
+import { rawRequest } from '../test/support/raw-request.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -17,19 +17,6 @@ async function git(args: readonly string[], cwd: string): Promise<string> {
   return stdout;
 }
 
-/** A request with the path sent exactly as given (fetch and URL would normalise `..` away). */
-function rawRequest(port: number, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
-  return new Promise((done, fail) => {
-    const sent = request({ host: '127.0.0.1', port, path, method }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => done({ status: response.statusCode ?? 0, body }));
-    });
-    sent.on('error', fail);
-    sent.end();
-  });
-}
 
 describe('git remote', () => {
   let dataDir: string;

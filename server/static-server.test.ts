@@ -1,27 +1,14 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRequestPath, startStaticServer, type StaticServer } from './static-server.ts';
+import { rawRequest } from '../test/support/raw-request.ts';
 
 const INDEX = '<!doctype html><title>app</title>';
 const SECRET = '{"name":"outside the root"}';
 const CONFIG = { defaultRemote: 'http://127.0.0.1:8174/tasks.git' };
 
-/** A GET with the path sent exactly as given (fetch and URL would normalise `..` away). */
-function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((done, fail) => {
-    const sent = request({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => done({ status: response.statusCode ?? 0, body }));
-    });
-    sent.on('error', fail);
-    sent.end();
-  });
-}
 
 describe('static server', () => {
   let base: string;
@@ -82,7 +69,7 @@ describe('static server', () => {
   it.each(['/../package.json', '/assets/../../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/..%5cpackage.json'])(
     'refuses the traversal %s',
     async (path) => {
-      const response = await rawGet(server.port, path);
+      const response = await rawRequest(server.port, path);
       expect(response.status).toBe(403);
       expect(response.body).not.toContain('outside the root');
     },

@@ -1,3 +1,4 @@
+import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
 
 /** A commit waiting in a {@link CommitQueue}, with its committer time in seconds. */
@@ -60,5 +61,33 @@ export class CommitQueue {
     }
     heap[i] = last;
     return top;
+  }
+}
+
+/**
+ * A newest-first walk that paints commits with flag bits (git's paint_down_to_common and
+ * rev-list): a commit is queued again only when it gains a flag it did not have.
+ */
+export class FlaggedWalk {
+  readonly flags = new Map<Oid, number>();
+  readonly queue = new CommitQueue();
+
+  constructor(private readonly source: ObjectSource) {}
+
+  flagsOf(oid: Oid): number {
+    return this.flags.get(oid) ?? 0;
+  }
+
+  /** Adds `flag` to `oid`, queueing it when that is new. */
+  async mark(oid: Oid, flag: number): Promise<void> {
+    const before = this.flagsOf(oid);
+    if ((before & flag) === flag) return;
+    this.flags.set(oid, before | flag);
+    this.queue.push({ oid, time: (await this.source.readCommit(oid)).committer.timestamp });
+  }
+
+  /** True while some queued commit lacks every bit of `flag`. */
+  hasQueuedWithout(flag: number): boolean {
+    return this.queue.some((item) => (this.flagsOf(item.oid) & flag) === 0);
   }
 }

@@ -1,6 +1,7 @@
-import { isTreeMode, treeEntryKey, type TreeEntry } from './objects/index.ts';
+import { isTreeMode, type TreeEntry } from './objects/index.ts';
 import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
+import { readEntryMap } from './tree-walk.ts';
 import type { PathChange } from './types.ts';
 
 /**
@@ -13,12 +14,6 @@ export async function diffTrees(source: ObjectSource, from: Oid | undefined, to:
   return changes;
 }
 
-async function entriesOf(source: ObjectSource, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
-  const map = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const entry of await source.readTree(oid)) map.set(treeEntryKey(entry), entry);
-  return map;
-}
-
 async function diffLevel(
   source: ObjectSource,
   from: Oid | undefined,
@@ -27,7 +22,7 @@ async function diffLevel(
   changes: PathChange[],
 ): Promise<void> {
   if (from === to) return;
-  const [before, after] = await Promise.all([entriesOf(source, from), entriesOf(source, to)]);
+  const [before, after] = await Promise.all([readEntryMap(source, from), readEntryMap(source, to)]);
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   for (const key of keys) {
     const a = before.get(key);

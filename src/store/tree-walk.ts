@@ -1,4 +1,4 @@
-import { isTreeMode, type TreeEntry } from './objects/index.ts';
+import { isTreeMode, treeEntryKey, type TreeEntry } from './objects/index.ts';
 import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
 
@@ -25,4 +25,11 @@ export async function lookupPath(
     entry = found;
   }
   return entry;
+}
+
+/** A tree's entries keyed by {@link treeEntryKey} (empty for `undefined`), for diffs and merges. */
+export async function readEntryMap(source: ObjectSource, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
+  const map = new Map<string, TreeEntry>();
+  if (oid !== undefined) for (const entry of await source.readTree(oid)) map.set(treeEntryKey(entry), entry);
+  return map;
 }

@@ -1,5 +1,5 @@
 import type { ObjectSource } from '../object-store.ts';
-import { CommitQueue, type QueuedCommit as Queued } from '../commit-queue.ts';
+import { FlaggedWalk, type QueuedCommit } from '../commit-queue.ts';
 import type { Oid } from '../oid.ts';
 
 const FROM_A = 1;
@@ -37,27 +37,20 @@ async function isAncestorOfAny(source: ObjectSource, ancestor: Oid, descendants:
 }
 
 async function paintDownToCommon(source: ObjectSource, one: Oid, twos: readonly Oid[]): Promise<Oid[]> {
-  const flags = new Map<Oid, number>();
-  const queue = new CommitQueue();
-  const mark = async (oid: Oid, flag: number): Promise<void> => {
-    const before = flags.get(oid) ?? 0;
-    if ((before & flag) === flag) return;
-    flags.set(oid, before | flag);
-    queue.push({ oid, time: (await source.readCommit(oid)).committer.timestamp });
-  };
-  await mark(one, FROM_A);
-  for (const two of twos) await mark(two, FROM_B);
+  const walk = new FlaggedWalk(source);
+  await walk.mark(one, FROM_A);
+  for (const two of twos) await walk.mark(two, FROM_B);
   const found: Oid[] = [];
   // Stop once every queued commit lies below a common one: nothing older can be "best".
-  while (queue.some((item) => ((flags.get(item.oid) ?? 0) & STALE) === 0)) {
-    const { oid } = queue.pop() as Queued;
-    let flag = (flags.get(oid) ?? 0) & (FROM_A | FROM_B | STALE);
+  while (walk.hasQueuedWithout(STALE)) {
+    const { oid } = walk.queue.pop() as QueuedCommit;
+    let flag = walk.flagsOf(oid) & (FROM_A | FROM_B | STALE);
     if (flag === (FROM_A | FROM_B)) {
       if (!found.includes(oid)) found.push(oid);
       flag |= STALE;
     }
-    for (const parent of (await source.readCommit(oid)).parents) await mark(parent, flag);
+    for (const parent of (await source.readCommit(oid)).parents) await walk.mark(parent, flag);
   }
   // A common commit later reached from a newer common one is not among the best.
-  return found.filter((oid) => ((flags.get(oid) ?? 0) & STALE) === 0);
+  return found.filter((oid) => (walk.flagsOf(oid) & STALE) === 0);
 }

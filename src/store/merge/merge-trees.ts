@@ -1,6 +1,7 @@
-import { FILE_MODE, isTreeMode, treeEntryKey, type TreeEntry } from '../objects/index.ts';
+import { FILE_MODE, isTreeMode, type TreeEntry } from '../objects/index.ts';
 import type { ObjectSink } from '../object-store.ts';
 import type { Oid } from '../oid.ts';
+import { readEntryMap } from '../tree-walk.ts';
 import type { FileMergeResult, MergeFn } from '../types.ts';
 import { conflictSuffix, mergeFileDefault } from './merge-file.ts';
 
@@ -35,12 +36,6 @@ export async function mergeTrees(
   return { tree, conflicts };
 }
 
-async function readEntries(sink: ObjectSink, oid: Oid | undefined): Promise<Map<string, TreeEntry>> {
-  const map = new Map<string, TreeEntry>();
-  if (oid !== undefined) for (const entry of await sink.readTree(oid)) map.set(treeEntryKey(entry), entry);
-  return map;
-}
-
 async function mergeLevel(
   sink: ObjectSink,
   base: Oid | undefined,
@@ -52,7 +47,7 @@ async function mergeLevel(
 ): Promise<Oid | undefined> {
   if (ours === theirs || theirs === base) return ours;
   if (ours === base) return theirs;
-  const [b, o, t] = await Promise.all([readEntries(sink, base), readEntries(sink, ours), readEntries(sink, theirs)]);
+  const [b, o, t] = await Promise.all([readEntryMap(sink, base), readEntryMap(sink, ours), readEntryMap(sink, theirs)]);
   const result = new Map<string, TreeEntry>();
   const keys = new Set([...b.keys(), ...o.keys(), ...t.keys()]);
   for (const key of keys) {

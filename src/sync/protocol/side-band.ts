@@ -1,3 +1,4 @@
+import { concatBytes } from '../../store/index.ts';
 import { ProtocolError } from './errors.ts';
 import type { PktLine } from './pkt-line.ts';
 
@@ -28,27 +29,19 @@ export function decodeSideBand(payload: Uint8Array): SideBandPacket {
  */
 export function demultiplexSideBand(packets: Iterable<PktLine>, onProgress?: (text: string) => void): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let total = 0;
   for (const packet of packets) {
     if (packet === 'flush') break;
     if (packet === 'delim') throw new ProtocolError('side-band', 'a delim packet inside side-band data');
     const decoded = decodeSideBand(packet);
     if (decoded.band === 1) {
       chunks.push(decoded.data);
-      total += decoded.data.length;
     } else if (decoded.band === 2) {
       onProgress?.(decoded.text);
     } else {
       throwServerError(decoded.text);
     }
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Throws the ProtocolError for a server's channel-3 message. */
