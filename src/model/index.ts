@@ -24,3 +24,43 @@ export type { MalformedRecord } from './validate-record.ts';
 export { encodeRecord } from './encode-record.ts';
 export { childrenOf, EMPTY_SNAPSHOT, isItem } from './snapshot.ts';
 export type { Edit, RecordChange, Snapshot } from './snapshot.ts';
+export { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
+export { Tasks } from './tasks.ts';
+export type { OpenTasksOptions } from './tasks.ts';
+export {
+  addConflictNotes,
+  DESCRIPTION_SEPARATOR,
+  KEPT_OVER_DELETION_NOTE,
+  mergeRecordFile,
+  quoteValue,
+  withConflictNotes,
+} from './merge-records.ts';
+export { repairLinks } from './repair-links.ts';
+export type { LookupDeleted } from './repair-links.ts';
+export * from './queries/index.ts';
+export { addDays, compareDays, dayFromParts, dayParts, daysBetween, daysInMonth, parseDay, todayOf } from './dates.ts';
+export type { DayParts } from './dates.ts';
+export { describeRepeat, MAX_REPEAT_EVERY, nextOccurrence, occurrence, repeatProblem } from './repeat.ts';
+export { dueActions, isDue, nextDueChange } from './due.ts';
+export { isModelError, ModelError } from './errors.ts';
+export type { ModelErrorCode } from './errors.ts';
+export { kindWithArticle, MAX_MESSAGE_NAME, messageName, quoteName } from './record-name.ts';
+export { canConvert, canDelete, canHold, canMove, canPlace, countItems, descendantsOf, findReferences, isItemKind } from './guards.ts';
+export type { DeleteOptions, GuardResult } from './guards.ts';
+export {
+  ACTION_TO_PROJECT_STATE,
+  addLogEntry,
+  changedFields,
+  completeAction,
+  convertItem,
+  createRecord,
+  deleteDoneItems,
+  deleteRecord,
+  dismissConflict,
+  doneItemsToDelete,
+  EDITABLE_FIELDS,
+  PROJECT_TO_ACTION_STATE,
+  STATES,
+  updateRecord,
+} from './commands/index.ts';
+export type { CreateInput, RecordPatch } from './commands/index.ts';

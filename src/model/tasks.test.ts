@@ -75,4 +75,23 @@ describe('Tasks', () => {
     expect((await tasks.history({ limit: 1 }))[0]?.message).toBe('Revert "One: rename to Uno"');
     await tasks.close();
   });
+
+  it('repairs links after a merge, restoring a context the other side deleted', async () => {
+    const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
+    const context: ContextRecord = { id: id(9), kind: 'context', name: '@phone', created: '2026-01-01T00:00:00.000Z' };
+    await tasks.apply({ changes: [{ put: context }], message: 'Create @phone' });
+    const side = await tasks.repo.branch('side');
+    await side.merge('main', { message: 'ff' });
+    await side.remove(`contexts/${id(9)}.json`, { message: 'Delete @phone' });
+    await tasks.apply({ changes: [{ put: action(10, 'Call mum', { context: id(9) }) }], message: 'Create Call mum' });
+    await tasks.branch.merge('side', { message: 'Merge side' });
+    await waitFor(() => !tasks.snapshot.records.has(id(9)));
+    expect(tasks.snapshot.records.has(id(9))).toBe(false);
+    await tasks.repairLinks();
+    const restored = tasks.snapshot.records.get(id(9));
+    expect(restored?.name).toBe('@phone');
+    expect(restored?._conflicts?.[0]?.note).toMatch(/Restored after a merge/);
+    expect(await tasks.repairLinks()).toBeUndefined();
+    await tasks.close();
+  });
 });

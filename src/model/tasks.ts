@@ -1,7 +1,9 @@
 import { openRepo, type Branch, type Commit, type Oid, type Repo } from '../store/index.ts';
 import { encodeRecord } from './encode-record.ts';
 import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
+import { mergeRecordFile } from './merge-records.ts';
 import { recordPath } from './paths.ts';
+import { repairLinks } from './repair-links.ts';
 import type { Edit, Snapshot } from './snapshot.ts';
 
 /** How to open the task repository. */
@@ -37,11 +39,11 @@ export class Tasks {
   }
 
   /** Opens the repository with the model's merge rules and reads every record. */
-  static async open(options: OpenTasksOptions = {}, merge?: Parameters<typeof openRepo>[0]['merge']): Promise<Tasks> {
+  static async open(options: OpenTasksOptions = {}): Promise<Tasks> {
     const repo = await openRepo({
       name: options.name ?? 'taskgit',
+      merge: mergeRecordFile,
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
-      ...(merge ? { merge } : {}),
       ...(options.author ? { author: options.author } : {}),
     });
     return Tasks.over(repo, options.branch);
@@ -73,8 +75,9 @@ export class Tasks {
     };
   }
 
-  /** Commits an edit as one commit and returns the new head. */
-  async apply(edit: Edit): Promise<Oid> {
+  /** Commits an edit as one commit and returns the new head; an edit with no change commits nothing. */
+  async apply(edit: Edit): Promise<Oid | undefined> {
+    if (edit.changes.length === 0) return this.current.head as Oid | undefined;
     const head = await this.branch.transaction((tx) => {
       for (const change of edit.changes) {
         if ('put' in change) tx.set(recordPath(change.put.kind, change.put.id), encodeRecord(change.put));
@@ -86,7 +89,7 @@ export class Tasks {
   }
 
   /** Runs a command against the current snapshot and commits what it returns. */
-  run(command: (snapshot: Snapshot) => Edit): Promise<Oid> {
+  run(command: (snapshot: Snapshot) => Edit): Promise<Oid | undefined> {
     return this.apply(command(this.current));
   }
 
@@ -105,6 +108,24 @@ export class Tasks {
     const head = await this.branch.revert(commit.id, { message: `Revert "${subject}"` });
     await this.refresh(head);
     return head;
+  }
+
+  /**
+   * After a merge (a sync, usually): repairs links the merge broke, restoring a deleted contact
+   * or context from the merged commit's parents when items still use it. One commit, or none.
+   */
+  async repairLinks(): Promise<Oid | undefined> {
+    const head = this.current.head;
+    if (head === undefined) return undefined;
+    const parents = await Promise.all((await this.repo.readCommit(head)).parents.map((parent) => this.snapshotAt(parent)));
+    const edit = repairLinks(this.current, (kind, id) => {
+      for (const parent of parents) {
+        const record = parent.records.get(id);
+        if (record?.kind === kind) return record;
+      }
+      return undefined;
+    });
+    return edit ? this.apply(edit) : undefined;
   }
 
   async close(): Promise<void> {

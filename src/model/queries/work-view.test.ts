@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTreeIndex, idsBelow } from './tree-index.ts';
+import { action, arbitrarySnapshot, area, context, id, project, snapshotOf } from './test-snapshots.ts';
+import { NO_CONTEXT, NO_PROJECT, workView, type WorkView } from './work-view.ts';
+
+const TODAY = '2026-03-01';
+
+/** `{ context: { project: [action names] } }`, to compare whole views at a glance. */
+function outline(view: WorkView): Record<string, Record<string, string[]>> {
+  return Object.fromEntries(view.contexts.map((c) => [c.name, Object.fromEntries(c.projects.map((p) => [p.name, p.actions.map((a) => a.name)]))]));
+}
+
+describe('workView', () => {
+  const snapshot = snapshotOf([
+    context(1, '@home'),
+    context(2, '@computer'),
+    area(3, 'Home'),
+    area(4, 'Garden', { parent: id(3) }),
+    area(5, 'Work'),
+    project(6, 'Taxes', { parent: id(3) }),
+    project(7, 'Forms', { parent: id(6) }),
+    project(8, 'Shed', { parent: id(4) }),
+    action(10, 'File return', { parent: id(7), context: id(2) }),
+    action(11, 'Print forms', { parent: id(6), context: id(2), starred: true }),
+    action(12, 'Paint shed', { parent: id(8), context: id(1) }),
+    action(13, 'Email boss', { parent: id(5), context: id(2) }),
+    action(14, 'Think', {}),
+    action(15, 'Lost context', { context: id(99) }),
+    action(16, 'Context is an area', { context: id(3) }),
+    action(20, 'Due today', { state: 'scheduled', waitUntil: TODAY, context: id(1) }),
+    action(21, 'Overdue', { state: 'scheduled', waitUntil: '2026-02-01', context: id(1) }),
+    action(22, 'Later', { state: 'scheduled', waitUntil: '2026-03-02', context: id(1) }),
+    action(23, 'Waiting', { state: 'waiting' }),
+    action(24, 'Future', { state: 'future' }),
+    action(25, 'Inbox', { state: 'inbox' }),
+    action(26, 'Done first', { state: 'done', completed: '2026-02-01T10:00:00.000Z', parent: id(6) }),
+    action(27, 'Done last', { state: 'done', completed: '2026-02-03T10:00:00.000Z', parent: id(5) }),
+    action(28, 'Done undated', { state: 'done' }),
+    action(29, 'Scheduled without a day', { state: 'scheduled' }),
+  ]);
+
+  it('groups next and due actions by context, then by nearest project; "No …" groups last', () => {
+    expect(outline(workView(snapshot, TODAY))).toEqual({
+      '@computer': { Forms: ['File return'], Taxes: ['Print forms'], [NO_PROJECT]: ['Email boss'] },
+      '@home': { Shed: ['Paint shed'], [NO_PROJECT]: ['Due today', 'Overdue'] },
+      [NO_CONTEXT]: { [NO_PROJECT]: ['Context is an area', 'Lost context', 'Scheduled without a day', 'Think'] },
+    });
+    const view = workView(snapshot, TODAY);
+    expect(view.contexts.map((c) => c.count)).toEqual([3, 3, 4]);
+    expect(view.contexts[0]?.context?.id).toBe(id(2));
+    expect(view.contexts[2]?.context).toBeUndefined();
+  });
+
+  it('filters by area through any depth of parents', () => {
+    expect(outline(workView(snapshot, TODAY, { area: id(3) }))).toEqual({
+      '@computer': { Forms: ['File return'], Taxes: ['Print forms'] },
+      '@home': { Shed: ['Paint shed'] },
+    });
+    expect(outline(workView(snapshot, TODAY, { area: id(4) }))).toEqual({ '@home': { Shed: ['Paint shed'] } });
+    expect(workView(snapshot, TODAY, { area: id(99) }).contexts).toEqual([]);
+  });
+
+  it('lists the recently completed, newest first, filtered by area too', () => {
+    expect(workView(snapshot, TODAY).recentlyCompleted.map((a) => a.name)).toEqual(['Done last', 'Done first', 'Done undated']);
+    expect(workView(snapshot, TODAY, { area: id(3) }).recentlyCompleted.map((a) => a.name)).toEqual(['Done first']);
+  });
+
+  it('lists at most ten recently completed actions', () => {
+    const done = Array.from({ length: 15 }, (_, n) => action(n, `Done ${n}`, { state: 'done', completed: `2026-02-${String(n + 1).padStart(2, '0')}T00:00:00Z` }));
+    const recent = workView(snapshotOf(done), TODAY).recentlyCompleted;
+    expect(recent.map((a) => a.name)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5].map((n) => `Done ${n}`));
+  });
+
+  it('never lists a done, future, waiting or not-yet-due action', () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot(), fc.constantFrom('2026-02-28', '2026-03-01', '2026-03-05'), (snap, today) => {
+        for (const group of workView(snap, today).contexts) {
+          for (const { actions } of group.projects) {
+            for (const a of actions) {
+              expect(['done', 'future', 'waiting', 'waiting-for-contact', 'inbox']).not.toContain(a.state);
+              if (a.state === 'scheduled' && a.waitUntil !== undefined) expect(a.waitUntil <= today).toBe(true);
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  it('lists every next action not filtered out exactly once', () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot(), fc.option(fc.nat({ max: 27 }).map(id), { nil: undefined }), (snap, areaId) => {
+        const view = workView(snap, TODAY, areaId === undefined ? {} : { area: areaId });
+        const listed = view.contexts.flatMap((c) => c.projects.flatMap((p) => p.actions.map((a) => a.id)));
+        const inside = areaId === undefined ? undefined : idsBelow(buildTreeIndex(snap), areaId);
+        const expected = [...snap.records.values()].filter((r) => r.kind === 'action' && r.state === 'next' && (!inside || inside.has(r.id))).map((r) => r.id);
+        for (const actionId of expected) expect(listed.filter((listedId) => listedId === actionId)).toHaveLength(1);
+        expect(new Set(listed).size).toBe(listed.length);
+      }),
+    );
+  });
+});
