@@ -31,6 +31,14 @@ describe('deleteDoneItems', () => {
     expect(removed(edit)).toEqual([id(2), id(4), id(5), id(8), id(10)].sort());
   });
 
+  it('handles done projects nested 20,000 deep, and an open leaf keeps the whole chain', () => {
+    const depth = 20_000;
+    const chain = Array.from({ length: depth }, (_, i) => project(i + 1, `Level ${i}`, { state: 'done', ...(i > 0 ? { parent: id(i) } : {}) }));
+    expect(removed(deleteDoneItems(snapshotOf(...chain)))).toHaveLength(depth);
+    const withOpenLeaf = snapshotOf(...chain, action(depth + 1, 'Open leaf', { parent: id(depth) }));
+    expect(removed(deleteDoneItems(withOpenLeaf))).toEqual([]);
+  });
+
   it('has no changes when nothing is done', () => {
     expect(deleteDoneItems(snapshotOf(action(1, 'A'))).changes).toEqual([]);
   });

@@ -14,14 +14,32 @@ export function doneItemsToDelete(snapshot: Snapshot): ItemRecord[] {
     if (list) list.push(record);
     else children.set(record.parent, [record]);
   }
+  // Post-order over an explicit stack: trees a merge made can nest thousands deep.
   const verdict = new Map<string, boolean>();
-  const deletable = (item: ItemRecord): boolean => {
-    const known = verdict.get(item.id);
+  const selfDone = (item: ItemRecord): boolean => item.kind !== 'area' && item.state === 'done';
+  const deletable = (root: ItemRecord): boolean => {
+    const known = verdict.get(root.id);
     if (known !== undefined) return known;
-    verdict.set(item.id, false); // a cycle a merge made keeps its items
-    const ok = item.kind !== 'area' && item.state === 'done' && (children.get(item.id) ?? []).every(deletable);
-    verdict.set(item.id, ok);
-    return ok;
+    verdict.set(root.id, false); // in progress: a cycle a merge made keeps its items
+    const stack = [{ item: root, next: 0, ok: selfDone(root) }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as (typeof stack)[number];
+      const kids = children.get(frame.item.id) ?? [];
+      if (frame.ok && frame.next < kids.length) {
+        const kid = kids[frame.next++] as ItemRecord;
+        const seen = verdict.get(kid.id);
+        if (seen === undefined) {
+          verdict.set(kid.id, false);
+          stack.push({ item: kid, next: 0, ok: selfDone(kid) });
+        } else if (!seen) frame.ok = false;
+        continue;
+      }
+      stack.pop();
+      verdict.set(frame.item.id, frame.ok);
+      const parent = stack[stack.length - 1];
+      if (parent && !frame.ok) parent.ok = false;
+    }
+    return verdict.get(root.id) === true;
   };
   const out: ItemRecord[] = [];
   for (const record of snapshot.records.values()) if (isItem(record) && deletable(record)) out.push(record);
