@@ -48,14 +48,7 @@ export class ObjectStore implements ObjectSource {
   constructor(readonly backend: Backend) {}
 
   async readObject(oid: Oid): Promise<GitObject> {
-    const raw = await this.backend.getObject(oid);
-    if (raw === undefined) throw new ObjectNotFoundError(oid);
-    if (hashRaw(raw) !== oid) throw new CorruptObjectError(oid, 'its bytes do not hash to its id');
-    try {
-      return unwrapObject(raw);
-    } catch (error) {
-      throw asCorrupt(oid, error);
-    }
+    return verifyRaw(oid, await this.backend.getObject(oid));
   }
 
   async readTree(oid: Oid): Promise<readonly TreeEntry[]> {
@@ -79,22 +72,32 @@ export class ObjectStore implements ObjectSource {
     return this.readTyped(oid, 'blob');
   }
 
+  /** Many objects in one transaction, each verified against its id. */
+  async readObjects(oids: readonly Oid[]): Promise<GitObject[]> {
+    const raws = await this.backend.getObjects(oids);
+    return raws.map((raw, i) => verifyRaw(oids[i] as Oid, raw));
+  }
+
   /** Many blobs in one transaction, each verified; for loading a whole folder at once. */
   async readBlobs(oids: readonly Oid[]): Promise<Uint8Array[]> {
-    const raws = await this.backend.getObjects(oids);
-    return raws.map((raw, i) => {
-      const oid = oids[i] as Oid;
-      if (raw === undefined) throw new ObjectNotFoundError(oid, 'blob');
-      if (hashRaw(raw) !== oid) throw new CorruptObjectError(oid, 'its bytes do not hash to its id');
-      let object: GitObject;
-      try {
-        object = unwrapObject(raw);
-      } catch (error) {
-        throw asCorrupt(oid, error);
-      }
-      if (object.type !== 'blob') throw new WrongObjectTypeError(oid, 'blob', object.type);
+    return (await this.readObjects(oids)).map((object, i) => {
+      if (object.type !== 'blob') throw new WrongObjectTypeError(oids[i] as Oid, 'blob', object.type);
       return object.content;
     });
+  }
+
+  /** Many trees, the ones not cached read in one transaction; for walks that go level by level. */
+  async readTrees(oids: readonly Oid[]): Promise<Array<readonly TreeEntry[]>> {
+    const missing = [...new Set(oids.filter((oid) => oid !== EMPTY_TREE && this.trees.get(oid) === undefined))];
+    if (missing.length > 0) {
+      const objects = await this.readObjects(missing);
+      objects.forEach((object, i) => {
+        const oid = missing[i] as Oid;
+        if (object.type !== 'tree') throw new WrongObjectTypeError(oid, 'tree', object.type);
+        this.trees.set(oid, decodeAs(oid, object.content, decodeTree));
+      });
+    }
+    return Promise.all(oids.map((oid) => this.readTree(oid)));
   }
 
   /** A decoded tree if it is in the cache, without touching the backend. */
@@ -122,6 +125,17 @@ export class ObjectStore implements ObjectSource {
     }
     if (object.type !== type) throw new WrongObjectTypeError(oid, type, object.type);
     return object.content;
+  }
+}
+
+/** Checks stored bytes against their id and splits them; never returns a corrupt object. */
+function verifyRaw(oid: Oid, raw: Uint8Array | undefined): GitObject {
+  if (raw === undefined) throw new ObjectNotFoundError(oid);
+  if (hashRaw(raw) !== oid) throw new CorruptObjectError(oid, 'its bytes do not hash to its id');
+  try {
+    return unwrapObject(raw);
+  } catch (error) {
+    throw asCorrupt(oid, error);
   }
 }
 

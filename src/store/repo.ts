@@ -87,6 +87,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
     },
     objects: {
       read: (oid) => store.readObject(parseOid(oid)),
+      readMany: async (oids) => store.readObjects(oids.map(parseOid)),
       has: async (oid) => (await backend.hasObjects([parseOid(oid)]))[0] === true,
       async missing(oids) {
         const ids = oids.map(parseOid);
@@ -105,6 +106,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
     },
     refs,
     readTree: (treeId) => store.readTree(parseOid(treeId)),
+    readTrees: async (treeIds) => store.readTrees(treeIds.map(parseOid)),
     async close() {
       if (closed) return;
       closed = true;

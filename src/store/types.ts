@@ -143,6 +143,8 @@ export interface Repo {
   readonly refs: RefAccess;
   /** The entries of a tree, decoded and cached (the result must not be mutated). */
   readTree(treeId: string): Promise<readonly TreeEntry[]>;
+  /** Several trees; those not cached are read in one transaction. */
+  readTrees(treeIds: readonly string[]): Promise<Array<readonly TreeEntry[]>>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,8 @@ export interface RefAccess {
 /** Content-addressed object access. */
 export interface ObjectAccess {
   read(oid: string): Promise<GitObject>;
+  /** Many objects, read and verified in one transaction (a push or an export reads thousands). */
+  readMany(oids: readonly string[]): Promise<GitObject[]>;
   has(oid: string): Promise<boolean>;
   /** The ids among `oids` that are not stored, checked in one transaction. */
   missing(oids: readonly string[]): Promise<Oid[]>;

@@ -7,39 +7,51 @@ export async function listNewCommits(repo: Repo, tips: readonly Oid[], remoteHea
   return repo.listCommitsBetween(tips, known);
 }
 
+/** A tree to walk, with the trees at the same path in the commit's parents. */
+interface Pending {
+  tree: Oid;
+  parents: Oid[];
+}
+
 /**
  * The objects the remote lacks to hold `commits`: each commit, and the trees and blobs of its
  * tree that no parent has at the same path. Sub-trees equal to a parent's are skipped unread,
- * so one changed item costs a handful of objects whatever the repository's size.
+ * so one changed item costs a handful of objects whatever the repository's size. Trees are
+ * walked level by level, each level's uncached trees read in one transaction.
  */
 export async function listObjectsToSend(repo: Repo, commits: readonly Oid[]): Promise<Oid[]> {
   const out = new Set<Oid>();
+  let level: Pending[] = [];
   for (const oid of commits) {
     out.add(oid);
     const commit = await repo.readCommit(oid);
     const parentTrees = await Promise.all(commit.parents.map(async (p) => (await repo.readCommit(p)).tree));
-    if (!parentTrees.includes(commit.tree)) {
+    if (!parentTrees.includes(commit.tree) && !out.has(commit.tree)) {
       out.add(commit.tree);
-      await addNewEntries(repo, commit.tree, parentTrees, out);
+      level.push({ tree: commit.tree, parents: parentTrees });
     }
+  }
+  while (level.length > 0) {
+    await repo.readTrees(level.flatMap(({ tree, parents }) => [tree, ...parents]));
+    const next: Pending[] = [];
+    for (const { tree, parents } of level) {
+      const parentEntries = await Promise.all(parents.map((oid) => entriesByKey(repo, oid)));
+      for (const entry of await repo.readTree(tree)) {
+        if (entry.mode === FILE_MODE.gitlink || out.has(entry.oid)) continue;
+        const same = parentEntries.map((p) => p.get(treeEntryKey(entry)));
+        if (same.some((p) => p?.oid === entry.oid)) continue;
+        out.add(entry.oid);
+        if (isTreeMode(entry.mode)) {
+          const subParents = same.filter((p): p is TreeEntry => p !== undefined && isTreeMode(p.mode)).map((p) => p.oid);
+          next.push({ tree: entry.oid, parents: subParents });
+        }
+      }
+    }
+    level = next;
   }
   return [...out];
 }
 
-async function addNewEntries(repo: Repo, tree: Oid, parentTrees: readonly Oid[], out: Set<Oid>): Promise<void> {
-  const parents = await Promise.all(parentTrees.map((oid) => entriesByName(repo, oid)));
-  for (const entry of await repo.readTree(tree)) {
-    if (entry.mode === FILE_MODE.gitlink || out.has(entry.oid)) continue;
-    const same = parents.map((p) => p.get(treeEntryKey(entry)));
-    if (same.some((p) => p?.oid === entry.oid)) continue;
-    out.add(entry.oid);
-    if (isTreeMode(entry.mode)) {
-      const subParents = same.filter((p): p is TreeEntry => p !== undefined && isTreeMode(p.mode)).map((p) => p.oid);
-      await addNewEntries(repo, entry.oid, subParents, out);
-    }
-  }
-}
-
-async function entriesByName(repo: Repo, tree: Oid): Promise<Map<string, TreeEntry>> {
+async function entriesByKey(repo: Repo, tree: Oid): Promise<Map<string, TreeEntry>> {
   return new Map((await repo.readTree(tree)).map((entry) => [treeEntryKey(entry), entry]));
 }

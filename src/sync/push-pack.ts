@@ -25,9 +25,7 @@ export async function pushPack(
   const commits = await listNewCommits(repo, [local], remoteHead ? [remoteHead] : []);
   const oids = await listObjectsToSend(repo, commits);
   onProgress('packing', 0, oids.length);
-  const objects = [];
-  for (const oid of oids) objects.push(await repo.objects.read(oid));
-  const pack = encodePack(objects);
+  const pack = encodePack(await repo.objects.readMany(oids));
   onProgress('packing', oids.length, oids.length);
   const wanted = ['report-status', 'side-band-64k'].filter((cap) => capabilities.has(cap));
   const command = `${remoteHead ?? ZERO_ID} ${local} ${ref}\0${[...wanted, 'agent=taskgit/0.1'].join(' ')}\n`;
