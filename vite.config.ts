@@ -1,8 +1,49 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The installable app: a web manifest, and a service worker (Workbox, generated at build
+    // time) that precaches the app shell so the app opens offline. 'prompt': a new version
+    // waits until the person clicks "Reload" (src/ui/pwa/update-prompt.tsx).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // src/ui/pwa.ts registers it
+      manifest: {
+        id: '/',
+        name: 'Taskgit',
+        short_name: 'Taskgit',
+        description: 'An offline-first task manager (Getting Things Done) whose every change is a git commit, synced to any git remote.',
+        lang: 'en',
+        start_url: '/#/work',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f5fa8',
+        background_color: '#f4f6f8',
+        categories: ['productivity'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: 'index.html',
+        // Never answer these from the cache: run-time configuration and git remote traffic
+        // (smart HTTP: info/refs, git-upload-pack, git-receive-pack) must reach the network.
+        navigateFallbackDenylist: [/^\/config\.json$/, /\/info\/refs/, /\/git-(upload|receive)-pack$/, /\.git(\/|$)/],
+        runtimeCaching: [],
+        // The first worker takes over the page that installed it, so an update found in that
+        // same visit can still hand over (and reload) when the person clicks Reload.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -2,15 +2,19 @@
 // - a Vite dev server for the harness page, its URL in `process.env.HARNESS_URL`;
 // - the local git remote (the real `git http-backend`, bare repositories made on first use)
 //   over a fresh temporary folder, its base URL in `process.env.GIT_REMOTE_URL`
-//   (a repository is at `<GIT_REMOTE_URL><name>.git`).
+//   (a repository is at `<GIT_REMOTE_URL><name>.git`);
+// - the app, built with `vite build` into a temporary folder and served as `npm start` serves it
+//   (the static server, `/config.json` naming `<GIT_REMOTE_URL>tasks.git`), its URL in
+//   `process.env.APP_URL` (the build's folder in `APP_DIR`, for specs that serve a copy).
 // Playwright hands the environment set here to every worker.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, type ViteDevServer } from 'vite';
 import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
+import { startStaticServer, type StaticServer } from '../../server/static-server.ts';
 
 const HARNESS_ROOT = fileURLToPath(new URL('../harness/', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,6 +36,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stops.push(() => remote.close());
     process.env.GIT_REMOTE_URL = remote.url;
     process.stderr.write(`git remote at ${remote.url} (repositories in ${dataDir})\n`);
+    const appDir = await mkdtemp(join(tmpdir(), 'taskgit-e2e-app-'));
+    stops.push(() => rm(appDir, { recursive: true, force: true }));
+    const app = await startAppServer(appDir, `${remote.url}tasks.git`);
+    stops.push(() => app.close());
   } catch (error) {
     await teardown().catch(() => undefined); // the setup error is the one worth seeing
     throw error;
@@ -73,4 +81,33 @@ async function startHarnessServer(): Promise<ViteDevServer> {
     await server.close();
     throw error;
   }
+}
+
+/**
+ * Builds the app (service worker included) into `outDir` and serves it as `npm start` does;
+ * sets `APP_URL`.
+ */
+async function startAppServer(outDir: string, defaultRemote: string): Promise<StaticServer> {
+  // The harness's dev server set NODE_ENV=development for this process; a build under it would
+  // bundle React's development build, not what `npm start` serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      root: REPO_ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      clearScreen: false,
+      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { pluginTimings: false } } },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  const server = await startStaticServer({ root: outDir, port: 0, documents: { '/config.json': { defaultRemote } } });
+  process.env.APP_URL = server.url;
+  process.env.APP_DIR = outDir;
+  process.stderr.write(`app (built into ${outDir}) at ${server.url}\n`);
+  return server;
 }

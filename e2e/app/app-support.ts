@@ -1,0 +1,25 @@
+// Helpers of the app specs: the built app's URL (served by the global setup as `npm start`
+// serves it) and a page that waits until the shell is up.
+import { expect, type Page } from '@playwright/test';
+
+/** An environment variable the global setup sets, or a clear failure. */
+export function requireEnv(name: 'APP_URL' | 'APP_DIR' | 'GIT_REMOTE_URL'): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (its global setup)`);
+  return value;
+}
+
+/** Opens the app at `hash` (e.g. `#/sync`) and waits until the shell shows a view. */
+export async function openApp(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${requireEnv('APP_URL')}${hash}`);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  await expect(page.locator('#view-title')).toBeVisible();
+}
+
+/** Waits until a service worker controls the scope (installed, precached, active). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state;
+  });
+}

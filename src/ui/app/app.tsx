@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { askPersistenceOnce } from '../persistence.ts';
+import type { PwaStore } from '../pwa.ts';
+import { PwaContext } from '../pwa/pwa-context.ts';
+import { Shell } from '../shell/shell.tsx';
+import { SyncProvider } from '../sync/sync-provider.tsx';
+import { TasksProvider } from '../tasks/tasks-provider.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
+
+/** The whole app: error boundary, then storage, then sync, then the shell with its views. */
+export function App({ pwa }: { pwa: PwaStore | undefined }) {
+  useEffect(() => {
+    void askPersistenceOnce().catch(() => undefined);
+  }, []);
+  return (
+    <ErrorBoundary>
+      <PwaContext.Provider value={pwa}>
+        <TasksProvider>
+          <SyncProvider>
+            <Shell />
+          </SyncProvider>
+        </TasksProvider>
+      </PwaContext.Provider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The real sync behind the controller: loads src/sync on first use (it is large, and the first
+ * screen must not wait for it) and syncs the task repository's main branch.
+ */
+import type { Tasks } from '../model/index.ts';
+import type { RemoteSettings, SyncControllerDeps, SyncOutcome } from './sync-controller.ts';
+
+/** A `run` for {@link SyncControllerDeps} over the app's open repository. */
+export function syncRunnerFor(tasks: Tasks): SyncControllerDeps['run'] {
+  return async (settings: RemoteSettings, onProgress): Promise<SyncOutcome> => {
+    const { sync } = await import('../sync/index.ts');
+    const auth = settings.username || settings.token ? { username: settings.username, password: settings.token } : undefined;
+    return sync(tasks.repo, {
+      url: settings.url,
+      branch: tasks.branch.name,
+      ...(auth ? { auth } : {}),
+      ...(settings.corsProxy.trim() ? { corsProxy: settings.corsProxy.trim() } : {}),
+      onProgress,
+    });
+  };
+}

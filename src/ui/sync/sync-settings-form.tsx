@@ -1,0 +1,77 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { RemoteSettings } from '../sync-controller.ts';
+import { useSync } from './sync-context.ts';
+
+const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
+
+/**
+ * The remote, credentials and CORS proxy. Kept in the `taskgit-settings` database on this
+ * device, never in the repository. "Sync now" saves what the form holds, then syncs.
+ */
+export function SyncSettingsForm() {
+  const { settings, defaultRemote, saveSettings, controller, state } = useSync();
+  const [form, setForm] = useState<RemoteSettings>(() => settings ?? { ...EMPTY, url: defaultRemote ?? '' });
+  const [saved, setSaved] = useState<string>();
+  const id = useId();
+  const field = (name: keyof RemoteSettings) => ({
+    id: `${id}-${name}`,
+    name,
+    value: form[name],
+    onChange: (event: { target: { value: string } }) => {
+      setSaved(undefined);
+      setForm((current) => ({ ...current, [name]: event.target.value }));
+    },
+  });
+
+  const save = async (): Promise<void> => {
+    await saveSettings({ ...form, url: form.url.trim(), corsProxy: form.corsProxy.trim() });
+    setSaved(form.url.trim() ? 'Saved. Changes now sync automatically.' : 'Saved. No remote: changes stay on this device.');
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    void save();
+  };
+  const syncNow = async (): Promise<void> => {
+    await save();
+    await controller.syncNow();
+  };
+
+  return (
+    <form className="settings-form" onSubmit={onSubmit} aria-label="Sync settings">
+      <div className="field">
+        <label htmlFor={`${id}-url`}>Remote URL</label>
+        <input {...field('url')} type="url" inputMode="url" autoComplete="url" placeholder="https://example.org/me/tasks.git" spellCheck={false} />
+        <p className="hint">A git repository over HTTP(S). Leave empty to keep everything on this device.</p>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-username`}>Username</label>
+          <input {...field('username')} autoComplete="username" spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-token`}>Token or password</label>
+          <input {...field('token')} type="password" autoComplete="current-password" />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-corsProxy`}>CORS proxy</label>
+        <input {...field('corsProxy')} type="url" inputMode="url" placeholder="optional, e.g. for GitHub" spellCheck={false} />
+        <p className="hint">Needed for hosts that do not allow browsers to talk to them directly (GitHub).</p>
+      </div>
+      <p className="hint">These settings stay on this device; they are never committed or pushed.</p>
+      <div className="button-row">
+        <button type="submit" className="button">
+          Save
+        </button>
+        <button type="button" className="button primary" onClick={() => void syncNow()} disabled={state.phase === 'syncing' || !form.url.trim()}>
+          {state.phase === 'syncing' ? 'Syncing…' : 'Sync now'}
+        </button>
+        {saved && (
+          <span className="muted" role="status">
+            {saved}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
