@@ -1,8 +1,8 @@
 // A small static file server for a built site (`dist/`, the bench page): loopback only, content
 // types for what Vite emits, an SPA fallback to index.html, no way out of the root folder, and a
 // few JSON documents given at start (the app's run-time configuration).
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { baseUrl, closeServer, listenOrFallBack } from './listen.ts';
@@ -93,6 +93,13 @@ async function handleRequest(
     send(response, 404, 'not found\n', options.headers);
     return;
   }
+  // Open before answering: a file removed after it was found (a rebuild of dist/ while serving)
+  // is then a 404, not a crash of the whole server.
+  const handle = await open(file.path).catch(() => undefined);
+  if (!handle) {
+    send(response, 404, 'not found\n', options.headers);
+    return;
+  }
   const type = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
   response.writeHead(200, {
     ...options.headers,
@@ -103,10 +110,13 @@ async function handleRequest(
     'Cache-Control': type.startsWith('text/html') || file.path.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600',
   });
   if (request.method === 'HEAD') {
+    await handle.close();
     response.end();
     return;
   }
-  createReadStream(file.path).pipe(response);
+  pipeline(handle.createReadStream(), response, (error) => {
+    if (error) response.destroy();
+  });
 }
 
 /**
