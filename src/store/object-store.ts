@@ -130,6 +130,8 @@ export class ObjectStore implements ObjectSource {
 
 /** Checks stored bytes against their id and splits them; never returns a corrupt object. */
 function verifyRaw(oid: Oid, raw: Uint8Array | undefined): GitObject {
+  // Like git, every repository has the empty tree, stored or not.
+  if (raw === undefined && oid === EMPTY_TREE) return { type: 'tree', content: new Uint8Array() };
   if (raw === undefined) throw new ObjectNotFoundError(oid);
   if (hashRaw(raw) !== oid) throw new CorruptObjectError(oid, 'its bytes do not hash to its id');
   try {

@@ -333,6 +333,7 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await expect(repo.refs.compareAndSet('refs/heads/x', undefined, '2'.repeat(40) as never)).rejects.toBeInstanceOf(ObjectNotFoundError);
     await expect(repo.refs.read('HEAD')).rejects.toThrow(/Invalid ref name/);
     expect(await repo.refs.read('refs/heads/x')).toBeUndefined();
+    expect(await repo.objects.read('4b825dc642cb6eb9a060e54bf8d69288fbee4904')).toEqual({ type: 'tree', content: new Uint8Array() });
     const absent = '3'.repeat(40);
     expect(await repo.objects.missing([head, absent])).toEqual([absent]);
     expect(await repo.objects.has(head)).toBe(true);
