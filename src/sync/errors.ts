@@ -1,5 +1,5 @@
 /** Why a sync failed; stable, for code to branch on and for the UI to word. */
-export type SyncErrorCode = 'offline' | 'auth-failed' | 'rejected' | 'protocol' | 'server-error' | 'aborted' | 'not-found';
+export type SyncErrorCode = 'offline' | 'auth-failed' | 'rejected' | 'protocol' | 'server-error' | 'aborted' | 'not-found' | 'invalid-bundle';
 
 /** Base class of every error sync throws. `message` says what happened and what to do. */
 export class SyncError<D extends object = Record<string, unknown>> extends Error {

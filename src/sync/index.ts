@@ -16,3 +16,13 @@ export {
 } from './errors.ts';
 export type { SyncErrorCode } from './errors.ts';
 export { ProtocolError } from './protocol/index.ts';
+export { BundleError, exportBundle, importBundle } from './bundle/index.ts';
+export type {
+  BundleErrorData,
+  BundlePhase,
+  BundleProblem,
+  BundleProgress,
+  ExportBundleOptions,
+  ImportBundleOptions,
+  ImportBundleResult,
+} from './bundle/index.ts';

@@ -1,0 +1,50 @@
+import { concatBytes, type Repo } from '../../store/index.ts';
+import { encodePack } from '../protocol/index.ts';
+import { BundleError } from './bundle-error.ts';
+import { encodeBundleHeader, type BundleRef } from './bundle-header.ts';
+import { collectObjects } from './collect-objects.ts';
+import type { BundleProgress } from './progress.ts';
+
+/** Options of {@link exportBundle}. */
+export interface ExportBundleOptions {
+  /** Branches to export (default: every branch with a commit). */
+  branches?: readonly string[];
+  /** Told how far the export got; phases in `BundlePhase`. */
+  onProgress?: BundleProgress;
+}
+
+/**
+ * Exports branches with their whole history as a git bundle (version 2), the file
+ * `git bundle create --all` would write: the signature, one `<oid> refs/heads/<name>` line per
+ * branch and a `HEAD` line (at `main`, else the first branch, so `git clone <file>` checks
+ * out a working tree), a blank line, then a pack of every object those heads reach.
+ * `git bundle verify`, `git clone` and `importBundle` read it. A branch without a
+ * commit, or none at all, is a BundleError (`nothing-to-export`).
+ *
+ * @example
+ * const bytes = await exportBundle(repo);
+ * download(new Blob([bytes]), 'taskgit.bundle');
+ */
+export async function exportBundle(repo: Repo, options: ExportBundleOptions = {}): Promise<Uint8Array> {
+  const refs = await listExportedRefs(repo, options.branches);
+  const heads = [...new Set(refs.map(({ oid }) => oid))];
+  const objects = await collectObjects(repo, heads, (done, total) => options.onProgress?.('counting', done, total));
+  options.onProgress?.('compressing', 0, objects.length);
+  const pack = encodePack(objects);
+  options.onProgress?.('compressing', objects.length, objects.length);
+  return concatBytes([encodeBundleHeader(refs), pack]);
+}
+
+async function listExportedRefs(repo: Repo, wanted: readonly string[] | undefined): Promise<BundleRef[]> {
+  const branches = await repo.listBranches();
+  const names = wanted === undefined ? [...branches.keys()] : [...new Set(wanted)];
+  const refs: BundleRef[] = [];
+  for (const name of names.sort()) {
+    const oid = branches.get(name);
+    if (oid === undefined) throw new BundleError('nothing-to-export', `branch "${name}" has no commit yet`);
+    refs.push({ name: `refs/heads/${name}`, oid });
+  }
+  const head = refs.find(({ name }) => name === 'refs/heads/main') ?? refs[0];
+  if (head === undefined) throw new BundleError('nothing-to-export', wanted === undefined ? 'this device has no commit yet' : 'no branch was chosen');
+  return [...refs, { name: 'HEAD', oid: head.oid }];
+}
