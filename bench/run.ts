@@ -1,10 +1,13 @@
 // `npm run bench`: the cost of one commit as the repository grows, against a bare IndexedDB
 // transaction doing the same writes. Builds bench/page with Vite, serves it cross-origin isolated
 // on 127.0.0.1, drives Chromium, prints JSON to stdout, and writes bench/results/<date>.json.
-// Progress goes to stderr. Usage: npm run bench [-- --memory]
-//   --memory  use an ordinary (incognito) context, whose IndexedDB lives in memory; by default a
-//             throw-away profile on disk is used, so every commit really reaches the disk.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Then the sync figures of bench/sync-run.ts: our `sync` in the page against native git pushing
+// and pulling the same content through the same local git remote, in the same run.
+// Progress goes to stderr. Usage: npm run bench [-- [--memory] [--sync-only]]
+//   --memory     use an ordinary (incognito) context, whose IndexedDB lives in memory; by default
+//                a throw-away profile on disk is used, so every commit really reaches the disk.
+//   --sync-only  skip the commit figures (the results file then ends in -sync-only.json).
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,9 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../server/static-server.ts';
+import { bundleModules, type ModuleOf } from './cpu-profile.ts';
+import { readSourceMap } from './source-map.ts';
+import { runSyncBench } from './sync-run.ts';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
 const DIST = fileURLToPath(new URL('./.dist/', import.meta.url));
@@ -70,19 +76,34 @@ async function buildPage(): Promise<void> {
     configFile: false,
     root: PAGE_ROOT,
     logLevel: 'warn',
-    build: { outDir: DIST, emptyOutDir: true, target: 'es2022' },
+    // Unminified and with a source map, so CPU profiles of the page (bench/cpu-profile.ts) name
+    // the source's functions and modules.
+    build: { outDir: DIST, emptyOutDir: true, target: 'es2022', minify: false, sourcemap: true },
   });
+}
+
+/** UTC, so the store writes `+0000` in commits as native git does here, and their ids agree. */
+const TIMEZONE = 'UTC';
+
+/** The source module of a position in the built page's script, from its source map. */
+async function readBundleModules(): Promise<ModuleOf | undefined> {
+  const assets = join(DIST, 'assets');
+  const map = (await readdir(assets)).find((name) => name.endsWith('.js.map'));
+  if (map === undefined) return undefined;
+  // Sources are relative to the map: keep `src/...`, and `<package>/...` for dependencies.
+  const shorten = (source: string) => source.replace(/^(\.\.\/)+/, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
+  return bundleModules(readSourceMap(await readFile(join(assets, map), 'utf8'), shorten));
 }
 
 async function openContext(inMemory: boolean): Promise<{ context: BrowserContext; version: string; close(): Promise<void> }> {
   const launch = chromiumLaunchOptions();
   if (inMemory) {
     const browser = await chromium.launch(launch);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ timezoneId: TIMEZONE });
     return { context, version: browser.version(), close: () => browser.close() };
   }
   const profile = await mkdtemp(join(tmpdir(), 'taskgit-bench-'));
-  const context = await chromium.launchPersistentContext(profile, launch);
+  const context = await chromium.launchPersistentContext(profile, { ...launch, timezoneId: TIMEZONE });
   return {
     context,
     version: context.browser()?.version() ?? 'unknown',
@@ -95,6 +116,7 @@ async function openContext(inMemory: boolean): Promise<{ context: BrowserContext
 
 async function main(): Promise<void> {
   const inMemory = process.argv.includes('--memory');
+  const syncOnly = process.argv.includes('--sync-only');
   await buildPage();
   const server = await startStaticServer({
     root: DIST,
@@ -114,7 +136,7 @@ async function main(): Promise<void> {
     progress(`Chromium ${browser.version}, IndexedDB ${inMemory ? 'in memory' : 'on disk'}, served at ${server.url}`);
 
     const results: SizeResult[] = [];
-    for (const { items, samples } of SIZES) {
+    for (const { items, samples } of syncOnly ? [] : SIZES) {
       const name = `bench-${items}`;
       progress(`N=${items}: filling`);
       const fillMs = await page.evaluate(({ name, items }) => window.bench.fill(name, items), { name, items });
@@ -137,11 +159,12 @@ async function main(): Promise<void> {
       results,
       /** median@10000 / median@100: 1 means a commit costs the same whatever the repository size. */
       flat: first && last ? round(last.store.median / first.store.median, 2) : null,
+      sync: await runSyncBench(page, progress, await readBundleModules()),
     };
     const text = `${JSON.stringify(report, null, 2)}\n`;
     process.stdout.write(text);
     await mkdir(RESULTS, { recursive: true });
-    const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}.json`);
+    const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${syncOnly ? '-sync-only' : ''}.json`);
     await writeFile(file, text);
     progress(`wrote ${file}`);
   } finally {

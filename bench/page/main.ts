@@ -3,6 +3,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { openRepo } from '../../src/store/index.ts';
 import type { Branch } from '../../src/store/types.ts';
+import { itemJson, itemPath } from '../fixture.ts';
+import { syncBench, type SyncBenchPage } from './sync-bench.ts';
 
 /**
  * IndexedDB work one `branch.set` of an item at `items/<xx>/<uuid>.json` must do at the least:
@@ -18,8 +20,8 @@ export const FILL_BATCH = 1000;
 /** Untimed operations before each timed series, so first-use costs are not sampled. */
 export const WARMUP = 5;
 
-/** What the page offers the driver. */
-export interface BenchPage {
+/** What the page offers the driver: the commit bench here, the sync bench from sync-bench.ts. */
+export interface BenchPage extends SyncBenchPage {
   info(): { crossOriginIsolated: boolean; userAgent: string };
   /** Opens a fresh repository `name` and commits `items` item files into it; returns the ms taken. */
   fill(name: string, items: number): Promise<number>;
@@ -43,24 +45,6 @@ interface Filled {
 }
 
 const filled = new Map<string, Filled>();
-
-function itemPath(id: string): string {
-  return `items/${id.slice(0, 2)}/${id}.json`;
-}
-
-/** An item record as the app will store it: pretty-printed, sorted keys, about 200 bytes. */
-function itemJson(id: string, revision: number): string {
-  const item = {
-    context: '@computer',
-    created: '2025-01-01T09:00:00.000Z',
-    id,
-    kind: 'action',
-    revision,
-    status: 'next',
-    title: `Benchmark item, revision ${revision}`,
-  };
-  return `${JSON.stringify(item, null, 2)}\n`;
-}
 
 async function fill(name: string, items: number): Promise<number> {
   const started = performance.now();
@@ -156,6 +140,7 @@ window.bench = {
   info: () => ({ crossOriginIsolated: globalThis.crossOriginIsolated, userAgent: navigator.userAgent }),
   fill,
   timeCommits,
+  ...syncBench,
 };
 const status = document.getElementById('status');
 if (status) status.textContent = 'ready';

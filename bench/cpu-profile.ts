@@ -1,0 +1,116 @@
+// Chromium's sampling CPU profiler over CDP, summarised as self time per function and per source
+// module: where a profiled sync spends the page's main thread, and how long the thread sat idle
+// (waiting for IndexedDB or the network). The bench page is built unminified with a source map,
+// so function names are the source's and each function's module can be told.
+import type { Page } from '@playwright/test';
+import type { SourceLookup } from './source-map.ts';
+
+/** Self time of one function (or of `(idle)`, `(program)`, `(garbage collector)`). */
+export interface FunctionTime {
+  function: string;
+  ms: number;
+  share: number;
+}
+
+/** Self time of one source module (a file of src/, a package's file), or of a category. */
+export interface ModuleTime {
+  module: string;
+  ms: number;
+  share: number;
+}
+
+/** A profile, summarised. */
+export interface CpuSummary {
+  /** Time covered by samples, in ms. */
+  sampledMs: number;
+  /** The modules with the most self time, most first; browser built-ins (IndexedDB, TextEncoder...) as one. */
+  modules: ModuleTime[];
+  /** The functions with the most self time, most first. */
+  functions: FunctionTime[];
+  /**
+   * Functions of src/ by inclusive time (their own and their callees', counted once per sample
+   * however deep the recursion), most first: CPU time only, since an await ends the stack.
+   */
+  srcInclusive: FunctionTime[];
+}
+
+/** Where a bundled position comes from: `(url, line, column)` (0-based) to a module name. */
+export type ModuleOf = (url: string, line: number, column: number) => string | undefined;
+
+interface ProfileNode {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Sampling interval, in microseconds. */
+const INTERVAL_US = 250;
+
+/** A {@link ModuleOf} for the bundle files under `/assets/` of the bench page, from their source map. */
+export function bundleModules(lookup: SourceLookup): ModuleOf {
+  return (url, line, column) => (url.includes('/assets/') ? lookup(line, column) : undefined);
+}
+
+/** Starts profiling `page`; the returned function stops and summarises the `top` functions and modules. */
+export async function startCpuProfile(page: Page, moduleOf: ModuleOf = () => undefined, top = 15): Promise<() => Promise<CpuSummary>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await cdp.detach();
+    return summarise(profile, moduleOf, top);
+  };
+}
+
+/** A node's module and function labels. */
+function describe(node: ProfileNode, moduleOf: ModuleOf): { module: string; name: string } {
+  const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+  if (functionName.startsWith('(')) return { module: functionName, name: functionName };
+  if (!url) return { module: '(browser built-ins: IndexedDB, TextEncoder/Decoder, fetch...)', name: `${functionName} (built-in)` };
+  const module = moduleOf(url, lineNumber, columnNumber) ?? url.split('/').at(-1) ?? url;
+  return { module, name: `${functionName || '(anonymous)'} (${module})` };
+}
+
+function summarise(profile: Profile, moduleOf: ModuleOf, top: number): CpuSummary {
+  const byId = new Map(profile.nodes.map((node) => [node.id, describe(node, moduleOf)]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const functions = new Map<string, number>();
+  const modules = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  // A sample's delta is the time since the previous one: charge it to the function sampled now.
+  samples.forEach((id, i) => {
+    const us = deltas[i] ?? 0;
+    total += us;
+    const where = byId.get(id) ?? { module: '(unknown)', name: '(unknown)' };
+    add(functions, where.name, us);
+    add(modules, where.module, us);
+    const onStack = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) {
+      const frame = byId.get(node);
+      if (frame?.module.startsWith('src/')) onStack.add(frame.name);
+    }
+    for (const name of onStack) add(inclusive, name, us);
+  });
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const share = (us: number) => Math.round((us / total) * 1000) / 1000;
+  const ranked = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return {
+    sampledMs: round(total / 1000),
+    modules: ranked(modules).map(([module, us]) => ({ module, ms: round(us / 1000), share: share(us) })),
+    functions: ranked(functions).map(([name, us]) => ({ function: name, ms: round(us / 1000), share: share(us) })),
+    srcInclusive: ranked(inclusive).map(([name, us]) => ({ function: name, ms: round(us / 1000), share: share(us) })),
+  };
+}
