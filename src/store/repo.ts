@@ -4,7 +4,7 @@ import { diffTrees } from './diff.ts';
 import { RepoClosedError, StoreError } from './errors.ts';
 import { HeadNotifier } from './head-notifier.ts';
 import { toCommit } from './history.ts';
-import { hashObject } from './objects/index.ts';
+import { decodeCommit, hashObject } from './objects/index.ts';
 import { ObjectStore } from './object-store.ts';
 import { parseOid, type Oid } from './oid.ts';
 import { branchRef, type RepoContext } from './repo-context.ts';
@@ -97,6 +97,15 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
       async write(objects) {
         const hashed = objects.map(({ type, content }) => hashObject(type, content));
         await backend.putObjects(hashed);
+        // Fetched history is walked right after (fast-forward checks): keep its commits at hand.
+        objects.forEach(({ type, content }, i) => {
+          if (type !== 'commit') return;
+          try {
+            store.rememberCommit((hashed[i] as { oid: Oid }).oid, decodeCommit(content));
+          } catch {
+            // Not decodable: a later read reports it as corrupt.
+          }
+        });
         return hashed.map(({ oid }) => oid);
       },
     },

@@ -1,29 +1,84 @@
-import { decodeCommit, decodeTree, FILE_MODE, type Oid, type Repo } from '../store/index.ts';
+import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, treeEntryKey, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
 import { ProtocolError, type PackObject } from './protocol/index.ts';
 
+/** A pack tree to check, with the trees at the same path in its commit's parents. */
+interface Pending {
+  tree: Oid;
+  parents: Oid[];
+}
+
 /**
- * Refuses a fetched pack that leaves holes: every object its commits and trees point to must
- * be in the pack or already in the store (git's connectivity check, limited to the pack, so
- * the cost follows what was fetched). Throws ProtocolError naming a missing object.
+ * Refuses a fetched pack that leaves holes: everything the pack's commits and trees point to
+ * must be in the pack or already stored (git's connectivity check). Each commit's trees are
+ * compared with its parents' trees level by level, and an entry equal to a parent's is known
+ * present without a look-up, so the cost follows what changed, not the size of the trees.
  */
 export async function checkConnectivity(repo: Repo, objects: readonly PackObject[], wanted: Oid): Promise<void> {
-  const inPack = new Set<Oid>(objects.map(({ oid }) => oid));
+  const pack = new Map<Oid, PackObject>(objects.map((object) => [object.oid, object]));
+  const decoded = new Map<Oid, readonly TreeEntry[]>();
   const outside = new Set<Oid>();
   const need = (oid: Oid): void => {
-    if (!inPack.has(oid)) outside.add(oid);
+    if (!pack.has(oid)) outside.add(oid);
+  };
+  const packTree = (oid: Oid): readonly TreeEntry[] => {
+    let entries = decoded.get(oid);
+    if (!entries) decoded.set(oid, (entries = decodeTree((pack.get(oid) as PackObject).content)));
+    return entries;
+  };
+  const treeOfCommit = async (oid: Oid): Promise<Oid> => {
+    const inPack = pack.get(oid);
+    return inPack ? decodeCommit(inPack.content).tree : (await repo.readCommit(oid)).tree;
   };
   need(wanted);
-  for (const { type, content } of objects) {
-    if (type === 'commit') {
-      const commit = decodeCommit(content);
-      need(commit.tree);
-      commit.parents.forEach(need);
-    } else if (type === 'tree') {
-      for (const entry of decodeTree(content)) if (entry.mode !== FILE_MODE.gitlink) need(entry.oid);
+  let level: Pending[] = [];
+  for (const object of objects) {
+    if (object.type === 'tag') need(tagTarget(object.content));
+    if (object.type !== 'commit') continue;
+    const commit = decodeCommit(object.content);
+    commit.parents.forEach(need);
+    need(commit.tree);
+    if (!pack.has(commit.tree)) continue;
+    // A parent this device lacks is reported below; its tree then proves nothing.
+    const parents = await Promise.all(commit.parents.map((p) => treeOfCommit(p).catch(() => undefined)));
+    level.push({ tree: commit.tree, parents: parents.filter((p): p is Oid => p !== undefined) });
+  }
+  const visited = new Set<Oid>();
+  while (level.length > 0) {
+    // Parent trees this device holds are read in one transaction per level.
+    await repo.readTrees([...new Set(level.flatMap(({ parents }) => parents.filter((p) => !pack.has(p))))]);
+    const next: Pending[] = [];
+    for (const { tree, parents } of level) {
+      if (visited.has(tree)) continue;
+      visited.add(tree);
+      const parentMaps = await Promise.all(
+        parents.map(async (p) => keyed(pack.has(p) ? packTree(p) : await repo.readTree(p))),
+      );
+      for (const entry of packTree(tree)) {
+        if (entry.mode === FILE_MODE.gitlink) continue;
+        const same = parentMaps.map((map) => map.get(treeEntryKey(entry)));
+        if (same.some((p) => p?.oid === entry.oid)) continue; // the parent has it, so we do
+        need(entry.oid);
+        if (isTreeMode(entry.mode) && pack.has(entry.oid)) {
+          const subParents = same.filter((p): p is TreeEntry => p !== undefined && isTreeMode(p.mode)).map((p) => p.oid);
+          next.push({ tree: entry.oid, parents: subParents });
+        }
+      }
     }
+    level = next;
   }
   const [missing] = await repo.objects.missing([...outside]);
   if (missing !== undefined) {
     throw new ProtocolError('pack', `it refers to object ${missing}, which neither the pack nor this device has`);
   }
+}
+
+function keyed(entries: readonly TreeEntry[]): Map<string, TreeEntry> {
+  return new Map(entries.map((entry) => [treeEntryKey(entry), entry]));
+}
+
+/** The object an annotated tag points at (its first header line, `object <id>`). */
+function tagTarget(content: Uint8Array): Oid {
+  const match = /^object ([0-9a-f]{40})\n/.exec(new TextDecoder().decode(content.subarray(0, 48)));
+  if (!match) throw new ProtocolError('pack', 'a tag in it has no object line');
+  return match[1] as Oid;
 }

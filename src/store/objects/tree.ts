@@ -105,15 +105,32 @@ export function decodeTree(content: Uint8Array): TreeEntry[] {
     if (space < 0) throw new InvalidObjectError('tree', 'entry without a mode');
     const nul = content.indexOf(0, space + 1);
     if (nul < 0 || nul + 21 > content.length) throw new InvalidObjectError('tree', 'truncated entry');
-    const mode = fromUtf8(content.subarray(offset, space));
+    const mode = asciiName(content, offset, space) ?? '';
     if (!/^[0-7]{5,6}$/.test(mode)) throw new InvalidObjectError('tree', `bad mode ${JSON.stringify(mode)}`);
-    const nameBytes = content.slice(space + 1, nul);
-    if (nameBytes.length === 0) throw new InvalidObjectError('tree', 'empty entry name');
-    const name = fromUtf8(nameBytes);
+    if (nul === space + 1) throw new InvalidObjectError('tree', 'empty entry name');
     const oid = bytesToHex(content.subarray(nul + 1, nul + 21)) as Oid;
-    const roundTrips = compareBytes(utf8(name), nameBytes) === 0;
-    entries.push(roundTrips ? { name, mode, oid } : { name, mode, oid, nameBytes });
+    const ascii = asciiName(content, space + 1, nul);
+    if (ascii !== undefined) {
+      entries.push({ name: ascii, mode, oid });
+    } else {
+      // Keep the bytes of a name that is not valid UTF-8, so a rewrite reproduces it exactly.
+      const nameBytes = content.slice(space + 1, nul);
+      const name = fromUtf8(nameBytes);
+      const roundTrips = compareBytes(utf8(name), nameBytes) === 0;
+      entries.push(roundTrips ? { name, mode, oid } : { name, mode, oid, nameBytes });
+    }
     offset = nul + 21;
   }
   return entries;
+}
+
+/** The text of bytes `from`..`to` when all are ASCII (the common case, decoded cheaply). */
+function asciiName(content: Uint8Array, from: number, to: number): string | undefined {
+  let text = '';
+  for (let i = from; i < to; i++) {
+    const byte = content[i] as number;
+    if (byte >= 0x80) return undefined;
+    text += String.fromCharCode(byte);
+  }
+  return text;
 }
