@@ -64,3 +64,10 @@ export {
   updateRecord,
 } from './commands/index.ts';
 export type { CreateInput, RecordPatch } from './commands/index.ts';
+export type { Commit, PathChange } from '../store/index.ts';
+export { describeChange } from './describe-change.ts';
+export type { RecordSource } from './describe-change.ts';
+export { describeCommit } from './describe-commit.ts';
+export type { CommitChanges } from './describe-commit.ts';
+export { DEMO_DATA_MESSAGE, demoDataEdit, START_EMPTY_MESSAGE, startEmptyEdit, WEEKLY_REVIEW_CHECKLIST, WEEKLY_REVIEW_NAME } from './demo-data.ts';
+export { waitForHead } from './wait-for-head.ts';
