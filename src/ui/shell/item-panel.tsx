@@ -1,40 +1,58 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../model/index.ts';
+import { ItemEditor } from '../item/item-editor.tsx';
+import { useReturnFocus } from '../item/use-return-focus.ts';
+import '../styles/item.css';
+
+/** Props of {@link ItemPanel}. */
+export interface ItemPanelProps {
+  snapshot: Snapshot;
+  /** The record the view selected, if any. */
+  selectedId: string | undefined;
+  onClose(): void;
+  /**
+   * Selects another record (the shell's `select`), for breadcrumbs. Without it the panel shows
+   * that record itself until the view selects something else.
+   */
+  onSelect?(id: string): void;
+}
 
 /**
- * The slot for the selected item's details and editor. For now it shows what the record is;
- * the real item editor replaces the body.
+ * The selected record's details and editor, beside the view (a full-screen sheet on a phone).
+ * Opening puts the focus in the name field; Escape closes it and gives the focus back.
  */
-export function ItemPanel({ snapshot, selectedId, onClose }: { snapshot: Snapshot; selectedId: string | undefined; onClose: () => void }) {
-  const record = selectedId === undefined ? undefined : snapshot.records.get(selectedId);
+export function ItemPanel({ snapshot, selectedId, onClose, onSelect }: ItemPanelProps) {
+  const [shown, setShown] = useState<{ from: string; id: string }>();
+  const id = shown !== undefined && shown.from === selectedId ? shown.id : selectedId;
+  const record = id === undefined ? undefined : snapshot.records.get(id);
+  const ref = useRef<HTMLElement>(null);
+  useReturnFocus(ref, record?.id);
+
+  const close = (): void => {
+    setShown(undefined);
+    onClose();
+  };
+  const select = (next: string): void => {
+    if (onSelect) onSelect(next);
+    else if (selectedId !== undefined) setShown({ from: selectedId, id: next });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.target instanceof Element && event.target.closest('dialog')) return;
+    event.preventDefault();
+    close();
+  };
+
   if (!record) {
     return (
-      <aside className="item-panel empty" aria-label="Item details">
+      <aside ref={ref} className="item-panel empty" aria-label="Item details">
         <p className="muted">Select an item to see its details here.</p>
       </aside>
     );
   }
-  const state = 'state' in record ? record.state : undefined;
   return (
-    <aside className="item-panel" aria-labelledby="item-panel-title">
-      <div className="item-panel-head">
-        <h2 id="item-panel-title">{record.name}</h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      <dl className="facts">
-        <dt>Kind</dt>
-        <dd>{record.kind}</dd>
-        {state && (
-          <>
-            <dt>State</dt>
-            <dd>{state}</dd>
-          </>
-        )}
-        <dt>Created</dt>
-        <dd>{new Date(record.created).toLocaleString()}</dd>
-      </dl>
-      <p className="placeholder-note">Placeholder: the item editor goes here (src/ui/shell/item-panel.tsx).</p>
+    <aside ref={ref} className="item-panel is-open" aria-label="Item details" onKeyDown={onKeyDown}>
+      <ItemEditor key={record.id} snapshot={snapshot} record={record} onSelect={select} onClose={close} />
     </aside>
   );
 }

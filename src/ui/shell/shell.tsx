@@ -1,7 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import type { ShortcutAction } from '../shortcuts.ts';
+import { WelcomePanel } from '../data/welcome-panel.tsx';
 import { useSnapshot, useTasks } from '../tasks/tasks-context.ts';
+import { TimeTravelBanner } from '../time-travel/time-travel-banner.tsx';
+import { useTimeTravel } from '../time-travel/time-travel-context.ts';
+import { TimeTravelProvider } from '../time-travel/time-travel-provider.tsx';
+import '../styles/history.css';
 import { VIEW_COMPONENTS } from '../views/index.ts';
 import { Header } from './header.tsx';
 import { HelpDialog } from './help-dialog.tsx';
@@ -12,10 +17,24 @@ import { navigate, useRoute } from './use-route.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
 
-/** The frame around the views: header, nav, the current view, the item panel, the status bar. */
+/**
+ * The frame around the views: header, nav, the current view, the item panel, the status bar.
+ * Inside time travel's provider: while History shows a past commit, everything here (views,
+ * item panel, status bar) shows that commit read-only, under a banner with the way back.
+ */
 export function Shell() {
+  return (
+    <TimeTravelProvider>
+      <ShellFrame />
+    </TimeTravelProvider>
+  );
+}
+
+function ShellFrame() {
   const tasks = useTasks();
   const snapshot = useSnapshot();
+  const timeTravel = useTimeTravel();
+  const { backToNow } = timeTravel;
   const view = useRoute();
   const theme = useTheme();
   const [query, setQuery] = useState('');
@@ -30,9 +49,10 @@ export function Shell() {
       if (action.type === 'go') navigate(action.view);
       else if (action.type === 'focus-search') searchRef.current?.focus();
       else if (action.type === 'help') setHelpOpen((open) => !open);
+      else if (action.type === 'back-to-now') backToNow();
       else theme.toggle();
     },
-    [theme],
+    [theme, backToNow],
   );
   useShortcuts(onAction);
 
@@ -40,18 +60,24 @@ export function Shell() {
   const selectedId = selection?.view === view ? selection.id : undefined;
   const select = useCallback((id: string | undefined) => setSelection(id === undefined ? undefined : { view, id }), [view]);
   const hasSelection = selectedId !== undefined && snapshot.records.has(selectedId);
+  const past = timeTravel.viewing !== undefined;
+  // First run: no commit yet (not even another tab's or a sync's). Sync stays clear of it, for
+  // a device that is about to pull its tasks from a remote.
+  const welcome = !past && snapshot.head === undefined && view !== 'sync';
   return (
-    <div className={`app${hasSelection ? ' has-selection' : ''}`}>
+    <div className={`app${hasSelection ? ' has-selection' : ''}${past ? ' time-travel' : ''}`}>
       <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
         Skip to the view
       </button>
       <Header query={query} onQuery={setQuery} searchRef={searchRef} theme={theme.theme} onToggleTheme={theme.toggle} onHelp={() => setHelpOpen(true)} />
       <Nav current={view} />
+      <TimeTravelBanner />
       <div className="workspace">
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
+          {welcome && <WelcomePanel />}
           <View snapshot={snapshot} tasks={tasks} query={query} selectedId={selectedId} select={select} />
         </main>
-        <ItemPanel snapshot={snapshot} selectedId={selectedId} onClose={() => select(undefined)} />
+        <ItemPanel snapshot={snapshot} selectedId={selectedId} onClose={() => select(undefined)} onSelect={select} />
       </div>
       <StatusBar snapshot={snapshot} />
       <UpdatePrompt />
