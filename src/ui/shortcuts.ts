@@ -10,7 +10,8 @@ export type ShortcutAction =
   | { type: 'go'; view: ViewId }
   | { type: 'focus-search' }
   | { type: 'help' }
-  | { type: 'toggle-theme' };
+  | { type: 'toggle-theme' }
+  | { type: 'back-to-now' };
 
 /** One entry of the table. */
 export interface Shortcut {
@@ -34,6 +35,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { sequences: ['/'], description: 'Search or capture', group: 'General', action: { type: 'focus-search' } },
   { sequences: ['?'], description: 'Show keyboard shortcuts', group: 'General', action: { type: 'help' } },
   { sequences: ['t'], description: 'Switch between light and dark theme', group: 'General', action: { type: 'toggle-theme' } },
+  { sequences: ['b'], description: 'Back to now (leave a past commit shown from History)', group: 'General', action: { type: 'back-to-now' } },
+  { sequences: ['n'], description: 'Capture a new inbox action (type, then Enter)', group: 'General', action: { type: 'focus-search' } },
 ];
 
 /** What one key press did: ran a shortcut, started or continued a sequence, or nothing. */

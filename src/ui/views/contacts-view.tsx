@@ -1,13 +1,44 @@
-import { PlaceholderView } from './placeholder-view.tsx';
-import { recordsOf } from './records-of.ts';
+import { useMemo, useState } from 'react';
+import { contactsView } from '../../model/index.ts';
+import { AddContactForm } from './parts/add-contact-form.tsx';
+import { ContactCard } from './parts/contact-card.tsx';
+import { ContextsSection } from './parts/contexts-section.tsx';
+import { contextsByName } from './parts/place-options.ts';
+import { useOpenRequests } from './parts/use-open-requests.ts';
+import { useRun } from './parts/use-run.ts';
+import { useToday } from './parts/use-today.ts';
+import { ViewFeedback } from './parts/view-feedback.tsx';
+import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
 
-/** Contacts and contexts. Placeholder until the real view lands. */
-export function ContactsView({ snapshot, select }: ViewProps) {
-  const contacts = recordsOf(snapshot, 'contact');
-  const counts = [
-    { label: 'Contacts', value: contacts.length },
-    { label: 'Contexts', value: recordsOf(snapshot, 'context').length },
-  ];
-  return <PlaceholderView view="contacts" counts={counts} records={contacts} select={select} />;
+/** Contacts: each person with what waits on them; and the contexts. */
+export function ContactsView({ snapshot, tasks, select, selectedId }: ViewProps) {
+  useOpenRequests(select);
+  const today = useToday();
+  const [adding, setAdding] = useState(false);
+  const { run, feedback, dismiss } = useRun(tasks);
+  const entries = useMemo(() => contactsView(snapshot), [snapshot]);
+  const contexts = useMemo(() => contextsByName(snapshot), [snapshot]);
+  const rowProps = { snapshot, today, run, select, selectedId };
+  return (
+    <section className="view-section" aria-labelledby="view-title" data-view="contacts">
+      <ViewHeading title="Contacts" purpose="People you work with or wait on, and what waits on each.">
+        <button type="button" className="button" aria-expanded={adding} onClick={() => setAdding((open) => !open)}>
+          Add contact
+        </button>
+      </ViewHeading>
+      <ViewFeedback feedback={feedback} onDismiss={dismiss} />
+      {adding && <AddContactForm run={run} onClose={() => setAdding(false)} />}
+      {entries.length === 0 ? (
+        <p className="empty-note">No contacts yet.</p>
+      ) : (
+        <ul className="contact-list">
+          {entries.map((entry) => (
+            <ContactCard key={entry.contact.id} entry={entry} {...rowProps} />
+          ))}
+        </ul>
+      )}
+      <ContextsSection contexts={contexts} run={run} select={select} selectedId={selectedId} />
+    </section>
+  );
 }

@@ -1,15 +1,42 @@
-import { PlaceholderView } from './placeholder-view.tsx';
-import { actionsIn, recordsOf } from './records-of.ts';
+import { useState } from 'react';
+import { reviewView, type ReviewMode } from '../../model/index.ts';
+import { ReviewDonePage } from './parts/review-done-page.tsx';
+import { ReviewAreasPage, ReviewEverythingPage, ReviewFuturePage, ReviewWaitingPage } from './parts/review-pages.tsx';
+import { ReviewTabs } from './parts/review-tabs.tsx';
+import { useOpenRequests } from './parts/use-open-requests.ts';
+import { useRun } from './parts/use-run.ts';
+import { ViewFeedback } from './parts/view-feedback.tsx';
+import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
 
-/** The weekly review. Placeholder until the real view lands. */
-export function ReviewView({ snapshot }: ViewProps) {
-  const projects = recordsOf(snapshot, 'project');
-  const counts = [
-    { label: 'Done actions', value: actionsIn(snapshot, 'done').length },
-    { label: 'Someday projects', value: projects.filter((p) => p.state === 'someday').length },
-    { label: 'Future actions', value: actionsIn(snapshot, 'future').length },
-    { label: 'Problems', value: snapshot.malformed.length },
-  ];
-  return <PlaceholderView view="review" counts={counts} />;
+/** Review: the weekly review, one page at a time (done, waiting, future and someday, areas, everything). */
+export function ReviewView({ snapshot, tasks, select, selectedId }: ViewProps) {
+  useOpenRequests(select);
+  const [mode, setMode] = useState<ReviewMode>('done');
+  const { run, feedback, dismiss } = useRun(tasks);
+  const common = { snapshot, select, selectedId };
+  const page = (() => {
+    switch (mode) {
+      case 'done':
+        return <ReviewDonePage page={reviewView(snapshot, 'done')} run={run} select={select} selectedId={selectedId} />;
+      case 'waiting':
+        return <ReviewWaitingPage page={reviewView(snapshot, 'waiting')} {...common} />;
+      case 'future':
+        return <ReviewFuturePage page={reviewView(snapshot, 'future')} {...common} />;
+      case 'areas':
+        return <ReviewAreasPage page={reviewView(snapshot, 'areas')} {...common} />;
+      case 'everything':
+        return <ReviewEverythingPage page={reviewView(snapshot, 'everything')} {...common} />;
+    }
+  })();
+  return (
+    <section className="view-section" aria-labelledby="view-title" data-view="review">
+      <ViewHeading title="Review" purpose="The weekly review: look over each page, tidy up, decide again." />
+      <ViewFeedback feedback={feedback} onDismiss={dismiss} />
+      <ReviewTabs mode={mode} onChange={setMode} />
+      <div role="tabpanel" id="review-panel" aria-labelledby={`review-tab-${mode}`} className="tab-panel" tabIndex={0}>
+        {page}
+      </div>
+    </section>
+  );
 }

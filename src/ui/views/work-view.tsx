@@ -1,15 +1,42 @@
-import { PlaceholderView } from './placeholder-view.tsx';
-import { actionsIn, recordsOf } from './records-of.ts';
+import { useMemo, useState } from 'react';
+import { processTree, workView } from '../../model/index.ts';
+import { AreaFilter } from './parts/area-filter.tsx';
+import { ContextGroup } from './parts/context-group.tsx';
+import { areaOptions } from './parts/place-options.ts';
+import { RecentlyCompleted } from './parts/recently-completed.tsx';
+import { useOpenRequests } from './parts/use-open-requests.ts';
+import { useRun } from './parts/use-run.ts';
+import { useToday } from './parts/use-today.ts';
+import { ViewFeedback } from './parts/view-feedback.tsx';
+import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
 
-/** Work: next actions, projects and areas. Placeholder until the real view lands. */
-export function WorkView({ snapshot, select }: ViewProps) {
-  const next = actionsIn(snapshot, 'next');
-  const counts = [
-    { label: 'Next actions', value: next.length },
-    { label: 'Waiting for', value: actionsIn(snapshot, 'waiting', 'waiting-for-contact').length },
-    { label: 'Active projects', value: recordsOf(snapshot, 'project').filter((p) => p.state === 'active').length },
-    { label: 'Areas', value: recordsOf(snapshot, 'area').length },
-  ];
-  return <PlaceholderView view="work" counts={counts} records={next} select={select} />;
+/** Work: what to do now (next and due actions) by context, then project; and what was just done. */
+export function WorkView({ snapshot, tasks, select, selectedId }: ViewProps) {
+  useOpenRequests(select);
+  const today = useToday();
+  const [chosenArea, setArea] = useState<string>();
+  const { run, feedback, dismiss } = useRun(tasks);
+  const areas = useMemo(() => areaOptions(processTree(snapshot)), [snapshot]);
+  const area = areas.some((option) => option.id === chosenArea) ? chosenArea : undefined;
+  const view = useMemo(() => workView(snapshot, today, area === undefined ? {} : { area }), [snapshot, today, area]);
+  const rowProps = { snapshot, today, run, select, selectedId };
+  return (
+    <section className="view-section" aria-labelledby="view-title" data-view="work">
+      <ViewHeading title="Work" purpose="Next actions and what has fallen due, by context and project.">
+        {areas.length > 0 && <AreaFilter areas={areas} value={area} onChange={setArea} />}
+      </ViewHeading>
+      <ViewFeedback feedback={feedback} onDismiss={dismiss} />
+      {view.contexts.length === 0 ? (
+        <p className="empty-note">Nothing to do now. Process the inbox, or add actions to a project.</p>
+      ) : (
+        <div className="work-groups">
+          {view.contexts.map((group) => (
+            <ContextGroup key={group.context?.id ?? 'none'} group={group} {...rowProps} />
+          ))}
+        </div>
+      )}
+      <RecentlyCompleted actions={view.recentlyCompleted} {...rowProps} />
+    </section>
+  );
 }

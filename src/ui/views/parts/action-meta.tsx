@@ -1,0 +1,25 @@
+import { describeRepeat, isDue, type ActionRecord, type Day, type Snapshot } from '../../../model/index.ts';
+import { describeDay, dueWords } from './describe-day.ts';
+import { nextDateIfDone } from './next-date.ts';
+
+/**
+ * The small print under an action: when a scheduled one fell due, and for a repeating one its
+ * rule and the day it comes back on once done.
+ */
+export function ActionMeta({ action, snapshot, today }: { action: ActionRecord; snapshot: Snapshot; today: Day }) {
+  const due = isDue(action, today);
+  const next = nextDateIfDone(snapshot, action, new Date());
+  if (!due && action.repeat === undefined) return null;
+  return (
+    <span className="action-meta">
+      {due && <span className={`tag${action.waitUntil !== undefined && action.waitUntil < today ? ' overdue' : ' due'}`}>{dueWords(action.waitUntil, today)}</span>}
+      {action.repeat && (
+        <span className="repeat-note">
+          <span aria-hidden="true">↻ </span>
+          {describeRepeat(action.repeat)}
+          {next && <> · next {describeDay(next, today).short}</>}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import { useId, useState } from 'react';
+import { createRecord, quoteName } from '../../../model/index.ts';
+import { InlineNameForm } from './inline-name-form.tsx';
+import { newId, type Run } from './use-run.ts';
+
+/** Adds a contact: a name, and an email address if known. */
+export function AddContactForm({ run, onClose }: { run: Run; onClose: () => void }) {
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const add = async (name: string): Promise<boolean> => {
+    const input = { kind: 'contact' as const, name, ...(email.trim() ? { email: email.trim() } : {}) };
+    const saved = await run((s) => createRecord(s, input, new Date(), newId), `Added contact ${quoteName(name)}.`);
+    if (saved) setEmail('');
+    return saved;
+  };
+  return (
+    <InlineNameForm title="Add a contact" onSubmit={add} onCancel={onClose} autoFocus>
+      <label htmlFor={`${id}-email`}>Email (optional)</label>
+      <input id={`${id}-email`} type="email" value={email} autoComplete="off" onChange={(event) => setEmail(event.target.value)} />
+    </InlineNameForm>
+  );
+}

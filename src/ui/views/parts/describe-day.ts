@@ -1,0 +1,44 @@
+import { dayParts, daysBetween, type Day } from '../../../model/index.ts';
+
+/** A day in words for headings and notes. */
+export interface DayWords {
+  /** "Today", "Tomorrow", "Yesterday", else the date: "Tue 10 Mar". */
+  short: string;
+  /** The date alone, "Tue 10 Mar", also for today. */
+  date: string;
+  /** The full date, with "Today, " (and so on) in front when it applies: "Today, Tuesday 10 March 2026". */
+  long: string;
+  /** Whole days from today (negative: in the past). */
+  offset: number;
+}
+
+const RELATIVE: Record<string, string> = { '-1': 'Yesterday', '0': 'Today', '1': 'Tomorrow' };
+
+/** Noon UTC of `day`, formatted in UTC, so no time zone moves it to a neighbouring date. */
+function dateOf(day: Day): Date {
+  const { year, month, day: date } = dayParts(day);
+  return new Date(Date.UTC(year, month - 1, date, 12));
+}
+
+/**
+ * Words for `day` as seen from `today`, in `locale` (the browser's by default).
+ *
+ * @example
+ * describeDay('2026-03-11', '2026-03-10', 'en-GB'); // { short: 'Tomorrow', date: 'Wed 11 Mar', long: 'Tomorrow, Wednesday 11 March 2026', offset: 1 }
+ */
+export function describeDay(day: Day, today: Day, locale?: string): DayWords {
+  const offset = daysBetween(today, day);
+  const date = dateOf(day);
+  const shortDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+  const longDate = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const relative = RELATIVE[String(offset)];
+  return { short: relative ?? shortDate, date: shortDate, long: relative ? `${relative}, ${longDate}` : longDate, offset };
+}
+
+/** "due today", "due yesterday", "3 days overdue", "due Tue 10 Mar": how late a scheduled action is. */
+export function dueWords(day: Day | undefined, today: Day, locale?: string): string {
+  if (day === undefined) return 'due';
+  const { short, offset } = describeDay(day, today, locale);
+  if (offset >= -1 && offset <= 1) return `due ${short.toLowerCase()}`;
+  return offset < 0 ? `${-offset} days overdue` : `due ${short}`;
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { ItemKind } from '../../../model/index.ts';
+import { AddItemForm } from './add-item-form.tsx';
+import type { ProcessNode } from './process-nodes.ts';
+import { ProcessTreeView } from './process-tree-view.tsx';
+import type { Run } from './use-run.ts';
+
+/** The Process view's tree of areas and active projects, with buttons to add at the top level. */
+export function ProcessTreeSection({ nodes, run, select, selectedId }: { nodes: ProcessNode[]; run: Run; select: (id: string) => void; selectedId: string | undefined }) {
+  const [adding, setAdding] = useState<ItemKind>();
+  return (
+    <section className="process-tree-section" aria-labelledby="tree-title">
+      <div className="section-head">
+        <h2 id="tree-title" className="group-title">
+          Areas and projects
+        </h2>
+        <div className="button-row">
+          <button type="button" className="button small" aria-expanded={adding === 'area'} onClick={() => setAdding((kind) => (kind === 'area' ? undefined : 'area'))}>
+            Add area
+          </button>
+          <button type="button" className="button small" aria-expanded={adding === 'project'} onClick={() => setAdding((kind) => (kind === 'project' ? undefined : 'project'))}>
+            Add project
+          </button>
+        </div>
+      </div>
+      {adding && <AddItemForm key={adding} initialKind={adding} run={run} onClose={() => setAdding(undefined)} />}
+      <ProcessTreeView nodes={nodes} run={run} select={select} selectedId={selectedId} />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { KeyboardEvent, ReactNode, Ref } from 'react';
+import type { ProcessNode } from './process-nodes.ts';
+import type { TreeRow as Row } from './tree-nav.ts';
+
+interface TreeRowProps {
+  row: Row<ProcessNode>;
+  active: boolean;
+  selected: boolean;
+  rowRef: Ref<HTMLDivElement>;
+  onActivate: () => void;
+  onToggle: () => void;
+  onAdd: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** The add form, when it is open on this row. */
+  children?: ReactNode;
+}
+
+/**
+ * One area or project of the Process tree: a treeitem (focus moves between them with the
+ * arrow keys; one is in the tab order), its open/close arrow, its count of open actions, and
+ * a "+" to add inside it (in the tab order only on the active row).
+ */
+export function TreeRow({ row, active, selected, rowRef, onActivate, onToggle, onAdd, onKeyDown, children }: TreeRowProps) {
+  const { record, actionCount } = row.node;
+  return (
+    <div
+      ref={rowRef}
+      role="treeitem"
+      aria-level={row.level}
+      aria-posinset={row.position}
+      aria-setsize={row.siblings}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      aria-selected={selected}
+      aria-label={record.name}
+      tabIndex={active ? 0 : -1}
+      className={`tree-row kind-${record.kind}${selected ? ' selected' : ''}`}
+      style={{ paddingInlineStart: `${(row.level - 1) * 1.1 + 0.25}rem` }}
+      onClick={onActivate}
+      onKeyDown={onKeyDown}
+    >
+      <span
+        className={`twisty${row.hasChildren ? '' : ' leaf'}`}
+        aria-hidden="true"
+        onClick={(event) => {
+          event.stopPropagation();
+          if (row.hasChildren) onToggle();
+        }}
+      >
+        {row.hasChildren ? (row.expanded ? '▾' : '▸') : '•'}
+      </span>
+      <span className="tree-kind" aria-hidden="true">
+        {record.kind === 'area' ? 'Area' : 'Project'}
+      </span>
+      <span className="tree-name">
+        {record.name}
+        {record.starred && (
+          <span className="tree-star" aria-hidden="true" title="Starred">
+            {' ★'}
+          </span>
+        )}
+      </span>
+      {actionCount > 0 && (
+        <span className="count-badge" title={`${actionCount} open actions`}>
+          {actionCount}
+        </span>
+      )}
+      <button
+        type="button"
+        className="icon-button small add-inside"
+        tabIndex={active ? 0 : -1}
+        aria-label={`Add inside ${record.name}`}
+        title="Add an area, project or action inside"
+        onClick={(event) => {
+          event.stopPropagation();
+          onAdd();
+        }}
+      >
+        <span aria-hidden="true">+</span>
+      </button>
+      {children && (
+        <div className="tree-row-form" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
