@@ -115,8 +115,10 @@ export class Tasks {
    * or context from the merged commit's parents when items still use it. One commit, or none.
    */
   async repairLinks(): Promise<Oid | undefined> {
-    const head = this.current.head;
+    // The branch may have moved (a sync, an import) before this snapshot followed: catch up.
+    const head = await this.branch.head();
     if (head === undefined) return undefined;
+    await this.refresh(head);
     const parents = await Promise.all((await this.repo.readCommit(head)).parents.map((parent) => this.snapshotAt(parent)));
     const edit = repairLinks(this.current, (kind, id) => {
       for (const parent of parents) {

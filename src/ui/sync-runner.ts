@@ -10,12 +10,16 @@ export function syncRunnerFor(tasks: Tasks): SyncControllerDeps['run'] {
   return async (settings: RemoteSettings, onProgress): Promise<SyncOutcome> => {
     const { sync } = await import('../sync/index.ts');
     const auth = settings.username || settings.token ? { username: settings.username, password: settings.token } : undefined;
-    return sync(tasks.repo, {
+    const result = await sync(tasks.repo, {
       url: settings.url,
       branch: tasks.branch.name,
       ...(auth ? { auth } : {}),
       ...(settings.corsProxy.trim() ? { corsProxy: settings.corsProxy.trim() } : {}),
       onProgress,
     });
+    // Another device's changes arrived: a merge can leave links to repair (a parent deleted
+    // there, a context deleted there but used here). The repair is a commit the next sync sends.
+    if (result.kind === 'pulled' || result.kind === 'merged-and-pushed') await tasks.repairLinks();
+    return result;
   };
 }
