@@ -4,7 +4,7 @@ import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 import { mergeRecordFile } from './merge-records.ts';
 import { recordPath } from './paths.ts';
 import { repairLinks } from './repair-links.ts';
-import type { Edit, Snapshot } from './snapshot.ts';
+import { EMPTY_SNAPSHOT, type Edit, type Snapshot } from './snapshot.ts';
 
 /** How to open the task repository. */
 export interface OpenTasksOptions {
@@ -53,7 +53,8 @@ export class Tasks {
   static async over(repo: Repo, branchName = 'main'): Promise<Tasks> {
     const branch = await repo.branch(branchName);
     const head = await branch.head();
-    const snapshot = await loadSnapshot(branch, head);
+    // Read every folder at one commit, even if another tab commits meanwhile.
+    const snapshot = head === undefined ? EMPTY_SNAPSHOT : await loadSnapshot(await repo.view(head), head);
     return new Tasks(repo, branch, snapshot);
   }
 

@@ -74,7 +74,7 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     expect(await main.list('items/3f')).toEqual(['one.json']);
     expect(await main.get('missing.txt')).toBeUndefined();
     expect(await main.list('nowhere')).toEqual([]);
-    expect([...(await main.getAll())].map(([path, bytes]) => [path, text(bytes)])).toEqual([
+    expect([...(await main.getAll())].map(([path, bytes]) => [path, text(bytes)]).sort()).toEqual([
       ['items/3f/one.json', '{"name":"one"}\n'],
       ['notes.md', '# hi'],
     ]);

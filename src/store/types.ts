@@ -73,8 +73,8 @@ export interface View {
   /** Names of the entries directly under `dir` ('' is the root), in git's order. */
   list(dir?: string): Promise<string[]>;
   /**
-   * Every file below `dir` (recursively), path -> bytes, read in one transaction: the way to
-   * load a whole folder of records at once.
+   * Every file below `dir` (recursively, folder level by folder level), path -> bytes, the files
+   * read in one transaction: the way to load a whole folder of records at once.
    */
   getAll(dir?: string): Promise<Map<string, Uint8Array>>;
 }

@@ -1,5 +1,5 @@
 import { NotADirectoryError, NotAFileError } from './errors.ts';
-import { FILE_MODE, isTreeMode } from './objects/index.ts';
+import { FILE_MODE, isTreeMode, type TreeEntry } from './objects/index.ts';
 import { EMPTY_TREE, type ObjectSource, type ObjectStore } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import { parseDir, parsePath } from './path.ts';
@@ -30,17 +30,23 @@ export async function readAllAt(store: ObjectStore, root: Oid, dir: string): Pro
   if (!isTreeMode(start.mode)) throw new NotADirectoryError(dir);
   const paths: string[] = [];
   const oids: Oid[] = [];
-  const walk = async (tree: Oid, prefix: string): Promise<void> => {
-    for (const entry of await store.readTree(tree)) {
-      const path = `${prefix}${entry.name}`;
-      if (isTreeMode(entry.mode)) await walk(entry.oid, `${path}/`);
-      else if (entry.mode !== FILE_MODE.gitlink) {
-        paths.push(path);
-        oids.push(entry.oid);
+  // Level by level, each level's uncached trees read in one transaction.
+  let level = [{ tree: start.oid, prefix: dir === '' ? '' : `${dir}/` }];
+  while (level.length > 0) {
+    const trees = await store.readTrees(level.map(({ tree }) => tree));
+    const next: typeof level = [];
+    level.forEach(({ prefix }, i) => {
+      for (const entry of trees[i] as readonly TreeEntry[]) {
+        const path = `${prefix}${entry.name}`;
+        if (isTreeMode(entry.mode)) next.push({ tree: entry.oid, prefix: `${path}/` });
+        else if (entry.mode !== FILE_MODE.gitlink) {
+          paths.push(path);
+          oids.push(entry.oid);
+        }
       }
-    }
-  };
-  await walk(start.oid, dir === '' ? '' : `${dir}/`);
+    });
+    level = next;
+  }
   const blobs = await store.readBlobs(oids);
   paths.forEach((path, i) => out.set(path, blobs[i] as Uint8Array));
   return out;

@@ -20,6 +20,25 @@ function dateOf(day: Day): Date {
   return new Date(Date.UTC(year, month - 1, date, 12));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Date formatters, made once per locale and style: building one costs far more than formatting
+ * (a Work view with a thousand overdue rows spent ~100 ms making them).
+ */
+function formatter(locale: string | undefined, style: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${style}`;
+  let made = formatters.get(key);
+  if (!made) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'short'
+        ? { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }
+        : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+    formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  }
+  return made;
+}
+
 /**
  * Words for `day` as seen from `today`, in `locale` (the browser's by default).
  *
@@ -29,8 +48,8 @@ function dateOf(day: Day): Date {
 export function describeDay(day: Day, today: Day, locale?: string): DayWords {
   const offset = daysBetween(today, day);
   const date = dateOf(day);
-  const shortDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
-  const longDate = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const shortDate = formatter(locale, 'short').format(date);
+  const longDate = formatter(locale, 'long').format(date);
   const relative = RELATIVE[String(offset)];
   return { short: relative ?? shortDate, date: shortDate, long: relative ? `${relative}, ${longDate}` : longDate, offset };
 }
