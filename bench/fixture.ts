@@ -54,7 +54,7 @@ export function seededIds(count: number, seed: number): string[] {
   const ids = new Set<string>();
   while (ids.size < count) {
     const words = [next(), next(), next(), next()];
-    words[1] = ((words[1] as number) & 0xffff0fff) | 0x4000; // version 4
+    words[1] = (((words[1] as number) & 0xffff0fff) | 0x4000) >>> 0; // version 4 (unsigned, or hex gets a minus sign)
     words[2] = (((words[2] as number) & 0x3fffffff) | 0x80000000) >>> 0; // RFC 4122 variant
     const text = words.map(hex).join('');
     ids.add(`${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`);
