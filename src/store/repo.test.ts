@@ -106,6 +106,19 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await repo.close();
   });
 
+  it('stores objects with ids the caller computed, and a wrong id reads as corrupt', async () => {
+    const { repo } = await open();
+    const good = hashObject('blob', utf8('good'));
+    const wrong = hashObject('blob', utf8('other')).oid;
+    await repo.objects.writeHashed([
+      { oid: good.oid, type: 'blob', content: utf8('good') },
+      { oid: wrong, type: 'blob', content: utf8('not other') },
+    ]);
+    expect(text((await repo.objects.read(good.oid)).content)).toBe('good');
+    await expect(repo.objects.read(wrong)).rejects.toBeInstanceOf(CorruptObjectError);
+    await repo.close();
+  });
+
   it('detects a corrupt object on read and never returns it', async () => {
     const { repo, backend } = await open();
     const main = await repo.branch();

@@ -4,13 +4,13 @@ import { diffTrees } from './diff.ts';
 import { RepoClosedError, StoreError } from './errors.ts';
 import { HeadNotifier } from './head-notifier.ts';
 import { toCommit } from './history.ts';
-import { decodeCommit, hashObject } from './objects/index.ts';
+import { decodeCommit, hashObject, wrapObject, type HashedObject } from './objects/index.ts';
 import { ObjectStore } from './object-store.ts';
 import { parseOid, type Oid } from './oid.ts';
 import { branchRef, type RepoContext } from './repo-context.ts';
 import { listCommitsBetween } from './rev-list.ts';
 import { DEFAULT_AUTHOR } from './signature.ts';
-import type { Branch, MergeFn, RefAccess, Repo } from './types.ts';
+import type { Branch, GitObject, MergeFn, RefAccess, Repo } from './types.ts';
 import { createView } from './view.ts';
 
 /** How to open a repository. */
@@ -41,6 +41,19 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
   const store = new ObjectStore(backend);
   const notifier = new HeadNotifier(`taskgit-store:${name}`, backend);
   const context: RepoContext = { name, backend, store, notifier, merge: options.merge, author: options.author ?? DEFAULT_AUTHOR };
+
+  /** Stores objects and keeps their commits at hand: fetched history is walked right after. */
+  const storeObjects = async (hashed: HashedObject[], objects: readonly GitObject[]): Promise<void> => {
+    await backend.putObjects(hashed);
+    objects.forEach(({ type, content }, i) => {
+      if (type !== 'commit') return;
+      try {
+        store.rememberCommit((hashed[i] as HashedObject).oid, decodeCommit(content));
+      } catch {
+        // Not decodable: a later read reports it as corrupt.
+      }
+    });
+  };
 
   const refs: RefAccess = {
     read: async (ref) => backend.getRef(checkRefName(ref)),
@@ -96,18 +109,14 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
       },
       async write(objects) {
         const hashed = objects.map(({ type, content }) => hashObject(type, content));
-        await backend.putObjects(hashed);
-        // Fetched history is walked right after (fast-forward checks): keep its commits at hand.
-        objects.forEach(({ type, content }, i) => {
-          if (type !== 'commit') return;
-          try {
-            store.rememberCommit((hashed[i] as { oid: Oid }).oid, decodeCommit(content));
-          } catch {
-            // Not decodable: a later read reports it as corrupt.
-          }
-        });
+        await storeObjects(hashed, objects);
         return hashed.map(({ oid }) => oid);
       },
+      writeHashed: (objects) =>
+        storeObjects(
+          objects.map(({ oid, type, content }) => ({ oid: parseOid(oid), raw: wrapObject(type, content) })),
+          objects,
+        ),
     },
     compareAndSetHead(branchName, expected, next, objects = []) {
       checkBranchName(branchName);

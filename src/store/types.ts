@@ -168,6 +168,11 @@ export interface ObjectAccess {
   has(oid: string): Promise<boolean>;
   /** The ids among `oids` that are not stored, checked in one transaction. */
   missing(oids: readonly string[]): Promise<Oid[]>;
+  /**
+   * Stores objects whose ids the caller has just computed from their content (a parsed pack),
+   * without hashing them a second time. A wrong id cannot leak wrong data: every read verifies.
+   */
+  writeHashed(objects: ReadonlyArray<GitObject & { oid: string }>): Promise<void>;
   /** Hashes and stores objects; returns their ids in the same order. */
   write(objects: GitObject[]): Promise<Oid[]>;
 }

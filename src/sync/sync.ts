@@ -47,7 +47,7 @@ export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult
         checkAborted(options.signal, 'fetch');
         const objects = await fetchPack(transport, repo, remoteHead, haves, progress);
         progress('storing', 0, objects.length);
-        await repo.objects.write(objects); // hashed again on the way in: stored by verified id
+        await repo.objects.writeHashed(objects); // ids computed from the bytes by parsePack
         fetched = true;
       }
       await moveTrackingRef(repo, tracking, remoteHead);

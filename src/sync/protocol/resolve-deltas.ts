@@ -91,18 +91,18 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
   };
 
   drain();
-  for (let missing = firstKey(byBaseOid); missing !== undefined; missing = firstKey(byBaseOid)) {
-    const oid = missing as Oid;
-    const base = await resolveBase(oid);
-    if (!base) fail(`a delta against ${oid}, an object that is neither in the pack nor here`, entries[byBaseOid.get(oid)?.[0] ?? 0]?.offset);
-    if (hashObject(base.type, base.content).oid !== oid) throw new Error(`resolveBase(${oid}) returned a different object`);
-    ready.push({ index: undefined, object: { oid, type: base.type, content: base.content } });
+  // The bases missing now are asked for all at once (a thin pack can name hundreds; one by one,
+  // each would wait for its own look-up), then whatever they resolve; repeat until none is left.
+  while (byBaseOid.size > 0) {
+    const missing = [...byBaseOid.keys()] as Oid[];
+    const bases = await Promise.all(missing.map((oid) => resolveBase(oid)));
+    missing.forEach((oid, i) => {
+      const base = bases[i];
+      if (!base) fail(`a delta against ${oid}, an object that is neither in the pack nor here`, entries[byBaseOid.get(oid)?.[0] ?? 0]?.offset);
+      if (hashObject(base.type, base.content).oid !== oid) throw new Error(`resolveBase(${oid}) returned a different object`);
+      ready.push({ index: undefined, object: { oid, type: base.type, content: base.content } });
+    });
     drain();
   }
   return results.map((object, index) => object ?? fail('a delta that could not be resolved', entries[index]?.offset));
-}
-
-function firstKey<K>(map: Map<K, unknown>): K | undefined {
-  for (const key of map.keys()) return key;
-  return undefined;
 }
