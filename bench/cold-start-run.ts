@@ -23,12 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { buildApp } from '../scripts/build-app.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { COLD_START_ITEMS, COLD_START_PLAN, RECORD_KEYS_FILE } from './cold-start-fixture.ts';
 import { startCpuProfile, type CpuSummary, type ModuleOf } from './cpu-profile.ts';
 import type { BareMarks } from './page/cold-start-bare.ts';
 import type { Expected, LoadSteps, Prepared } from './page/cold-start-prep.ts';
 import { readSourceMap, type SourceLookup } from './source-map.ts';
+import { median, round, series, type Series } from './stats.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
@@ -51,14 +53,6 @@ const PATHS = {
 
 /** How long one load may take before the bench gives up on it. */
 const LOAD_TIMEOUT_MS = 120_000;
-
-/** A series of timings in ms. */
-export interface Series {
-  median: number;
-  min: number;
-  max: number;
-  n: number;
-}
 
 /**
  * When each step of one app load ended, in ms since its navigation start. `tasksOpened` is when
@@ -128,44 +122,9 @@ declare global {
   }
 }
 
-function round(value: number, digits = 1): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function series(values: readonly number[]): Series {
-  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), n: values.length };
-}
-
 /** Each numeric field's median over `runs`. */
 function medians<T extends object>(runs: readonly T[], keys: ReadonlyArray<keyof T>): Record<string, number> {
-  return Object.fromEntries(keys.map((key) => [key, round(median(runs.map((run) => run[key] as number)))]));
-}
-
-/** `vite build` of the app as e2e/support/global-setup.ts does it, into `outDir` under `base`. */
-async function buildApp(outDir: string, options: { base: string; minify: boolean }): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      root: REPO_ROOT,
-      mode: 'production',
-      base: options.base,
-      logLevel: 'warn',
-      clearScreen: false,
-      build: { outDir, emptyOutDir: true, minify: options.minify, rolldownOptions: { checks: { pluginTimings: false } } },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  return Object.fromEntries(keys.map((key) => [key, round(median(runs.map((run) => run[key] as number)), 1)]));
 }
 
 /** bench/page's cold-start pages, into `outDir`, served under `/bench/`. */
@@ -400,10 +359,10 @@ export async function runColdStartBench(progress: (message: string) => void, opt
         progress(`cold start: ${run < warmup ? 'warm-up' : `load ${run - warmup + 1}/${samples}`}: ours ${round(last.ours.painted, 0)} ms, bare ${round(last.bare.parsed, 0)} ms`);
       }
 
-      const oursSeries = series(ours.map((marks) => marks.painted));
-      const bareSeries = series(bare.map((marks) => marks.parsed));
+      const oursSeries = series(ours.map((marks) => marks.painted), 1);
+      const bareSeries = series(bare.map((marks) => marks.parsed), 1);
       const ratio = round(oursSeries.median / bareSeries.median, 2);
-      const bareWithoutKeys = series(bare.map((marks) => marks.parsed - (marks.keys - marks.script)));
+      const bareWithoutKeys = series(bare.map((marks) => marks.parsed - (marks.keys - marks.script)), 1);
       const report: ColdStartReport = {
         chromium: browser.version,
         goal: `ours / bareIdb <= ${COLD_START_GOAL}`,

@@ -22,6 +22,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../server/static-server.ts';
+import { round, spread, type Spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
 import { bundleModules, type ModuleOf } from './cpu-profile.ts';
 import { readSourceMap } from './source-map.ts';
@@ -42,12 +43,6 @@ const SIZES: ReadonlyArray<{ items: number; samples: number }> = [
   { items: 10000, samples: 1000 },
 ];
 
-/** Median and 90th percentile of a series, in milliseconds. */
-export interface Spread {
-  median: number;
-  p90: number;
-}
-
 /** One repository size's figures. */
 export interface SizeResult {
   items: number;
@@ -57,21 +52,6 @@ export interface SizeResult {
   bareIdb: Spread;
   /** store.median / bareIdb.median */
   ratio: number;
-}
-
-function round(value: number, digits = 3): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-/** Median (mean of the middle two for an even count) and nearest-rank p90. */
-export function spread(samples: readonly number[]): Spread {
-  if (samples.length === 0) throw new Error('no samples');
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1]!;
-  return { median: round(median), p90: round(p90) };
 }
 
 function progress(message: string): void {

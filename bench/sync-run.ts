@@ -17,6 +17,7 @@ import { startCpuProfile, type CpuSummary, type ModuleOf } from './cpu-profile.t
 import { timeIsogitPush, type IsogitPush } from './isogit-push.ts';
 import { cloneWriter, commitNativeChange, copyRepository, createNativeWorkTree, fastImportChanges, headOf, timeGit } from './native-git.ts';
 import type { StoreCallStat, TimedSync, TraceStep } from './page/sync-bench.ts';
+import { round, series, type Series } from './stats.ts';
 
 /** How big and how often; the whole sync bench takes about a minute here. */
 export const SYNC_PLAN = {
@@ -38,14 +39,6 @@ export const SYNC_PLAN = {
 
 /** The ratio we aim for: ours at most twice native git's time. */
 export const SYNC_GOAL = 2;
-
-/** A series of timings in ms. */
-export interface Series {
-  median: number;
-  min: number;
-  max: number;
-  n: number;
-}
 
 /** One measure: our median against native git's. */
 export interface SyncFigure {
@@ -82,21 +75,6 @@ export interface SyncReport {
   incrementalPush: SyncFigure & { samples: number; warmup: number };
   pull: SyncFigure & { samples: number; commits: number };
   isomorphicGitReference: IsogitPush & { note: string };
-}
-
-function round(value: number, digits = 3): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function series(values: readonly number[]): Series {
-  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), n: values.length };
 }
 
 function figure(ours: readonly TimedSync[], native: readonly number[]): SyncFigure {

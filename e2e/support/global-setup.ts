@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { build, createServer, type ViteDevServer } from 'vite';
+import { createServer, type ViteDevServer } from 'vite';
+import { buildApp } from '../../scripts/build-app.ts';
 import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
 import { startStaticServer, type StaticServer } from '../../server/static-server.ts';
 
@@ -88,23 +89,7 @@ async function startHarnessServer(): Promise<ViteDevServer> {
  * sets `APP_URL`.
  */
 async function startAppServer(outDir: string, defaultRemote: string): Promise<StaticServer> {
-  // The harness's dev server set NODE_ENV=development for this process; a build under it would
-  // bundle React's development build, not what `npm start` serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: join(REPO_ROOT, 'vite.config.ts'),
-      root: REPO_ROOT,
-      mode: 'production',
-      logLevel: 'warn',
-      clearScreen: false,
-      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { pluginTimings: false } } },
-    });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  await buildApp(outDir);
   const server = await startStaticServer({ root: outDir, port: 0, documents: { '/config.json': { defaultRemote } } });
   process.env.APP_URL = server.url;
   process.env.APP_DIR = outDir;
