@@ -1,5 +1,5 @@
 import { compareByName, kindWithArticle, nameList, quoteName } from './record-name.ts';
-import { isItem, type Snapshot } from './snapshot.ts';
+import { childrenByParent, isItem, type Snapshot } from './snapshot.ts';
 import type { ItemKind, ItemRecord, RecordKind } from './types.ts';
 
 /**
@@ -31,13 +31,7 @@ export function canHold(parent: ItemKind, child: ItemKind): boolean {
 
 /** Every item under `id`, at any depth (stops at cycles a merge may have made). */
 export function descendantsOf(snapshot: Snapshot, id: string): ItemRecord[] {
-  const children = new Map<string, ItemRecord[]>();
-  for (const record of snapshot.records.values()) {
-    if (!isItem(record) || record.parent === undefined) continue;
-    const list = children.get(record.parent);
-    if (list) list.push(record);
-    else children.set(record.parent, [record]);
-  }
+  const children = childrenByParent(snapshot);
   const out: ItemRecord[] = [];
   const seen = new Set([id]);
   const queue = [id];

@@ -34,3 +34,15 @@ export function childrenOf(snapshot: Snapshot, parentId: string | undefined): It
   for (const record of snapshot.records.values()) if (isItem(record) && record.parent === parentId) out.push(record);
   return out;
 }
+
+/** Items by parent id, built once for walks over the whole tree. */
+export function childrenByParent(snapshot: Snapshot): Map<string, ItemRecord[]> {
+  const children = new Map<string, ItemRecord[]>();
+  for (const record of snapshot.records.values()) {
+    if (!isItem(record) || record.parent === undefined) continue;
+    const list = children.get(record.parent);
+    if (list) list.push(record);
+    else children.set(record.parent, [record]);
+  }
+  return children;
+}

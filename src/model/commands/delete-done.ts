@@ -1,4 +1,4 @@
-import { isItem, type Edit, type Snapshot } from '../snapshot.ts';
+import { childrenByParent, isItem, type Edit, type Snapshot } from '../snapshot.ts';
 import type { ItemRecord } from '../types.ts';
 
 /**
@@ -7,13 +7,7 @@ import type { ItemRecord } from '../types.ts';
  * a tree a merge left odd, such as an action holding items).
  */
 export function doneItemsToDelete(snapshot: Snapshot): ItemRecord[] {
-  const children = new Map<string, ItemRecord[]>();
-  for (const record of snapshot.records.values()) {
-    if (!isItem(record) || record.parent === undefined) continue;
-    const list = children.get(record.parent);
-    if (list) list.push(record);
-    else children.set(record.parent, [record]);
-  }
+  const children = childrenByParent(snapshot);
   // Post-order over an explicit stack: trees a merge made can nest thousands deep.
   const verdict = new Map<string, boolean>();
   const selfDone = (item: ItemRecord): boolean => item.kind !== 'area' && item.state === 'done';
