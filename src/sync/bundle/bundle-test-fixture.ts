@@ -5,6 +5,7 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { isTreeMode, openRepo, type Oid, type Repo } from '../../store/index.ts';
+import { gitText } from '../../../test/support/git-cli.ts';
 
 const openRepos: Repo[] = [];
 let counter = 0;
@@ -44,3 +45,18 @@ export async function filesAt(repo: Repo, commit: string): Promise<Map<string, s
 export async function snapshot(repo: Repo, oids: readonly string[]): Promise<{ refs: Map<string, Oid>; missing: Oid[] }> {
   return { refs: await repo.refs.list(), missing: await repo.objects.missing(oids) };
 }
+
+/** `git ls-tree -r` of a commit: path -> `<mode> <oid>`, the shape of {@link filesAt}. */
+export function gitFiles(cwd: string, rev: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of gitText(['ls-tree', '-r', '-z', rev], { cwd }).split('\0')) {
+    if (line === '') continue;
+    const [meta, path] = line.split('\t') as [string, string];
+    const [mode, , oid] = meta.split(' ') as [string, string, string];
+    out.set(path, `${mode} ${oid}`);
+  }
+  return out;
+}
+
+/** A sorted copy. */
+export const sorted = (list: readonly string[]): string[] => [...list].sort();

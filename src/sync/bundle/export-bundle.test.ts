@@ -9,7 +9,7 @@ import { git, gitText, makeTempDir, removeTempDirs } from '../../../test/support
 import { parsePack } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import { parseBundleHeader } from './bundle-header.ts';
-import { at, closeStores, filesAt, openStore } from './bundle-test-fixture.ts';
+import { at, closeStores, filesAt, openStore, gitFiles, sorted } from './bundle-test-fixture.ts';
 import { exportBundle } from './export-bundle.ts';
 import type { BundlePhase } from './progress.ts';
 
@@ -50,19 +50,6 @@ function cloneBundle(bytes: Uint8Array): { file: string; clone: string } {
   return { file, clone };
 }
 
-/** `git ls-tree -r` of a commit: path -> `<mode> <oid>`. */
-function gitFiles(cwd: string, rev: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of gitText(['ls-tree', '-r', '-z', rev], { cwd }).split('\0')) {
-    if (line === '') continue;
-    const [meta, path] = line.split('\t') as [string, string];
-    const [mode, , oid] = meta.split(' ') as [string, string, string];
-    out.set(path, `${mode} ${oid}`);
-  }
-  return out;
-}
-
-const sorted = (list: readonly string[]): string[] => [...list].sort();
 
 describe('exportBundle', () => {
   it(

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Repo } from '../../store/index.ts';
 import { git, gitText, makeTempDir, removeTempDirs } from '../../../test/support/git-cli.ts';
-import { at, closeStores, filesAt, openStore, snapshot } from './bundle-test-fixture.ts';
+import { at, closeStores, filesAt, openStore, snapshot, gitFiles, sorted } from './bundle-test-fixture.ts';
 import { exportBundle } from './export-bundle.ts';
 import { importBundle } from './import-bundle.ts';
 import type { BundlePhase } from './progress.ts';
@@ -78,18 +78,6 @@ function gitBundle(cwd: string, args: readonly string[], options: readonly strin
   return new Uint8Array(readFileSync(file));
 }
 
-function gitFiles(cwd: string, rev: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of gitText(['ls-tree', '-r', '-z', rev], { cwd }).split('\0')) {
-    if (line === '') continue;
-    const [meta, path] = line.split('\t') as [string, string];
-    const [mode, , oid] = meta.split(' ') as [string, string, string];
-    out.set(path, `${mode} ${oid}`);
-  }
-  return out;
-}
-
-const sorted = (list: readonly string[]): string[] => [...list].sort();
 const rev = (cwd: string, name: string): string => gitText(['rev-parse', name], { cwd }).trim();
 
 /** A store with a branch `main` of a few commits whose files depend on `seed`. */
