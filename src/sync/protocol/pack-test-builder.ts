@@ -6,6 +6,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { deflate } from 'pako';
 import { OFS_DELTA, PACK_HEADER_BYTES, REF_DELTA, writeEntryHeader } from './pack-format.ts';
+import { concatBytes } from '../../store/index.ts';
 
 /** One entry to write; `size` defaults to the true size of `data`. */
 export type TestEntry =
@@ -37,16 +38,6 @@ export function buildTestPack(entries: readonly TestEntry[], count = entries.len
   }
   const body = concatBytes(parts);
   return concatBytes([body, sha1(body)]);
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** git's OFS_DELTA distance encoding: big-endian 7-bit groups, each continuation adding one. */

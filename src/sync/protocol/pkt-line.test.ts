@@ -2,20 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
 import { PktLineReader } from './pkt-line-reader.ts';
+import { concatBytes } from '../../store/index.ts';
 import { DELIM_PKT, FLUSH_PKT, MAX_PKT_PAYLOAD, encodePktLine, readPktLines, type PktLine } from './pkt-line.ts';
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 const bytesOf = (value: string): Uint8Array => new TextEncoder().encode(value);
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 describe('encodePktLine', () => {
   it('prefixes the whole length as four lowercase hex digits', () => {
@@ -77,7 +68,7 @@ const packetArb: fc.Arbitrary<PktLine> = fc.oneof(
 );
 
 function encodeAll(packets: readonly PktLine[]): Uint8Array {
-  return concat(packets.map((p) => (p === 'flush' ? FLUSH_PKT : p === 'delim' ? DELIM_PKT : encodePktLine(p))));
+  return concatBytes(packets.map((p) => (p === 'flush' ? FLUSH_PKT : p === 'delim' ? DELIM_PKT : encodePktLine(p))));
 }
 
 describe('PktLineReader', () => {

@@ -5,6 +5,7 @@ import { ProtocolError } from './errors.ts';
 import { callHttpBackend, makeTempDir, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
 import { FLUSH_PKT, encodePktLine } from './pkt-line.ts';
 import { parseRefAdvertisement } from './ref-advertisement.ts';
+import { concatBytes } from '../../store/index.ts';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -14,14 +15,7 @@ const CAPS = 'multi_ack thin-pack side-band side-band-64k ofs-delta shallow symr
 
 /** Builds an advertisement body from lines (strings are pkt-lines, null a flush). */
 function advertisement(...lines: Array<string | null>): Uint8Array {
-  const parts = lines.map((line) => (line === null ? FLUSH_PKT : encodePktLine(line)));
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(lines.map((line) => (line === null ? FLUSH_PKT : encodePktLine(line))));
 }
 
 describe('parseRefAdvertisement', () => {
