@@ -20,9 +20,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { buildApp } from '../scripts/build-app.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { COLD_START_ITEMS, COLD_START_PLAN, RECORD_KEYS_FILE } from './cold-start-fixture.ts';
@@ -31,6 +30,7 @@ import type { BareMarks } from './page/cold-start-bare.ts';
 import type { Expected, LoadSteps, Prepared } from './page/cold-start-prep.ts';
 import { readSourceMap, type SourceLookup } from './source-map.ts';
 import { median, round, series, type Series } from './stats.ts';
+import { openBenchContext, type BenchContext } from './browser.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
@@ -273,24 +273,8 @@ async function loadBare(context: BrowserContext, url: string): Promise<BareMarks
   }
 }
 
-async function openContext(inMemory: boolean): Promise<{ context: BrowserContext; version: string; close(): Promise<void> }> {
-  const launch = chromiumLaunchOptions();
-  const options = { timezoneId: 'UTC', serviceWorkers: 'block' } as const;
-  if (inMemory) {
-    const browser = await chromium.launch(launch);
-    const context = await browser.newContext(options);
-    return { context, version: browser.version(), close: () => browser.close() };
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'taskgit-bench-cold-'));
-  const context = await chromium.launchPersistentContext(profile, { ...launch, ...options });
-  return {
-    context,
-    version: context.browser()?.version() ?? 'unknown',
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+function openContext(inMemory: boolean): Promise<BenchContext> {
+  return openBenchContext(inMemory, { timezoneId: 'UTC', serviceWorkers: 'block' });
 }
 
 function expect(condition: boolean, message: string): void {

@@ -14,19 +14,17 @@
 //   --cold-start-only  only the cold-start figures (the file then ends in -cold-start-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from '@playwright/test';
 import { build } from 'vite';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { round, spread, type Spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
 import { bundleModules, type ModuleOf } from './cpu-profile.ts';
 import { readSourceMap } from './source-map.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
+import { openBenchContext, type BenchContext } from './browser.ts';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
 const DIST = fileURLToPath(new URL('./.dist/', import.meta.url));
@@ -83,23 +81,8 @@ async function readBundleModules(): Promise<ModuleOf | undefined> {
   return bundleModules(readSourceMap(await readFile(join(assets, map), 'utf8'), shorten));
 }
 
-async function openContext(inMemory: boolean): Promise<{ context: BrowserContext; version: string; close(): Promise<void> }> {
-  const launch = chromiumLaunchOptions();
-  if (inMemory) {
-    const browser = await chromium.launch(launch);
-    const context = await browser.newContext({ timezoneId: TIMEZONE });
-    return { context, version: browser.version(), close: () => browser.close() };
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'taskgit-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { ...launch, timezoneId: TIMEZONE });
-  return {
-    context,
-    version: context.browser()?.version() ?? 'unknown',
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+function openContext(inMemory: boolean): Promise<BenchContext> {
+  return openBenchContext(inMemory, { timezoneId: TIMEZONE });
 }
 
 /** The commit figures and the sync figures, from the bench page in one browser. */
