@@ -1,0 +1,203 @@
+// The files a comment repository holds, and the one validator both sides use: the widget checks
+// what it writes and reads, and the comment remote's pre-receive hook checks every pushed file.
+//
+//   comments/<page>/<id>.json            a reader's comment (Comment)
+//   comments/<page>/<id>.retracted.json  its author took it back (Retraction); the comment file
+//                                        is removed in the same push, and sha256(secret) must
+//                                        equal the removed comment's secretHash
+//   comments/<page>/<id>.hidden.json     a moderator hid it (Hiding); moderators only
+//
+// Pure: no DOM, no IndexedDB, no Node; runs in the browser and in the hook.
+
+/** Where in the page a comment points. */
+export type Anchor =
+  | { kind: 'page' }
+  /** A paragraph or heading, by its element id. */
+  | { kind: 'block'; block: string }
+  /** A span of text (a W3C-style text-quote selector), optionally inside a known block. */
+  | { kind: 'quote'; block?: string; exact: string; prefix: string; suffix: string };
+
+/** One reader's comment, as stored in `comments/<page>/<id>.json`. */
+export interface Comment {
+  id: string;
+  page: string;
+  anchor: Anchor;
+  /** The comment this one replies to, or null. */
+  parent: string | null;
+  author: string;
+  /** Markdown, rendered sanitized. */
+  body: string;
+  /** ISO 8601 timestamp. */
+  created: string;
+  /** Lowercase hex SHA-256 of a secret kept only in the author's browser (to retract). */
+  secretHash: string;
+}
+
+/** `comments/<page>/<id>.retracted.json`: the secret whose SHA-256 is the comment's secretHash. */
+export interface Retraction {
+  id: string;
+  page: string;
+  secret: string;
+  retracted: string;
+}
+
+/** `comments/<page>/<id>.hidden.json`: written by a moderator; the widget shows "removed". */
+export interface Hiding {
+  id: string;
+  page: string;
+  hidden: string;
+  reason?: string;
+}
+
+/** What a file under `comments/` is, by its name. */
+export type CommentFileKind = 'comment' | 'retraction' | 'hiding';
+
+/** The largest file the comment remote accepts, in bytes. */
+export const MAX_COMMENT_FILE_BYTES = 8 * 1024;
+/** The most new comments one anonymous push may add. */
+export const MAX_COMMENTS_PER_PUSH = 5;
+export const MAX_AUTHOR_LENGTH = 80;
+export const MAX_BODY_LENGTH = 4000;
+export const MAX_QUOTE_LENGTH = 500;
+export const MAX_QUOTE_CONTEXT_LENGTH = 64;
+export const MAX_PAGE_LENGTH = 100;
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PAGE = /^[a-z0-9][a-z0-9._-]*$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const BLOCK_ID = /^[^\s]{1,200}$/;
+const FILE = /^comments\/([^/]+)\/([^/]+?)(\.retracted|\.hidden)?\.json$/;
+
+/**
+ * A page name fit for a folder: lowercase letters, digits, `.`, `_` and `-`; anything else
+ * (slashes of a path included) becomes `-`. `"/book/Chapter 3.html"` → `"book-chapter-3.html"`.
+ */
+export function pageKey(pathOrName: string): string {
+  const key = pathOrName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|-+$/g, '')
+    .slice(0, MAX_PAGE_LENGTH);
+  return key === '' ? 'index' : key;
+}
+
+/** The path of a comment's file of the given kind. */
+export function commentFilePath(page: string, id: string, kind: CommentFileKind = 'comment'): string {
+  const suffix = kind === 'comment' ? '' : kind === 'retraction' ? '.retracted' : '.hidden';
+  return `comments/${page}/${id}${suffix}.json`;
+}
+
+/** Reads a path under `comments/`; `undefined` when it is not one of the three file shapes. */
+export function parseCommentFilePath(path: string): { page: string; id: string; kind: CommentFileKind } | undefined {
+  const match = FILE.exec(path);
+  if (!match) return undefined;
+  const [, page = '', id = '', suffix] = match;
+  if (!PAGE.test(page) || page.length > MAX_PAGE_LENGTH || !ID.test(id)) return undefined;
+  return { page, id, kind: suffix === '.retracted' ? 'retraction' : suffix === '.hidden' ? 'hiding' : 'comment' };
+}
+
+/** A file's contents judged: the record, or why it is refused (a sentence a reader can act on). */
+export type Judged<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Checks a comment file's bytes against its path: size, JSON, shape, and id and page matching the name. */
+export function validateCommentFile(path: string, bytes: Uint8Array): Judged<Comment | Retraction | Hiding> {
+  const where = parseCommentFilePath(path);
+  if (!where) return refuse(`${path} is not a comment file (comments/<page>/<id>.json)`);
+  if (bytes.length > MAX_COMMENT_FILE_BYTES) return refuse(`${path} is ${bytes.length} bytes; the limit is ${MAX_COMMENT_FILE_BYTES}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return refuse(`${path} is not valid UTF-8 JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(`${path} must hold a JSON object`);
+  const record = parsed as Record<string, unknown>;
+  if (record.id !== where.id) return refuse(`${path}: "id" must be ${where.id}, as in the file name`);
+  if (record.page !== where.page) return refuse(`${path}: "page" must be ${where.page}, as in the folder name`);
+  const problem = where.kind === 'comment' ? commentProblem(record) : where.kind === 'retraction' ? retractionProblem(record) : hidingProblem(record);
+  if (problem) return refuse(`${path}: ${problem}`);
+  return { ok: true, value: record as unknown as Comment | Retraction | Hiding };
+}
+
+/** The bytes a record is stored as: pretty JSON with sorted keys, like the task app's records. */
+export function encodeCommentFile(record: Comment | Retraction | Hiding): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(record, Object.keys(record).sort(), 2)}\n`);
+}
+
+function refuse(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}
+
+const ALLOWED_FIELDS: Record<CommentFileKind, ReadonlySet<string>> = {
+  comment: new Set(['id', 'page', 'anchor', 'parent', 'author', 'body', 'created', 'secretHash']),
+  retraction: new Set(['id', 'page', 'secret', 'retracted']),
+  hiding: new Set(['id', 'page', 'hidden', 'reason']),
+};
+
+function extraField(record: Record<string, unknown>, kind: CommentFileKind): string | undefined {
+  const extra = Object.keys(record).find((key) => !ALLOWED_FIELDS[kind].has(key));
+  return extra === undefined ? undefined : `unknown field "${extra}"`;
+}
+
+function text(value: unknown, field: string, max: number, min = 1): string | undefined {
+  if (typeof value !== 'string') return `"${field}" must be text`;
+  if (value.length < min || value.length > max) return `"${field}" must be ${min} to ${max} characters`;
+  return undefined;
+}
+
+function commentProblem(record: Record<string, unknown>): string | undefined {
+  return (
+    extraField(record, 'comment') ??
+    anchorProblem(record.anchor) ??
+    (record.parent === null || (typeof record.parent === 'string' && ID.test(record.parent)) ? undefined : '"parent" must be a comment id or null') ??
+    text(typeof record.author === 'string' ? record.author.trim() : record.author, 'author', MAX_AUTHOR_LENGTH) ??
+    text(typeof record.body === 'string' ? record.body.trim() : record.body, 'body', MAX_BODY_LENGTH) ??
+    (typeof record.created === 'string' && ISO_TIME.test(record.created) ? undefined : '"created" must be an ISO 8601 UTC time') ??
+    (typeof record.secretHash === 'string' && SHA256_HEX.test(record.secretHash) ? undefined : '"secretHash" must be 64 lowercase hex digits')
+  );
+}
+
+function anchorProblem(anchor: unknown): string | undefined {
+  if (typeof anchor !== 'object' || anchor === null || Array.isArray(anchor)) return '"anchor" must be an object';
+  const a = anchor as Record<string, unknown>;
+  const keys = Object.keys(a);
+  const only = (allowed: string[]): string | undefined => {
+    const extra = keys.find((key) => !allowed.includes(key));
+    return extra === undefined ? undefined : `unknown anchor field "${extra}"`;
+  };
+  const block = (value: unknown): string | undefined =>
+    typeof value === 'string' && BLOCK_ID.test(value) ? undefined : '"anchor.block" must be an element id';
+  switch (a.kind) {
+    case 'page':
+      return only(['kind']);
+    case 'block':
+      return only(['kind', 'block']) ?? block(a.block);
+    case 'quote':
+      return (
+        only(['kind', 'block', 'exact', 'prefix', 'suffix']) ??
+        (a.block === undefined ? undefined : block(a.block)) ??
+        text(a.exact, 'anchor.exact', MAX_QUOTE_LENGTH) ??
+        text(a.prefix, 'anchor.prefix', MAX_QUOTE_CONTEXT_LENGTH, 0) ??
+        text(a.suffix, 'anchor.suffix', MAX_QUOTE_CONTEXT_LENGTH, 0)
+      );
+    default:
+      return '"anchor.kind" must be page, block or quote';
+  }
+}
+
+function retractionProblem(record: Record<string, unknown>): string | undefined {
+  return (
+    extraField(record, 'retraction') ??
+    text(record.secret, 'secret', 200, 16) ??
+    (typeof record.retracted === 'string' && ISO_TIME.test(record.retracted) ? undefined : '"retracted" must be an ISO 8601 UTC time')
+  );
+}
+
+function hidingProblem(record: Record<string, unknown>): string | undefined {
+  return (
+    extraField(record, 'hiding') ??
+    (typeof record.hidden === 'string' && ISO_TIME.test(record.hidden) ? undefined : '"hidden" must be an ISO 8601 UTC time') ??
+    (record.reason === undefined ? undefined : text(record.reason, 'reason', 500, 0))
+  );
+}
