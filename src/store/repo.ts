@@ -158,16 +158,18 @@ function checkBranchName(name: string): void {
 
 /** Every backend call after close fails with RepoClosedError instead of touching a closed DB. */
 function guard(backend: Backend, isClosed: () => boolean, name: string): Backend {
-  const check = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => (isClosed() ? Promise.reject(new RepoClosedError(name)) : fn(...args));
+  // Methods are called on `backend` itself, so a class-based backend keeps its `this`.
+  const check = <K extends Exclude<keyof Backend, 'close'>>(method: K): Backend[K] =>
+    ((...args: Parameters<Backend[K]>) =>
+      isClosed() ? Promise.reject(new RepoClosedError(name)) : (backend[method] as (...a: Parameters<Backend[K]>) => ReturnType<Backend[K]>)(...args)) as Backend[K];
   return {
-    getObject: check(backend.getObject),
-    getObjects: check(backend.getObjects),
-    hasObjects: check(backend.hasObjects),
-    putObjects: check(backend.putObjects),
-    getRef: check(backend.getRef),
-    listRefs: check(backend.listRefs),
-    compareAndSetRef: check(backend.compareAndSetRef),
-    close: backend.close,
+    getObject: check('getObject'),
+    getObjects: check('getObjects'),
+    hasObjects: check('hasObjects'),
+    putObjects: check('putObjects'),
+    getRef: check('getRef'),
+    listRefs: check('listRefs'),
+    compareAndSetRef: check('compareAndSetRef'),
+    close: () => backend.close(),
   };
 }

@@ -1,5 +1,5 @@
 // The store suite's harness: every test runs against each backend (Irmin's habit), the
-// in-memory one and IndexedDB (fake-indexeddb here; real Chromium in e2e/).
+// in-memory one and IndexedDB (fake-indexeddb here; real Chromium in e2e/), loose and batched.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createMemoryBackend, openRepo, parseJsonObject, type Backend, type CommitInfo, type Repo } from './index.ts';
@@ -27,6 +27,21 @@ export const harnesses: Record<string, Harness> = {
       return {
         repo: await openRepo({ name, indexedDB: factory }),
         peer: () => openRepo({ name, indexedDB: factory }),
+        backend,
+      };
+    },
+  },
+  // IndexedDB again, with every write stored as a batch (chunks plus an index) rather than
+  // as loose records, so the whole suite covers the layout fetched packs use.
+  'indexeddb-batched': {
+    async open() {
+      const factory = new IDBFactory();
+      const name = 'tasks';
+      const openBackend = () => openIndexedDbBackend(name, factory, { batchMinObjects: 1 });
+      const backend = await openBackend();
+      return {
+        repo: await openRepo({ name, backend }),
+        peer: async () => openRepo({ name, backend: await openBackend() }),
         backend,
       };
     },

@@ -1,19 +1,43 @@
-import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { StoreError } from '../errors.ts';
+import { LruCache } from '../lru-cache.ts';
+import type { HashedObject } from '../objects/index.ts';
 import type { Oid } from '../oid.ts';
 import { ownBytes, type Backend } from './backend.ts';
+import { encodeBatch, readBatchIndex, type BatchIndex, type BatchLocation } from './object-batch.ts';
 
 interface StoreSchema extends DBSchema {
-  /** Uncompressed loose objects keyed by id. */
+  /** Uncompressed loose objects keyed by id: what commits write, a few at a time. */
   objects: { key: string; value: Uint8Array };
   /** Ref name (e.g. `refs/heads/main`) to commit id. */
   refs: { key: string; value: string };
+  /** Indexes of objects stored many at once (see object-batch.ts), by batch number. */
+  batches: { key: number; value: BatchIndex };
+  /** Each batch's objects, concatenated in chunks, by `[batch, chunk]`. */
+  chunks: { key: [number, number]; value: Uint8Array };
 }
 
-const SCHEMA_VERSION = 1;
+type WriteStores = Array<StoreNames<StoreSchema>>;
+type WriteTx = IDBPTransaction<StoreSchema, WriteStores, 'readwrite'>;
 
-/** Opens (creating when missing) the IndexedDB database `name` as a store backend. */
-export async function openIndexedDbBackend(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<Backend> {
+/** Version 2 added `batches` and `chunks`; version 1 databases upgrade in place. */
+const SCHEMA_VERSION = 2;
+/** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
+const BATCH_MIN_OBJECTS = 64;
+/** Chunks kept decoded in memory (256 KB each): reads of neighbouring objects share one get. */
+const CHUNK_CACHE_SIZE = 16;
+
+/** How to lay objects out; the defaults suit real use, tests force batches with `batchMinObjects: 1`. */
+export interface IndexedDbBackendOptions {
+  batchMinObjects?: number;
+}
+
+/** Opens (creating or upgrading when needed) the IndexedDB database `name` as a store backend. */
+export async function openIndexedDbBackend(
+  name: string,
+  factory: IDBFactory = globalThis.indexedDB,
+  options: IndexedDbBackendOptions = {},
+): Promise<Backend> {
   if (typeof globalThis.IDBRequest === 'undefined') {
     // idb recognises requests and transactions by the global IndexedDB classes.
     throw new StoreError(
@@ -28,58 +52,169 @@ export async function openIndexedDbBackend(name: string, factory: IDBFactory = g
     const database = request.result;
     if (!database.objectStoreNames.contains('objects')) database.createObjectStore('objects');
     if (!database.objectStoreNames.contains('refs')) database.createObjectStore('refs');
+    if (!database.objectStoreNames.contains('batches')) database.createObjectStore('batches', { autoIncrement: true });
+    if (!database.objectStoreNames.contains('chunks')) database.createObjectStore('chunks');
   });
   const database = (await wrap(request)) as IDBPDatabase<StoreSchema>;
   // A newer version is waiting in another tab: step aside rather than block it.
   database.addEventListener('versionchange', () => database.close());
-  return createBackend(database);
+  return new IndexedDbBackend(database, options.batchMinObjects ?? BATCH_MIN_OBJECTS);
 }
 
-function createBackend(database: IDBPDatabase<StoreSchema>): Backend {
-  return {
-    getObject: (oid) => database.get('objects', oid),
-    async getObjects(oids) {
-      const tx = database.transaction('objects');
-      const found = await Promise.all(oids.map((oid) => tx.store.get(oid)));
-      await tx.done;
-      return found;
-    },
-    async hasObjects(oids) {
-      const tx = database.transaction('objects');
-      const found = await Promise.all(oids.map((oid) => tx.store.getKey(oid)));
-      await tx.done;
-      return found.map((key) => key !== undefined);
-    },
-    async putObjects(list) {
-      const tx = database.transaction('objects', 'readwrite');
-      for (const { oid, raw } of list) void tx.store.put(ownBytes(raw), oid);
-      await tx.done;
-    },
-    getRef: async (name) => (await database.get('refs', name)) as Oid | undefined,
-    async listRefs() {
-      const tx = database.transaction('refs');
-      const refs = new Map<string, Oid>();
-      for await (const cursor of tx.store) refs.set(cursor.key, cursor.value as Oid);
-      return refs;
-    },
-    async compareAndSetRef(name, expected, next, list) {
-      // One readwrite transaction over both tables: IndexedDB runs overlapping readwrite
-      // transactions one at a time, so the check and the move cannot interleave with another
-      // tab's, and the objects land with the ref or not at all.
-      const tx = database.transaction(['objects', 'refs'], 'readwrite');
-      const refs = tx.objectStore('refs');
-      const current = await refs.get(name);
-      if (current !== expected) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        return false;
-      }
+const ALL_STORES: WriteStores = ['objects', 'refs', 'batches', 'chunks'];
+const OBJECT_STORES: WriteStores = ['objects', 'batches', 'chunks'];
+
+class IndexedDbBackend implements Backend {
+  /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
+  private readonly located = new Map<Oid, BatchLocation>();
+  private readonly loadedBatches = new Set<number>();
+  private readonly chunkCache = new LruCache<string, Uint8Array>(CHUNK_CACHE_SIZE);
+  private lastLook: Promise<void> | undefined;
+  private firstLoad: Promise<void> | undefined;
+
+  constructor(
+    private readonly database: IDBPDatabase<StoreSchema>,
+    private readonly batchMinObjects: number,
+  ) {}
+
+  async getObject(oid: Oid): Promise<Uint8Array | undefined> {
+    return (await this.getObjects([oid]))[0];
+  }
+
+  async getObjects(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
+    await (this.firstLoad ??= this.loadNewBatches());
+    const found = await this.read(oids);
+    if (!found.includes(undefined)) return found;
+    // Another tab (or a concurrent write here) may have stored a batch since we looked.
+    await this.loadNewBatches();
+    const retry = oids.filter((oid, i) => found[i] === undefined && this.located.has(oid));
+    if (retry.length === 0) return found;
+    const again = new Map((await this.read(retry)).map((raw, i) => [retry[i] as Oid, raw]));
+    return found.map((raw, i) => raw ?? again.get(oids[i] as Oid));
+  }
+
+  async hasObjects(oids: readonly Oid[]): Promise<boolean[]> {
+    await (this.firstLoad ??= this.loadNewBatches());
+    const has = await this.hasLooseOrLocated(oids);
+    if (has.every(Boolean)) return has;
+    await this.loadNewBatches();
+    return has.map((known, i) => known || this.located.has(oids[i] as Oid));
+  }
+
+  async putObjects(list: readonly HashedObject[]): Promise<void> {
+    const tx = this.database.transaction(OBJECT_STORES, 'readwrite');
+    const batch = await this.write(tx, list);
+    await tx.done;
+    this.remember(batch);
+  }
+
+  getRef = async (name: string): Promise<Oid | undefined> => (await this.database.get('refs', name)) as Oid | undefined;
+
+  async listRefs(): Promise<Map<string, Oid>> {
+    const tx = this.database.transaction('refs');
+    const refs = new Map<string, Oid>();
+    for await (const cursor of tx.store) refs.set(cursor.key, cursor.value as Oid);
+    return refs;
+  }
+
+  async compareAndSetRef(name: string, expected: Oid | undefined, next: Oid, list: readonly HashedObject[]): Promise<boolean> {
+    // One readwrite transaction over every table: IndexedDB runs overlapping readwrite
+    // transactions one at a time, so the check and the move cannot interleave with another
+    // tab's, and the objects land with the ref or not at all.
+    const tx = this.database.transaction(ALL_STORES, 'readwrite');
+    const refs = tx.objectStore('refs');
+    const current = await refs.get(name);
+    if (current !== expected) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return false;
+    }
+    const batch = await this.write(tx, list);
+    void refs.put(next, name);
+    await tx.done;
+    this.remember(batch);
+    return true;
+  }
+
+  close(): void {
+    this.database.close();
+  }
+
+  /** Queues the writes of `list` in `tx`: loose records for a few objects, a batch for many. */
+  private async write(tx: WriteTx, list: readonly HashedObject[]): Promise<{ batch: number; index: BatchIndex } | undefined> {
+    if (list.length < this.batchMinObjects) {
       const objects = tx.objectStore('objects');
       for (const { oid, raw } of list) void objects.put(ownBytes(raw), oid);
-      void refs.put(next, name);
-      await tx.done;
-      return true;
-    },
-    close: () => database.close(),
-  };
+      return undefined;
+    }
+    const { chunks, index } = encodeBatch(list);
+    const batch = await tx.objectStore('batches').add(index);
+    const store = tx.objectStore('chunks');
+    chunks.forEach((chunk, i) => void store.put(chunk, [batch, i]));
+    return { batch, index };
+  }
+
+  /** Learns of a batch once its transaction has committed (never of one that aborted). */
+  private remember(written: { batch: number; index: BatchIndex } | undefined): void {
+    if (!written) return;
+    readBatchIndex(written.batch, written.index, this.located);
+    this.loadedBatches.add(written.batch);
+  }
+
+  private async read(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
+    const tx = this.database.transaction(['objects', 'chunks']);
+    const objects = tx.objectStore('objects');
+    const chunks = tx.objectStore('chunks');
+    const pending = new Map<string, Promise<Uint8Array | undefined>>();
+    const readChunk = (batch: number, chunk: number): Promise<Uint8Array | undefined> => {
+      const key = `${batch}/${chunk}`;
+      const cached = this.chunkCache.get(key);
+      if (cached) return Promise.resolve(cached);
+      let request = pending.get(key);
+      if (!request) {
+        request = chunks.get([batch, chunk]).then((bytes) => {
+          if (bytes) this.chunkCache.set(key, bytes);
+          return bytes;
+        });
+        pending.set(key, request);
+      }
+      return request;
+    };
+    const found = await Promise.all(
+      oids.map(async (oid) => {
+        const at = this.located.get(oid);
+        if (!at) return objects.get(oid);
+        const chunk = await readChunk(at.batch, at.chunk);
+        return chunk?.subarray(at.offset, at.offset + at.length);
+      }),
+    );
+    await tx.done;
+    return found;
+  }
+
+  private async hasLooseOrLocated(oids: readonly Oid[]): Promise<boolean[]> {
+    const tx = this.database.transaction('objects');
+    const found = await Promise.all(oids.map(async (oid) => this.located.has(oid) || (await tx.store.getKey(oid)) !== undefined));
+    await tx.done;
+    return found;
+  }
+
+  /**
+   * Reads the indexes of batches stored since we last looked (by any tab). Each call looks after it was made: calls queue rather than share a look in flight,
+   * which may have started before the batch the caller misses was stored.
+   */
+  private loadNewBatches(): Promise<void> {
+    const look = (this.lastLook ?? Promise.resolve()).catch(() => undefined).then(() => this.readNewBatchIndexes());
+    this.lastLook = look;
+    return look;
+  }
+
+  private async readNewBatchIndexes(): Promise<void> {
+    const keys = (await this.database.getAllKeys('batches')).filter((key) => !this.loadedBatches.has(key));
+    if (keys.length === 0) return;
+    const tx = this.database.transaction('batches');
+    const indexes = await Promise.all(keys.map((key) => tx.store.get(key)));
+    await tx.done;
+    keys.forEach((key, i) => this.remember(indexes[i] && { batch: key, index: indexes[i] }));
+  }
 }

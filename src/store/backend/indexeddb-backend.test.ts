@@ -1,0 +1,87 @@
+// The IndexedDB backend's own layout: batches of objects in chunks, and databases made by the
+// first schema. The store suite (repo.test.ts) runs in full over the batched layout as well.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { hashObject, utf8, type HashedObject } from '../objects/index.ts';
+import { openIndexedDbBackend } from './indexeddb-backend.ts';
+import { CHUNK_BYTES, encodeBatch, readBatchIndex, type BatchLocation } from './object-batch.ts';
+import type { Oid } from '../oid.ts';
+
+const blob = (text: string): HashedObject => hashObject('blob', utf8(text));
+
+describe('object batches', () => {
+  it('lays objects out whole in chunks and finds each again', () => {
+    const objects = [blob('a'), blob('x'.repeat(300)), blob('b'), blob('y'.repeat(90)), blob('c')];
+    const { chunks, index } = encodeBatch(objects, 320);
+    const located = new Map<Oid, BatchLocation>();
+    readBatchIndex(7, index, located);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const { oid, raw } of objects) {
+      const at = located.get(oid) as BatchLocation;
+      expect(at.batch).toBe(7);
+      expect(chunks[at.chunk]?.subarray(at.offset, at.offset + at.length)).toEqual(raw);
+    }
+  });
+
+  it('gives an object larger than a chunk a chunk of its own', () => {
+    const big = blob('z'.repeat(CHUNK_BYTES + 10));
+    const { chunks } = encodeBatch([blob('small'), big, blob('after')]);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([blob('small').raw.length, big.raw.length, blob('after').raw.length]);
+  });
+
+  it('stores a large write as a batch another handle reads, and answers has() for it', async () => {
+    const factory = new IDBFactory();
+    const writer = await openIndexedDbBackend('batches', factory);
+    const reader = await openIndexedDbBackend('batches', factory);
+    const objects = Array.from({ length: 500 }, (_, i) => blob(`object ${i} ${'.'.repeat(i)}`));
+    expect(await reader.hasObjects([objects[0]?.oid as Oid])).toEqual([false]); // loads no batch yet
+    await writer.putObjects(objects);
+    const raws = await reader.getObjects(objects.map(({ oid }) => oid));
+    expect(raws).toEqual(objects.map(({ raw }) => raw));
+    expect(await reader.hasObjects([objects[499]?.oid as Oid, blob('never stored').oid])).toEqual([true, false]);
+    expect(await reader.getObject(blob('never stored').oid)).toBeUndefined();
+    writer.close();
+    reader.close();
+  });
+
+  it('writes no batch when the ref moved (compare-and-set refused)', async () => {
+    const factory = new IDBFactory();
+    const backend = await openIndexedDbBackend('cas', factory, { batchMinObjects: 1 });
+    const objects = [blob('one'), blob('two')];
+    const wrongExpected = blob('not the head').oid;
+    expect(await backend.compareAndSetRef('refs/heads/main', wrongExpected, objects[0]?.oid as Oid, objects)).toBe(false);
+    const fresh = await openIndexedDbBackend('cas', factory);
+    expect(await fresh.getObjects(objects.map(({ oid }) => oid))).toEqual([undefined, undefined]);
+    backend.close();
+    fresh.close();
+  });
+
+  it('opens a database made by the first schema and keeps its objects and refs', async () => {
+    const factory = new IDBFactory();
+    const stored = blob('from version 1');
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open('old', 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('objects');
+        request.result.createObjectStore('refs');
+      };
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const tx = request.result.transaction(['objects', 'refs'], 'readwrite');
+        tx.objectStore('objects').put(stored.raw, stored.oid);
+        tx.objectStore('refs').put(stored.oid, 'refs/heads/main');
+        tx.oncomplete = () => {
+          request.result.close();
+          resolve();
+        };
+      };
+    });
+    const backend = await openIndexedDbBackend('old', factory);
+    expect(await backend.getObject(stored.oid)).toEqual(stored.raw);
+    expect(await backend.getRef('refs/heads/main')).toBe(stored.oid);
+    await backend.putObjects(Array.from({ length: 100 }, (_, i) => blob(`new ${i}`)));
+    expect(await backend.getObject(blob('new 99').oid)).toEqual(blob('new 99').raw);
+    backend.close();
+  });
+});
