@@ -1,4 +1,5 @@
-import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, treeEntryKey, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { ParentEntries } from './parent-entries.ts';
 import { ProtocolError, type PackObject } from './protocol/index.ts';
 
 /** A pack tree to check, with the trees at the same path in its commit's parents. */
@@ -50,12 +51,12 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackObject
     for (const { tree, parents } of level) {
       if (visited.has(tree)) continue;
       visited.add(tree);
-      const parentMaps = await Promise.all(
-        parents.map(async (p) => keyed(pack.has(p) ? packTree(p) : await repo.readTree(p))),
+      const parentTrees = await Promise.all(
+        parents.map(async (p) => new ParentEntries(pack.has(p) ? packTree(p) : await repo.readTree(p))),
       );
-      for (const entry of packTree(tree)) {
+      for (const [position, entry] of packTree(tree).entries()) {
         if (entry.mode === FILE_MODE.gitlink) continue;
-        const same = parentMaps.map((map) => map.get(treeEntryKey(entry)));
+        const same = parentTrees.map((parent) => parent.find(entry, position));
         if (same.some((p) => p?.oid === entry.oid)) continue; // the parent has it, so we do
         need(entry.oid);
         if (isTreeMode(entry.mode) && pack.has(entry.oid)) {
@@ -70,10 +71,6 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackObject
   if (missing !== undefined) {
     throw new ProtocolError('pack', `it refers to object ${missing}, which neither the pack nor this device has`);
   }
-}
-
-function keyed(entries: readonly TreeEntry[]): Map<string, TreeEntry> {
-  return new Map(entries.map((entry) => [treeEntryKey(entry), entry]));
 }
 
 /** The object an annotated tag points at (its first header line, `object <id>`). */
