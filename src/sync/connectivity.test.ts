@@ -42,4 +42,19 @@ describe('checkConnectivity', () => {
     const stranger = await openRepo({ name: 'stranger', backend: createMemoryBackend() });
     await expect(checkConnectivity(stranger, pack, head)).rejects.toThrow(/neither the pack nor this device has/);
   });
+
+  it('finds a hole in a commit whose parent is in the same pack (trees compared byte by byte)', async () => {
+    const { device, pack, head } = await setUp();
+    const origin = await openRepo({ name: 'origin-2', backend: createMemoryBackend() });
+    await origin.refs.compareAndSet('refs/heads/main', undefined, head, [
+      ...(await device.objects.readMany(await listObjectsToSend(device, [(await device.refs.read('refs/heads/main')) as Oid]))),
+      ...pack,
+    ]);
+    const c = await (await origin.branch()).set('items/1/9.json', '{"i":"again"}', { message: 'C', date: new Date(3_000_000) });
+    const newOids = await listObjectsToSend(origin, [c]);
+    const both = [...pack, ...(await origin.objects.readMany(newOids)).map((object, i) => ({ ...object, oid: newOids[i] as Oid }))];
+    await expect(checkConnectivity(device, both, c)).resolves.toBeUndefined();
+    const blob = hashObject('blob', new TextEncoder().encode('{"i":"again"}')).oid;
+    await expect(checkConnectivity(device, both.filter((object) => object.oid !== blob), c)).rejects.toThrow(blob);
+  });
 });

@@ -1,5 +1,6 @@
 import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
 import { ParentEntries } from './parent-entries.ts';
+import { changedEntries, type ChangedEntry } from './tree-changes.ts';
 import { ProtocolError, type PackObject } from './protocol/index.ts';
 
 /** A pack tree to check, with the trees at the same path in its commit's parents. */
@@ -26,6 +27,20 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackObject
     if (!entries) decoded.set(oid, (entries = decodeTree((pack.get(oid) as PackObject).content)));
     return entries;
   };
+  const packContent = (oid: Oid): Uint8Array => (pack.get(oid) as PackObject).content;
+  /** The entries of pack tree `tree` that none of `parents` has, found by decoding all of them. */
+  const decodedChanges = async (tree: Oid, parents: readonly Oid[]): Promise<ChangedEntry[]> => {
+    const parentTrees = await Promise.all(parents.map(async (p) => new ParentEntries(pack.has(p) ? packTree(p) : await repo.readTree(p))));
+    const changes: ChangedEntry[] = [];
+    for (const [position, entry] of packTree(tree).entries()) {
+      if (entry.mode === FILE_MODE.gitlink) continue;
+      const same = parentTrees.map((parent) => parent.find(entry, position));
+      if (same.some((p) => p?.oid === entry.oid)) continue; // the parent has it, so we do
+      const parentSubtrees = same.filter((p): p is TreeEntry => p !== undefined && isTreeMode(p.mode)).map((p) => p.oid);
+      changes.push({ oid: entry.oid, isTree: isTreeMode(entry.mode), parentTrees: parentSubtrees });
+    }
+    return changes;
+  };
   const treeOfCommit = async (oid: Oid): Promise<Oid> => {
     const inPack = pack.get(oid);
     return inPack ? decodeCommit(inPack.content).tree : (await repo.readCommit(oid)).tree;
@@ -51,18 +66,10 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackObject
     for (const { tree, parents } of level) {
       if (visited.has(tree)) continue;
       visited.add(tree);
-      const parentTrees = await Promise.all(
-        parents.map(async (p) => new ParentEntries(pack.has(p) ? packTree(p) : await repo.readTree(p))),
-      );
-      for (const [position, entry] of packTree(tree).entries()) {
-        if (entry.mode === FILE_MODE.gitlink) continue;
-        const same = parentTrees.map((parent) => parent.find(entry, position));
-        if (same.some((p) => p?.oid === entry.oid)) continue; // the parent has it, so we do
-        need(entry.oid);
-        if (isTreeMode(entry.mode) && pack.has(entry.oid)) {
-          const subParents = same.filter((p): p is TreeEntry => p !== undefined && isTreeMode(p.mode)).map((p) => p.oid);
-          next.push({ tree: entry.oid, parents: subParents });
-        }
+      const changes = (parents.length > 0 && parents.every((p) => pack.has(p)) && changedEntries(packContent(tree), parents.map(packContent))) || (await decodedChanges(tree, parents));
+      for (const { oid, isTree, parentTrees } of changes) {
+        need(oid);
+        if (isTree && pack.has(oid)) next.push({ tree: oid, parents: parentTrees });
       }
     }
     level = next;

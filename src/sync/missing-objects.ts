@@ -1,4 +1,5 @@
-import { FILE_MODE, isTreeMode, treeEntryKey, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { FILE_MODE, isTreeMode, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { ParentEntries } from './parent-entries.ts';
 
 /** Commits the remote lacks: reachable from `tips`, not from the remote heads we hold. */
 export async function listNewCommits(repo: Repo, tips: readonly Oid[], remoteHeads: readonly Oid[]): Promise<Oid[]> {
@@ -35,10 +36,10 @@ export async function listObjectsToSend(repo: Repo, commits: readonly Oid[]): Pr
     await repo.readTrees(level.flatMap(({ tree, parents }) => [tree, ...parents]));
     const next: Pending[] = [];
     for (const { tree, parents } of level) {
-      const parentEntries = await Promise.all(parents.map((oid) => entriesByKey(repo, oid)));
-      for (const entry of await repo.readTree(tree)) {
+      const parentEntries = await Promise.all(parents.map(async (oid) => new ParentEntries(await repo.readTree(oid))));
+      for (const [position, entry] of (await repo.readTree(tree)).entries()) {
         if (entry.mode === FILE_MODE.gitlink || out.has(entry.oid)) continue;
-        const same = parentEntries.map((p) => p.get(treeEntryKey(entry)));
+        const same = parentEntries.map((p) => p.find(entry, position));
         if (same.some((p) => p?.oid === entry.oid)) continue;
         out.add(entry.oid);
         if (isTreeMode(entry.mode)) {
@@ -50,8 +51,4 @@ export async function listObjectsToSend(repo: Repo, commits: readonly Oid[]): Pr
     level = next;
   }
   return [...out];
-}
-
-async function entriesByKey(repo: Repo, tree: Oid): Promise<Map<string, TreeEntry>> {
-  return new Map((await repo.readTree(tree)).map((entry) => [treeEntryKey(entry), entry]));
 }
