@@ -114,7 +114,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
       },
       writeHashed: (objects) =>
         storeObjects(
-          objects.map(({ oid, type, content }) => ({ oid: parseOid(oid), raw: wrapObject(type, content) })),
+          objects.map(({ oid, type, content, raw }) => ({ oid: parseOid(oid), raw: raw ?? wrapObject(type, content) })),
           objects,
         ),
     },

@@ -171,8 +171,10 @@ export interface ObjectAccess {
   /**
    * Stores objects whose ids the caller has just computed from their content (a parsed pack),
    * without hashing them a second time. A wrong id cannot leak wrong data: every read verifies.
+   * `raw`, when given, is the object's loose form (`content` a view into it), so it is not
+   * built again.
    */
-  writeHashed(objects: ReadonlyArray<GitObject & { oid: string }>): Promise<void>;
+  writeHashed(objects: ReadonlyArray<GitObject & { oid: string; raw?: Uint8Array }>): Promise<void>;
   /** Hashes and stores objects; returns their ids in the same order. */
   write(objects: GitObject[]): Promise<Oid[]>;
 }

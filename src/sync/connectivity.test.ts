@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend, hashObject, openRepo, type Oid, type Repo } from '../store/index.ts';
+import { createMemoryBackend, hashObject, openRepo, type GitObject, type Oid, type Repo } from '../store/index.ts';
 import { checkConnectivity } from './connectivity.ts';
 import { listObjectsToSend } from './missing-objects.ts';
-import { ProtocolError, type PackObject } from './protocol/index.ts';
+import { ProtocolError } from './protocol/index.ts';
 
 /** Two devices sharing commit A; the second adds B. Returns B's new objects as a pack holds them. */
-async function setUp(): Promise<{ device: Repo; pack: PackObject[]; head: Oid }> {
+async function setUp(): Promise<{ device: Repo; pack: Array<GitObject & { oid: Oid }>; head: Oid }> {
   const shared = createMemoryBackend();
   const origin = await openRepo({ name: 'origin', backend: shared });
   const main = await origin.branch();

@@ -1,7 +1,10 @@
-import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, type GitObject, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
 import { ParentEntries } from './parent-entries.ts';
 import { changedEntries, type ChangedEntry } from './tree-changes.ts';
-import { ProtocolError, type PackObject } from './protocol/index.ts';
+import { ProtocolError } from './protocol/index.ts';
+
+/** What the check needs of a fetched object. */
+type PackedObject = GitObject & { oid: Oid };
 
 /** A pack tree to check, with the trees at the same path in its commit's parents. */
 interface Pending {
@@ -15,8 +18,8 @@ interface Pending {
  * compared with its parents' trees level by level, and an entry equal to a parent's is known
  * present without a look-up, so the cost follows what changed, not the size of the trees.
  */
-export async function checkConnectivity(repo: Repo, objects: readonly PackObject[], wanted: Oid): Promise<void> {
-  const pack = new Map<Oid, PackObject>(objects.map((object) => [object.oid, object]));
+export async function checkConnectivity(repo: Repo, objects: readonly PackedObject[], wanted: Oid): Promise<void> {
+  const pack = new Map<Oid, PackedObject>(objects.map((object) => [object.oid, object]));
   const decoded = new Map<Oid, readonly TreeEntry[]>();
   const outside = new Set<Oid>();
   const need = (oid: Oid): void => {
@@ -24,10 +27,10 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackObject
   };
   const packTree = (oid: Oid): readonly TreeEntry[] => {
     let entries = decoded.get(oid);
-    if (!entries) decoded.set(oid, (entries = decodeTree((pack.get(oid) as PackObject).content)));
+    if (!entries) decoded.set(oid, (entries = decodeTree((pack.get(oid) as PackedObject).content)));
     return entries;
   };
-  const packContent = (oid: Oid): Uint8Array => (pack.get(oid) as PackObject).content;
+  const packContent = (oid: Oid): Uint8Array => (pack.get(oid) as PackedObject).content;
   /** The entries of pack tree `tree` that none of `parents` has, found by decoding all of them. */
   const decodedChanges = async (tree: Oid, parents: readonly Oid[]): Promise<ChangedEntry[]> => {
     const parentTrees = await Promise.all(parents.map(async (p) => new ParentEntries(pack.has(p) ? packTree(p) : await repo.readTree(p))));

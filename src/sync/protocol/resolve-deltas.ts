@@ -3,11 +3,18 @@ import { applyDelta } from './delta.ts';
 import { ProtocolError } from './errors.ts';
 import { OFS_DELTA, REF_DELTA, TYPE_NAMES } from './pack-format.ts';
 
-/** One object read from a pack, with its id. */
+/** One object read from a pack, with its id; `content` is a view into `raw`, its loose form. */
 export interface PackObject {
   oid: Oid;
   type: ObjectType;
   content: Uint8Array;
+  raw: Uint8Array;
+}
+
+/** Hashes content into a PackObject, keeping the loose form the hash was taken over. */
+function hashed(type: ObjectType, content: Uint8Array): PackObject {
+  const { oid, raw } = hashObject(type, content);
+  return { oid, type, content: raw.subarray(raw.length - content.length), raw };
 }
 
 /** A pack entry after inflating: a whole object or a delta waiting for its base. */
@@ -65,7 +72,7 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
     } else {
       const type = TYPE_NAMES[entry.typeCode] as ObjectType;
       const content = entry.data as Uint8Array;
-      const object = { oid: hashObject(type, content).oid, type, content };
+      const object = hashed(type, content);
       results[index] = object;
       ready.push({ index, object });
     }
@@ -83,7 +90,7 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
         if (total > limits.maxTotalBytes) fail(`its objects add up to more than the ${limits.maxTotalBytes}-byte limit`, entry.offset);
         entry.data = undefined;
         const type = node.object.type;
-        const object = { oid: hashObject(type, content).oid, type, content };
+        const object = hashed(type, content);
         results[child] = object;
         ready.push({ index: child, object });
       }
@@ -99,8 +106,9 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
     missing.forEach((oid, i) => {
       const base = bases[i];
       if (!base) fail(`a delta against ${oid}, an object that is neither in the pack nor here`, entries[byBaseOid.get(oid)?.[0] ?? 0]?.offset);
-      if (hashObject(base.type, base.content).oid !== oid) throw new Error(`resolveBase(${oid}) returned a different object`);
-      ready.push({ index: undefined, object: { oid, type: base.type, content: base.content } });
+      const object = hashed(base.type, base.content);
+      if (object.oid !== oid) throw new Error(`resolveBase(${oid}) returned a different object`);
+      ready.push({ index: undefined, object });
     });
     drain();
   }
