@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 export type AllowedOrigins = 'any' | readonly string[];
 
 /** Response headers a page may read beyond the safelisted ones. */
-const EXPOSED = 'Content-Type, Content-Length, Cache-Control, Expires, Pragma, Date, WWW-Authenticate';
+const EXPOSED = 'Content-Type, Content-Length, Cache-Control, Expires, Pragma, Date, WWW-Authenticate, Retry-After';
 
 /**
  * The CORS headers for `request`: the Origin echoed when it is allowed, and on a preflight

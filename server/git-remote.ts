@@ -1,6 +1,7 @@
 // A git remote for this machine: Node's HTTP server in front of the real `git http-backend`
 // (smart HTTP, run as CGI per request), with CORS so the browser app can sync with it, and bare
-// repositories created on first use. Loopback only; it authenticates no one.
+// repositories created on first use. Loopback only; it authenticates no one, except the
+// moderator of the repositories named as comment repositories (see server/comments/).
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { backendEnv } from './backend-env.ts';
 import { createRepoProvisioner, type ProvisionRepo } from './bare-repos.ts';
+import { createCommentRepos, type CommentRemoteOptions, type CommentRepos } from './comments/index.ts';
 import { corsHeaders, type AllowedOrigins } from './cors.ts';
 import { BackendSpawnError } from './errors.ts';
 import { baseUrl, closeServer, listenOrFallBack } from './listen.ts';
@@ -28,6 +30,8 @@ export interface GitRemoteOptions {
   backend?: string;
   /** Told of each request that failed with a 500 (a `ServerError` unless something unforeseen broke). */
   onError?: (error: Error) => void;
+  /** Repositories served as comment remotes: hooked, moderated, rate-limited, mirrored. */
+  comments?: CommentRemoteOptions;
 }
 
 /** A running git remote. */
@@ -44,11 +48,13 @@ export async function startGitRemote(options: GitRemoteOptions): Promise<GitRemo
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const backend = options.backend ?? join(await gitExecPath(), 'git-http-backend');
+  const comments = options.comments ? createCommentRepos(options.comments, dataDir) : undefined;
   const context: RequestContext = {
     dataDir,
     backend,
     allowedOrigins: options.allowedOrigins ?? 'any',
-    provision: createRepoProvisioner(dataDir),
+    provision: createRepoProvisioner(dataDir, (name) => (comments?.has(name) ? comments.setUp : undefined)),
+    comments,
   };
   const server = createServer((request, response) => {
     handleRequest(context, request, response).catch((error: unknown) => {
@@ -60,7 +66,11 @@ export async function startGitRemote(options: GitRemoteOptions): Promise<GitRemo
   });
   const host = options.host ?? '127.0.0.1';
   const port = await listenOrFallBack(server, options.port ?? 0, host);
-  return { url: baseUrl(host, port), port, close: () => closeServer(server) };
+  const close = async () => {
+    await closeServer(server);
+    await comments?.close();
+  };
+  return { url: baseUrl(host, port), port, close };
 }
 
 interface RequestContext {
@@ -68,6 +78,7 @@ interface RequestContext {
   backend: string;
   allowedOrigins: AllowedOrigins;
   provision: ProvisionRepo;
+  comments: CommentRepos | undefined;
 }
 
 async function handleRequest(context: RequestContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -82,17 +93,27 @@ async function handleRequest(context: RequestContext, request: IncomingMessage, 
     return;
   }
   const target = parseRepoPath(request.url ?? '/');
-  if (target === undefined) {
+  if (target === undefined || (context.comments?.only && !context.comments.has(target.name))) {
     sendText(response, 404, 'not found: a repository is at /<name>.git, name of [A-Za-z0-9._-]\n');
     return;
   }
+  const env = backendEnv(request, { dataDir: context.dataDir, pathInfo: target.pathInfo, query: target.query });
+  const comments = context.comments?.has(target.name) ? context.comments : undefined;
+  const isPush = request.method === 'POST' && target.pathInfo.endsWith('/git-receive-pack');
+  if (comments) {
+    const admission = comments.admit(request, isPush);
+    if (admission.kind === 'answer') {
+      for (const [name, value] of Object.entries(admission.headers)) response.setHeader(name, value);
+      sendText(response, admission.status, admission.body);
+      return;
+    }
+    // The hook takes REMOTE_USER for the moderator: only a name the front checked goes there.
+    delete env.REMOTE_USER;
+    if (admission.remoteUser !== undefined) env.REMOTE_USER = admission.remoteUser;
+  }
   await context.provision(target.name);
-  await runCgi({
-    command: context.backend,
-    env: backendEnv(request, { dataDir: context.dataDir, pathInfo: target.pathInfo, query: target.query }),
-    request,
-    response,
-  });
+  await runCgi({ command: context.backend, env, request, response });
+  if (comments && isPush) comments.afterPush(target.name);
 }
 
 /** Where git keeps its helper programs, `http-backend` among them. */

@@ -2,9 +2,11 @@
 // - a Vite dev server for the harness page, its URL in `process.env.HARNESS_URL`;
 // - the local git remote (the real `git http-backend`, bare repositories made on first use)
 //   over a fresh temporary folder, its base URL in `process.env.GIT_REMOTE_URL`
-//   (a repository is at `<GIT_REMOTE_URL><name>.git`);
+//   (a repository is at `<GIT_REMOTE_URL><name>.git`); `<GIT_REMOTE_URL>comments.git` is a comment
+//   remote (the pre-receive hook; a push limit too high to bite), its URL in
+//   `process.env.COMMENTS_REMOTE_URL`;
 // - the app, built with `vite build` into a temporary folder and served as `npm start` serves it
-//   (the static server, `/config.json` naming `<GIT_REMOTE_URL>tasks.git`), its URL in
+//   (the static server, `/config.json` naming `<GIT_REMOTE_URL>tasks.git` and the comment remote), its URL in
 //   `process.env.APP_URL` (the build's folder in `APP_DIR`, for specs that serve a copy).
 // Playwright hands the environment set here to every worker.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +21,8 @@ import { startStaticServer, type StaticServer } from '../../server/static-server
 
 const HARNESS_ROOT = fileURLToPath(new URL('../harness/', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The comment remote's repository, hooked as `npm start` hooks it. */
+const COMMENTS_REPO = 'comments.git';
 
 /** Playwright global setup: returns the teardown that stops both servers and removes the remote's folder. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -33,13 +37,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stops.push(() => vite.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'taskgit-e2e-remote-'));
     stops.push(() => rm(dataDir, { recursive: true, force: true }));
-    const remote: GitRemote = await startGitRemote({ dataDir, port: 0, host: '127.0.0.1' });
+    const remote: GitRemote = await startGitRemote({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      comments: { repos: [COMMENTS_REPO], rateLimit: { pushes: 10_000, perSeconds: 60 } },
+    });
     stops.push(() => remote.close());
     process.env.GIT_REMOTE_URL = remote.url;
-    process.stderr.write(`git remote at ${remote.url} (repositories in ${dataDir})\n`);
+    process.env.COMMENTS_REMOTE_URL = `${remote.url}${COMMENTS_REPO}`;
+    process.stderr.write(`git remote at ${remote.url} (repositories in ${dataDir}; ${COMMENTS_REPO} is a comment remote)\n`);
     const appDir = await mkdtemp(join(tmpdir(), 'taskgit-e2e-app-'));
     stops.push(() => rm(appDir, { recursive: true, force: true }));
-    const app = await startAppServer(appDir, `${remote.url}tasks.git`);
+    const app = await startAppServer(appDir, { defaultRemote: `${remote.url}tasks.git`, commentsRemote: process.env.COMMENTS_REMOTE_URL });
     stops.push(() => app.close());
   } catch (error) {
     await teardown().catch(() => undefined); // the setup error is the one worth seeing
@@ -88,9 +98,9 @@ async function startHarnessServer(): Promise<ViteDevServer> {
  * Builds the app (service worker included) into `outDir` and serves it as `npm start` does;
  * sets `APP_URL`.
  */
-async function startAppServer(outDir: string, defaultRemote: string): Promise<StaticServer> {
+async function startAppServer(outDir: string, config: { defaultRemote: string; commentsRemote: string }): Promise<StaticServer> {
   await buildApp(outDir);
-  const server = await startStaticServer({ root: outDir, port: 0, documents: { '/config.json': { defaultRemote } } });
+  const server = await startStaticServer({ root: outDir, port: 0, documents: { '/config.json': config } });
   process.env.APP_URL = server.url;
   process.env.APP_DIR = outDir;
   process.stderr.write(`app (built into ${outDir}) at ${server.url}\n`);

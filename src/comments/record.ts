@@ -122,7 +122,15 @@ export function validateCommentFile(path: string, bytes: Uint8Array): Judged<Com
 
 /** The bytes a record is stored as: pretty JSON with sorted keys, like the task app's records. */
 export function encodeCommentFile(record: Comment | Retraction | Hiding): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(record, Object.keys(record).sort(), 2)}\n`);
+  return new TextEncoder().encode(`${JSON.stringify(sortKeys(record), null, 2)}\n`);
+}
+
+/** A copy with every object's keys sorted, nested ones too (a replacer list would drop nested keys). */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, sortKeys(object[key])]));
 }
 
 function refuse(reason: string): { ok: false; reason: string } {
@@ -146,6 +154,13 @@ function text(value: unknown, field: string, max: number, min = 1): string | und
   return undefined;
 }
 
+/** An ISO 8601 UTC time that names a real instant (no 13th month, no February 30th). */
+function isIsoTime(value: unknown): boolean {
+  if (typeof value !== 'string' || !ISO_TIME.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
 function commentProblem(record: Record<string, unknown>): string | undefined {
   return (
     extraField(record, 'comment') ??
@@ -153,7 +168,7 @@ function commentProblem(record: Record<string, unknown>): string | undefined {
     (record.parent === null || (typeof record.parent === 'string' && ID.test(record.parent)) ? undefined : '"parent" must be a comment id or null') ??
     text(typeof record.author === 'string' ? record.author.trim() : record.author, 'author', MAX_AUTHOR_LENGTH) ??
     text(typeof record.body === 'string' ? record.body.trim() : record.body, 'body', MAX_BODY_LENGTH) ??
-    (typeof record.created === 'string' && ISO_TIME.test(record.created) ? undefined : '"created" must be an ISO 8601 UTC time') ??
+    (isIsoTime(record.created) ? undefined : '"created" must be an ISO 8601 UTC time') ??
     (typeof record.secretHash === 'string' && SHA256_HEX.test(record.secretHash) ? undefined : '"secretHash" must be 64 lowercase hex digits')
   );
 }
@@ -190,14 +205,14 @@ function retractionProblem(record: Record<string, unknown>): string | undefined 
   return (
     extraField(record, 'retraction') ??
     text(record.secret, 'secret', 200, 16) ??
-    (typeof record.retracted === 'string' && ISO_TIME.test(record.retracted) ? undefined : '"retracted" must be an ISO 8601 UTC time')
+    (isIsoTime(record.retracted) ? undefined : '"retracted" must be an ISO 8601 UTC time')
   );
 }
 
 function hidingProblem(record: Record<string, unknown>): string | undefined {
   return (
     extraField(record, 'hiding') ??
-    (typeof record.hidden === 'string' && ISO_TIME.test(record.hidden) ? undefined : '"hidden" must be an ISO 8601 UTC time') ??
+    (isIsoTime(record.hidden) ? undefined : '"hidden" must be an ISO 8601 UTC time') ??
     (record.reason === undefined ? undefined : text(record.reason, 'reason', 500, 0))
   );
 }

@@ -35,11 +35,37 @@ export class NotFoundError extends SyncError<{ url: string }> {
   }
 }
 
+/** What a {@link ServerError} knows: the status, the start of the body, and any wait the remote asked for. */
+export interface ServerErrorData {
+  url: string;
+  status: number;
+  body: string;
+  /** Seconds to wait before trying again, from the answer's `Retry-After` (a 429 or 503). */
+  retryAfterSeconds?: number;
+}
+
 /** The remote failed (5xx) or answered with a status sync cannot use. */
-export class ServerError extends SyncError<{ url: string; status: number; body: string }> {
-  constructor(url: string, status: number, body: string) {
-    super('server-error', `The remote answered HTTP ${status}${body ? `: ${body}` : ''}. Nothing was lost; try again later.`, { url, status, body });
+export class ServerError extends SyncError<ServerErrorData> {
+  constructor(url: string, status: number, body: string, retryAfterSeconds?: number) {
+    const data: ServerErrorData = retryAfterSeconds === undefined ? { url, status, body } : { url, status, body, retryAfterSeconds };
+    super('server-error', describeStatus(data), data);
   }
+}
+
+/**
+ * The remote is taking too many requests from this address (HTTP 429): a `server-error` whose
+ * `data.status` is 429 and `data.retryAfterSeconds` the wait it asked for, if it said.
+ */
+export class RateLimitedError extends ServerError {
+  constructor(url: string, body: string, retryAfterSeconds: number | undefined) {
+    super(url, 429, body, retryAfterSeconds);
+  }
+}
+
+function describeStatus({ status, body, retryAfterSeconds }: ServerErrorData): string {
+  if (status !== 429) return `The remote answered HTTP ${status}${body ? `: ${body}` : ''}. Nothing was lost; try again later.`;
+  const wait = retryAfterSeconds === undefined ? 'later' : `in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
+  return `The remote is taking too many pushes from this address (HTTP 429). Your changes are saved on this device; try again ${wait}.`;
 }
 
 /** The remote refused the push (a hook said no, or another device kept winning the race). */

@@ -11,10 +11,11 @@ export {
   NotFoundError,
   OfflineError,
   RejectedError,
+  RateLimitedError,
   ServerError,
   SyncError,
 } from './errors.ts';
-export type { SyncErrorCode } from './errors.ts';
+export type { ServerErrorData, SyncErrorCode } from './errors.ts';
 export { ProtocolError } from './protocol/index.ts';
 export { BundleError, exportBundle, importBundle } from './bundle/index.ts';
 export type {

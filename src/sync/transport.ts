@@ -1,5 +1,5 @@
 import { concatBytes } from '../store/index.ts';
-import { AbortedError, AuthFailedError, NotFoundError, OfflineError, ServerError, SyncError } from './errors.ts';
+import { AbortedError, AuthFailedError, NotFoundError, OfflineError, RateLimitedError, ServerError, SyncError } from './errors.ts';
 
 /** Where and how to reach a remote. Credentials stay in memory and go only to `url` or `corsProxy`. */
 export interface RemoteOptions {
@@ -54,7 +54,11 @@ export function createTransport(options: RemoteOptions): Transport {
       const response = await fetch(url, { ...init, headers, signal, cache: 'no-store' });
       if (response.status === 401 || response.status === 403) throw new AuthFailedError(options.url, response.status);
       if (response.status === 404) throw new NotFoundError(options.url);
-      if (!response.ok) throw new ServerError(options.url, response.status, (await response.text().catch(() => '')).slice(0, 200));
+      if (!response.ok) {
+        const body = (await response.text().catch(() => '')).slice(0, 200);
+        if (response.status === 429) throw new RateLimitedError(options.url, body.trim(), parseRetryAfter(response.headers.get('Retry-After')));
+        throw new ServerError(options.url, response.status, body);
+      }
       return await readBody(response, options.onBytes);
     } catch (error) {
       if (options.signal?.aborted) throw new AbortedError(phase);
@@ -72,6 +76,14 @@ export function createTransport(options: RemoteOptions): Transport {
         body: body as BodyInit,
       }),
   };
+}
+
+/** Seconds from a `Retry-After` header: a number of seconds or an HTTP date; `undefined` when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 async function readBody(response: Response, onBytes: RemoteOptions['onBytes']): Promise<Uint8Array> {
