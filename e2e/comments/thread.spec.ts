@@ -1,0 +1,58 @@
+// A reply threads under the comment it answers, for its writer and for other readers.
+import { expect, test, type Locator } from '@playwright/test';
+import { commentWith, expectStatus, openBlockPanel, openChapter, postComment, readRemote, uniqueText } from './comments-support.ts';
+
+const BLOCK = 'commits-1';
+
+/** The reply `reply` nested in the thread of `parent`. */
+function nestedReply(panel: Locator, parent: string, reply: string): Locator {
+  return panel.locator('li', { has: panel.page().locator('article', { hasText: parent }) }).locator('ol article', { hasText: reply });
+}
+
+test('a reply threads under its comment, and shows so to another reader', async ({ page, browser }) => {
+  await openChapter(page);
+  const parent = uniqueText('Are parents ordered?');
+  const reply = uniqueText('Yes: the first parent is the branch you were on');
+  const panel = await openBlockPanel(page, BLOCK);
+  await postComment(panel, 'Hana', parent);
+  await commentWith(panel, parent).getByRole('button', { name: 'Reply' }).click();
+  await expect(panel.locator('form')).toContainText('Reply: Hana');
+  await postComment(panel, 'Ivo', reply);
+  await expect(nestedReply(panel, parent, reply)).toBeVisible();
+  await expectStatus(panel, reply, 'published', 20_000);
+
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await openChapter(otherPage);
+    const otherPanel = await openBlockPanel(otherPage, BLOCK);
+    await expect(nestedReply(otherPanel, parent, reply)).toBeVisible();
+    await expect(nestedReply(otherPanel, parent, reply).locator('.author')).toHaveText('Ivo');
+  } finally {
+    await other.close();
+  }
+});
+
+test('the author retracts from their browser; the retraction is published and the reply stays in place', async ({ page }) => {
+  await openChapter(page);
+  const parent = uniqueText('A comment I will take back');
+  const reply = uniqueText('A reply that stays');
+  const panel = await openBlockPanel(page, BLOCK);
+  await postComment(panel, 'Jo', parent);
+  await commentWith(panel, parent).getByRole('button', { name: 'Reply' }).click();
+  await postComment(panel, 'Kai', reply);
+  await expectStatus(panel, reply, 'published', 20_000);
+  await expectStatus(panel, parent, 'published');
+
+  const retract = commentWith(panel, parent).getByRole('button', { name: 'Retract' });
+  await retract.click();
+  await commentWith(panel, parent).getByRole('button', { name: /Retract this comment/ }).click();
+  const placeholder = panel.locator('li', { has: page.locator('ol article', { hasText: reply }) }).locator('article[data-state="retracted"]');
+  await expect(placeholder).toHaveText('retracted by the author', { timeout: 20_000 });
+  await expect(commentWith(panel, parent)).toHaveCount(0);
+  await expect(panel.locator('ol article', { hasText: reply })).toBeVisible();
+  const files = [...(await readRemote()).files];
+  expect(files.some(([path]) => path.endsWith('.retracted.json'))).toBe(true);
+  expect(files.some(([, text]) => text.includes(parent))).toBe(false);
+  expect(files.some(([, text]) => text.includes(reply))).toBe(true);
+});

@@ -1,0 +1,68 @@
+// Threads as DOM: each comment with its author, time, status and sanitized body; replies nested;
+// retracted and hidden comments as placeholders with their replies in place.
+import type { Strings } from '../strings/index.ts';
+import { formatRelativeTime, type ThreadEntry } from '../threads/index.ts';
+import { el } from './dom.ts';
+
+/** What rendering a thread needs from the widget. */
+export interface ThreadContext {
+  strings: Strings;
+  now: Date;
+  /** Sanitized HTML of a markdown body. */
+  renderBody: (markdown: string) => string;
+  /** True when this browser holds the secret that retracts comment `id`. */
+  canRetract: (id: string) => boolean;
+  onReply: (entry: ThreadEntry) => void;
+  onRetract: (entry: ThreadEntry) => void;
+}
+
+/** An ordered list of threads (empty lists render nothing). */
+export function renderThreads(threads: readonly ThreadEntry[], context: ThreadContext): HTMLOListElement {
+  return el('ol', {}, ...threads.map((entry) => el('li', {}, renderEntry(entry, context), entry.replies.length > 0 && renderThreads(entry.replies, context))));
+}
+
+function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
+  const { strings } = context;
+  const article = el('article', { 'data-comment-id': entry.id, 'data-state': entry.state });
+  if (entry.state !== 'visible' || !entry.comment) {
+    const text = entry.state === 'hidden' ? strings.removed : entry.publish === 'published' ? strings.retracted : strings.retractionPending;
+    article.append(el('p', { class: 'placeholder' }, text));
+    return article;
+  }
+  const { comment } = entry;
+  const created = new Date(comment.created);
+  article.append(
+    el(
+      'header',
+      {},
+      el('span', { class: 'author' }, comment.author),
+      el('time', { datetime: comment.created, title: created.toLocaleString() }, formatRelativeTime(created, context.now)),
+      el('span', { class: 'badge', 'data-status': entry.publish }, entry.publish === 'published' ? strings.published : strings.savedOnDevice),
+    ),
+  );
+  if (comment.anchor.kind === 'quote' && comment.parent === null) article.append(el('blockquote', { class: 'quote' }, comment.anchor.exact));
+  const body = el('div', { class: 'body' });
+  body.innerHTML = context.renderBody(comment.body); // sanitized by DOMPurify in renderMarkdown
+  article.append(body, renderActions(entry, context));
+  return article;
+}
+
+function renderActions(entry: ThreadEntry, context: ThreadContext): HTMLElement {
+  const { strings } = context;
+  const reply = el('button', { type: 'button', class: 'link' }, strings.reply);
+  reply.addEventListener('click', () => context.onReply(entry));
+  const actions = el('div', { class: 'actions' }, reply);
+  if (context.canRetract(entry.id)) {
+    const retract = el('button', { type: 'button', class: 'link' }, strings.retract);
+    retract.addEventListener('click', () => {
+      // Two steps: the first click asks, the second retracts.
+      if (retract.dataset.confirm) context.onRetract(entry);
+      else {
+        retract.dataset.confirm = 'yes';
+        retract.textContent = strings.confirmRetract;
+      }
+    });
+    actions.append(retract);
+  }
+  return actions;
+}

@@ -1,0 +1,58 @@
+// "Comment on selection": a floating button shown above a reader's selection inside one block.
+import type { Anchor } from '../record.ts';
+import { anchorFromRange } from '../anchoring/index.ts';
+import { el } from './dom.ts';
+import { makeShadowHost } from './shadow-host.ts';
+
+type QuoteAnchor = Extract<Anchor, { kind: 'quote' }>;
+
+/** Watches the document's selection and offers to comment on it. */
+export class SelectionButton {
+  readonly host: HTMLDivElement;
+  private anchor: QuoteAnchor | undefined;
+  private frame = 0;
+  private readonly onSelection = (): void => {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.place());
+  };
+
+  constructor(sheet: CSSStyleSheet, label: string, private readonly blocks: () => HTMLElement[], onPick: (anchor: QuoteAnchor) => void) {
+    const { host, root } = makeShadowHost('div', 'selection', [sheet]);
+    this.host = host;
+    host.hidden = true;
+    const button = el('button', { type: 'button' }, label);
+    // Keep the selection when the button is pressed.
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', () => {
+      if (this.anchor) onPick(this.anchor);
+      this.hide();
+    });
+    root.append(button);
+    document.body.append(host);
+    document.addEventListener('selectionchange', this.onSelection);
+  }
+
+  /** Removes the button and stops watching. */
+  remove(): void {
+    document.removeEventListener('selectionchange', this.onSelection);
+    cancelAnimationFrame(this.frame);
+    this.host.remove();
+  }
+
+  private hide(): void {
+    this.anchor = undefined;
+    this.host.hidden = true;
+  }
+
+  private place(): void {
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    const anchor = range ? anchorFromRange(range, this.blocks()) : undefined;
+    if (!range || !anchor) return this.hide();
+    const rect = range.getBoundingClientRect();
+    this.anchor = anchor;
+    this.host.style.left = `${Math.max(0, rect.left + window.scrollX)}px`;
+    this.host.style.top = `${Math.max(0, rect.top + window.scrollY - 34)}px`;
+    this.host.hidden = false;
+  }
+}
