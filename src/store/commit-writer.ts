@@ -19,12 +19,34 @@ export type TreeBuilder = (staging: Staging, headTree: Oid, head: Oid | undefine
  * first, this change is merged three-way onto the new head and tried again, so neither
  * writer's change is lost. Returns the new head, or the old one when nothing changed.
  */
-export async function writeCommit(
+export function writeCommit(
   context: RepoContext,
   ref: string,
   build: TreeBuilder,
   info: CommitInfo,
   extraParents: readonly Oid[] = [],
+): Promise<Oid> {
+  return withRefLock(context.name, ref, () => writeCommitRacing(context, ref, build, info, extraParents));
+}
+
+/**
+ * Runs `fn` holding a lock on `ref` shared by every tab of the origin (Web Locks), so writers
+ * take turns: without it, a tab whose commit lost the race merges and tries again while the
+ * other tabs keep committing, and can lose every time. Where Web Locks are missing (Node),
+ * writers race, and compare-and-set alone keeps every change.
+ */
+async function withRefLock(repo: string, ref: string, fn: () => Promise<Oid>): Promise<Oid> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return fn();
+  return await locks.request(`taskgit-store:${repo}:${ref}`, fn);
+}
+
+async function writeCommitRacing(
+  context: RepoContext,
+  ref: string,
+  build: TreeBuilder,
+  info: CommitInfo,
+  extraParents: readonly Oid[],
 ): Promise<Oid> {
   const { backend, store } = context;
   const staging = new Staging(store);
