@@ -7,11 +7,14 @@ describe('describeError', () => {
     expect(describeError(new ModelError('refused', 'Cannot delete “Ann”: used by “Call bank”.'))).toBe('Cannot delete “Ann”: used by “Call bank”.');
   });
 
+  it('says a full storage quota is full, and that earlier changes are safe', () => {
+    const text = describeError(new DOMException('', 'QuotaExceededError'));
+    expect(text).toMatch(/^Could not save the change: the storage this browser gives Taskgit is full\./);
+    expect(text).toContain('Earlier changes are safe');
+  });
+
   it('says any other failure was not saved', () => {
-    expect(describeError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(
-      'The change could not be saved: The quota has been exceeded..',
-    );
-    expect(describeError('boom')).toBe('The change could not be saved: boom.');
-    expect(describeError(new Error(''))).toBe('The change could not be saved: unknown error.');
+    expect(describeError('boom')).toBe('Could not save the change: boom.');
+    expect(describeError(new Error(''))).toBe('Could not save the change: unknown error.');
   });
 });

@@ -7,7 +7,8 @@ import { enterIntent, moveHighlight } from '../search/quick-find.ts';
 import { optionId, RESULTS_ID, SearchResults } from '../search/search-results.tsx';
 import { useSnapshot, useTasks } from '../tasks/tasks-context.ts';
 import { useReadOnly } from '../time-travel/time-travel-context.ts';
-import { errorText, newId } from '../views/parts/use-run.ts';
+import { describeError } from '../item/describe-error.ts';
+import { newId } from '../views/parts/use-run.ts';
 
 /** How many matches the list shows. */
 const MAX_HITS = 8;
@@ -66,7 +67,7 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
       clear();
       input.current?.focus();
     } catch (error) {
-      setMessage({ text: errorText(error), error: true });
+      setMessage({ text: describeError(error), error: true });
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { isModelError, type Edit, type Snapshot, type Tasks } from '../../../model/index.ts';
+import type { Edit, Snapshot, Tasks } from '../../../model/index.ts';
+import { describeError } from '../../item/describe-error.ts';
 
 /** A model command: the current snapshot in, one commit's worth of changes out. */
 export type Command = (snapshot: Snapshot) => Edit;
@@ -17,12 +18,6 @@ export interface Feedback {
   id: number;
 }
 
-/** The reason a command failed, in words: the model's own message, or what storage said. */
-export function errorText(error: unknown): string {
-  if (isModelError(error)) return error.message;
-  return `Could not save the change: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 let nextId = 1;
 
 /** A view's way to change things: `run(command)` through `tasks.run`, and the feedback to show. */
@@ -35,7 +30,7 @@ export function useRun(tasks: Tasks): { run: Run; feedback: Feedback | undefined
         setFeedback(success === undefined ? undefined : { tone: 'ok', text: success, id: nextId++ });
         return true;
       } catch (error) {
-        setFeedback({ tone: 'error', text: errorText(error), id: nextId++ });
+        setFeedback({ tone: 'error', text: describeError(error), id: nextId++ });
         return false;
       }
     },
