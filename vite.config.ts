@@ -34,7 +34,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         // Never answer these from the cache: run-time configuration and git remote traffic
         // (smart HTTP: info/refs, git-upload-pack, git-receive-pack) must reach the network.
-        navigateFallbackDenylist: [/^\/config\.json$/, /\/info\/refs/, /\/git-(upload|receive)-pack$/, /\.git(\/|$)/],
+        // Nor the demo book chapter (demo/), a page of its own that is not the app.
+        navigateFallbackDenylist: [/^\/config\.json$/, /\/info\/refs/, /\/git-(upload|receive)-pack$/, /\.git(\/|$)/, /^\/demo\//],
         runtimeCaching: [],
         // The first worker takes over the page that installed it, so an update found in that
         // same visit can still hand over (and reload) when the person clicks Reload.
@@ -52,5 +53,19 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // `npm run coverage`: V8 coverage of src/ into coverage/ (html, and the json-summary that
+    // test/reliability/coverage-summary.ts sums per folder). Test-only helpers kept beside the
+    // code (fixtures, builders, harnesses) are not the product, so they are not counted.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.d.ts', 'src/**/test-*.ts', 'src/**/*-test-*.ts', 'src/**/*-fixture.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: 'coverage',
+      thresholds: {
+        'src/store/**': { lines: 85 },
+        'src/sync/**': { lines: 85 },
+      },
+    },
   },
 });
