@@ -61,8 +61,9 @@ export async function openIndexedDbBackend(
   return new IndexedDbBackend(database, options.batchMinObjects ?? BATCH_MIN_OBJECTS);
 }
 
-const ALL_STORES: WriteStores = ['objects', 'refs', 'batches', 'chunks'];
-const OBJECT_STORES: WriteStores = ['objects', 'batches', 'chunks'];
+/** A commit's write touches only the stores it needs: a wider scope costs every commit. */
+const LOOSE_STORES: WriteStores = ['objects'];
+const BATCH_STORES: WriteStores = ['batches', 'chunks'];
 
 class IndexedDbBackend implements Backend {
   /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
@@ -102,7 +103,7 @@ class IndexedDbBackend implements Backend {
   }
 
   async putObjects(list: readonly HashedObject[]): Promise<void> {
-    const tx = this.database.transaction(OBJECT_STORES, 'readwrite');
+    const tx = this.database.transaction(this.batches(list) ? BATCH_STORES : LOOSE_STORES, 'readwrite');
     const batch = await this.write(tx, list);
     await tx.done;
     this.remember(batch);
@@ -118,10 +119,10 @@ class IndexedDbBackend implements Backend {
   }
 
   async compareAndSetRef(name: string, expected: Oid | undefined, next: Oid, list: readonly HashedObject[]): Promise<boolean> {
-    // One readwrite transaction over every table: IndexedDB runs overlapping readwrite
+    // One readwrite transaction over the ref and the objects' tables: IndexedDB runs overlapping readwrite
     // transactions one at a time, so the check and the move cannot interleave with another
     // tab's, and the objects land with the ref or not at all.
-    const tx = this.database.transaction(ALL_STORES, 'readwrite');
+    const tx = this.database.transaction(['refs', ...(this.batches(list) ? BATCH_STORES : LOOSE_STORES)], 'readwrite');
     const refs = tx.objectStore('refs');
     const current = await refs.get(name);
     if (current !== expected) {
@@ -141,8 +142,12 @@ class IndexedDbBackend implements Backend {
   }
 
   /** Queues the writes of `list` in `tx`: loose records for a few objects, a batch for many. */
+  private batches(list: readonly HashedObject[]): boolean {
+    return list.length >= this.batchMinObjects;
+  }
+
   private async write(tx: WriteTx, list: readonly HashedObject[]): Promise<{ batch: number; index: BatchIndex } | undefined> {
-    if (list.length < this.batchMinObjects) {
+    if (!this.batches(list)) {
       const objects = tx.objectStore('objects');
       for (const { oid, raw } of list) void objects.put(ownBytes(raw), oid);
       return undefined;
