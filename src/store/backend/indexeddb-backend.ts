@@ -119,9 +119,9 @@ class IndexedDbBackend implements Backend {
   }
 
   async compareAndSetRef(name: string, expected: Oid | undefined, next: Oid, list: readonly HashedObject[]): Promise<boolean> {
-    // One readwrite transaction over the ref and the objects' tables: IndexedDB runs overlapping readwrite
-    // transactions one at a time, so the check and the move cannot interleave with another
-    // tab's, and the objects land with the ref or not at all.
+    // One readwrite transaction over the refs and the objects' tables: IndexedDB runs
+    // overlapping readwrite transactions one at a time, so the check and the move cannot
+    // interleave with another tab's, and the objects land with the ref or not at all.
     const tx = this.database.transaction(['refs', ...(this.batches(list) ? BATCH_STORES : LOOSE_STORES)], 'readwrite');
     const refs = tx.objectStore('refs');
     const current = await refs.get(name);
