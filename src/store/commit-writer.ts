@@ -9,6 +9,8 @@ import type { CommitInfo } from './types.ts';
 
 /** How often a commit that lost the race for its branch head is merged and tried again. */
 const MAX_ATTEMPTS = 50;
+/** Lost races after which a writer asks every tab to take turns. */
+const LOSSES_BEFORE_TURNS = 3;
 
 /** Builds the new root tree from the head (and its tree), staging any new objects. */
 export type TreeBuilder = (staging: Staging, headTree: Oid, head: Oid | undefined) => Promise<Oid>;
@@ -17,38 +19,35 @@ export type TreeBuilder = (staging: Staging, headTree: Oid, head: Oid | undefine
  * Makes one commit on `ref` and moves the head to it by compare-and-set, in the same
  * transaction that stores its objects. When another writer (another tab) moved the head
  * first, this change is merged three-way onto the new head and tried again, so neither
- * writer's change is lost. Returns the new head, or the old one when nothing changed.
+ * writer's change is lost. A writer that keeps losing asks every tab to take turns (see
+ * TurnTaking). Returns the new head, or the old one when nothing changed.
  */
-export function writeCommit(
+export async function writeCommit(
   context: RepoContext,
   ref: string,
   build: TreeBuilder,
   info: CommitInfo,
   extraParents: readonly Oid[] = [],
 ): Promise<Oid> {
-  return withRefLock(context.name, ref, () => writeCommitRacing(context, ref, build, info, extraParents));
+  const { turns } = context;
+  if (turns.active(ref)) return turns.take(ref, () => writeAttempts(context, ref, build, info, extraParents, true));
+  return writeAttempts(context, ref, build, info, extraParents, false);
 }
 
 /**
- * Runs `fn` holding a lock on `ref` shared by every tab of the origin (Web Locks), so writers
- * take turns: without it, a tab whose commit lost the race merges and tries again while the
- * other tabs keep committing, and can lose every time. Where Web Locks are missing (Node),
- * writers race, and compare-and-set alone keeps every change.
+ * The commit's attempts. Each lost race folds the change (base -> tree) into the new head, so
+ * a retry never overwrites what the winner wrote; after LOSSES_BEFORE_TURNS losses, every tab
+ * is asked to take turns and the remaining attempts wait for this one's.
  */
-async function withRefLock(repo: string, ref: string, fn: () => Promise<Oid>): Promise<Oid> {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) return fn();
-  return await locks.request(`taskgit-store:${repo}:${ref}`, fn);
-}
-
-async function writeCommitRacing(
+async function writeAttempts(
   context: RepoContext,
   ref: string,
   build: TreeBuilder,
   info: CommitInfo,
   extraParents: readonly Oid[],
+  inTurn: boolean,
 ): Promise<Oid> {
-  const { backend, store } = context;
+  const { backend, store, turns } = context;
   const staging = new Staging(store);
   let head = await backend.getRef(ref);
   let baseTree = head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree;
@@ -56,7 +55,8 @@ async function writeCommitRacing(
   if (head !== undefined && tree === baseTree && extraParents.length === 0) return head;
   const author = makeSignature(info, context.author);
   const message = normalizeMessage(info.message);
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  /** One try: the new head, `'lost'` to try again, or the winner's head when it holds our change. */
+  const attempt = async (): Promise<Oid | 'lost'> => {
     const parents = head === undefined ? [...extraParents] : [head, ...extraParents];
     const commit: CommitData = { tree, parents, author, committer: author, message };
     const oid = staging.writeObject('commit', encodeCommit(commit));
@@ -74,6 +74,23 @@ async function writeCommitRacing(
     if (newHead !== undefined && tree === newTree && extraParents.length === 0) return newHead;
     head = newHead;
     baseTree = newTree;
-  }
+    return 'lost';
+  };
+  const attempts = async (count: number): Promise<Oid | undefined> => {
+    for (let i = 0; i < count; i++) {
+      const result = await attempt();
+      if (result !== 'lost') return result;
+    }
+    return undefined;
+  };
+  const won = await attempts(LOSSES_BEFORE_TURNS);
+  if (won !== undefined) return won;
+  turns.ask(ref);
+  const rest = async (): Promise<Oid> => (await attempts(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS)) ?? contended(ref);
+  // Web Locks are not re-entrant: inside a turn, go on holding it.
+  return inTurn ? rest() : turns.take(ref, rest);
+}
+
+function contended(ref: string): never {
   throw new RefContentionError(ref, MAX_ATTEMPTS);
 }

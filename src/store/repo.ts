@@ -3,6 +3,7 @@ import { createBranch } from './branch.ts';
 import { diffTrees } from './diff.ts';
 import { RepoClosedError, StoreError } from './errors.ts';
 import { HeadNotifier } from './head-notifier.ts';
+import { TurnTaking } from './turn-taking.ts';
 import { toCommit } from './history.ts';
 import { decodeCommit, hashObject, wrapObject, type HashedObject } from './objects/index.ts';
 import { ObjectStore } from './object-store.ts';
@@ -40,7 +41,8 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
   const backend = guard(raw, () => closed, name);
   const store = new ObjectStore(backend);
   const notifier = new HeadNotifier(`taskgit-store:${name}`, backend);
-  const context: RepoContext = { name, backend, store, notifier, merge: options.merge, author: options.author ?? DEFAULT_AUTHOR };
+  const turns = new TurnTaking(name);
+  const context: RepoContext = { name, backend, store, notifier, turns, merge: options.merge, author: options.author ?? DEFAULT_AUTHOR };
 
   /** Stores objects and keeps their commits at hand: fetched history is walked right after. */
   const storeObjects = async (hashed: HashedObject[], objects: readonly GitObject[]): Promise<void> => {
@@ -129,6 +131,7 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
       if (closed) return;
       closed = true;
       notifier.close();
+      turns.close();
       raw.close();
     },
   };
