@@ -24,8 +24,11 @@ type WriteTx = IDBPTransaction<StoreSchema, WriteStores, 'readwrite'>;
 const SCHEMA_VERSION = 2;
 /** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
 const BATCH_MIN_OBJECTS = 64;
-/** Chunks kept decoded in memory (256 KB each): reads of neighbouring objects share one get. */
-const CHUNK_CACHE_SIZE = 16;
+/**
+ * Chunks kept in memory (256 KB each, 12 MB at most): reads of neighbouring objects share one
+ * get, and a batch just written (a pull's, read again at once by its merge) needs none.
+ */
+const CHUNK_CACHE_SIZE = 48;
 
 /** How to lay objects out; the defaults suit real use, tests force batches with `batchMinObjects: 1`. */
 export interface IndexedDbBackendOptions {
@@ -64,6 +67,13 @@ export async function openIndexedDbBackend(
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
+
+/** A batch this handle stored or learnt of; `chunks` only when it stored them itself. */
+interface WrittenBatch {
+  batch: number;
+  index: BatchIndex;
+  chunks?: Uint8Array[];
+}
 
 class IndexedDbBackend implements Backend {
   /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
@@ -146,7 +156,7 @@ class IndexedDbBackend implements Backend {
     return list.length >= this.batchMinObjects;
   }
 
-  private async write(tx: WriteTx, list: readonly HashedObject[]): Promise<{ batch: number; index: BatchIndex } | undefined> {
+  private async write(tx: WriteTx, list: readonly HashedObject[]): Promise<WrittenBatch | undefined> {
     if (!this.batches(list)) {
       const objects = tx.objectStore('objects');
       for (const { oid, raw } of list) void objects.put(ownBytes(raw), oid);
@@ -156,17 +166,32 @@ class IndexedDbBackend implements Backend {
     const batch = await tx.objectStore('batches').add(index);
     const store = tx.objectStore('chunks');
     chunks.forEach((chunk, i) => void store.put(chunk, [batch, i]));
-    return { batch, index };
+    return { batch, index, chunks };
   }
 
   /** Learns of a batch once its transaction has committed (never of one that aborted). */
-  private remember(written: { batch: number; index: BatchIndex } | undefined): void {
+  private remember(written: WrittenBatch | undefined): void {
     if (!written) return;
     readBatchIndex(written.batch, written.index, this.located);
     this.loadedBatches.add(written.batch);
+    written.chunks?.forEach((chunk, i) => this.chunkCache.set(`${written.batch}/${i}`, chunk));
+  }
+
+  /** The objects when every one is in a cached chunk (no transaction needed), else `undefined`. */
+  private readCached(oids: readonly Oid[]): Uint8Array[] | undefined {
+    const found: Uint8Array[] = [];
+    for (const oid of oids) {
+      const at = this.located.get(oid);
+      const chunk = at && this.chunkCache.get(`${at.batch}/${at.chunk}`);
+      if (!at || !chunk) return undefined;
+      found.push(chunk.subarray(at.offset, at.offset + at.length));
+    }
+    return found;
   }
 
   private async read(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
+    const cached = this.readCached(oids);
+    if (cached) return cached;
     const tx = this.database.transaction(['objects', 'chunks']);
     const objects = tx.objectStore('objects');
     const chunks = tx.objectStore('chunks');
