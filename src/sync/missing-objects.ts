@@ -23,7 +23,9 @@ interface Pending {
 export async function listObjectsToSend(repo: Repo, commits: readonly Oid[]): Promise<Oid[]> {
   const out = new Set<Oid>();
   let level: Pending[] = [];
-  for (const oid of commits) {
+  // Parents first: a tree met again in a newer commit is skipped, so it must have been
+  // compared with its own parent's tree (which holds less) the first time.
+  for (const oid of await parentsFirst(repo, commits)) {
     out.add(oid);
     const commit = await repo.readCommit(oid);
     const parentTrees = await Promise.all(commit.parents.map(async (p) => (await repo.readCommit(p)).tree));
@@ -51,4 +53,31 @@ export async function listObjectsToSend(repo: Repo, commits: readonly Oid[]): Pr
     level = next;
   }
   return [...out];
+}
+
+/** `commits` ordered so that each comes after those of its parents that are in the list. */
+async function parentsFirst(repo: Repo, commits: readonly Oid[]): Promise<Oid[]> {
+  const listed = new Set(commits);
+  const parents = new Map<Oid, Oid[]>();
+  for (const oid of commits) parents.set(oid, (await repo.readCommit(oid)).parents.filter((parent) => listed.has(parent)));
+  const ordered: Oid[] = [];
+  const placed = new Set<Oid>();
+  for (const start of commits) {
+    const stack: Array<{ oid: Oid; next: number }> = [{ oid: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { oid: Oid; next: number };
+      const pending = parents.get(top.oid) as Oid[];
+      if (placed.has(top.oid)) {
+        stack.pop();
+      } else if (top.next < pending.length) {
+        const parent = pending[top.next++] as Oid;
+        if (!placed.has(parent)) stack.push({ oid: parent, next: 0 });
+      } else {
+        placed.add(top.oid);
+        ordered.push(top.oid);
+        stack.pop();
+      }
+    }
+  }
+  return ordered;
 }
