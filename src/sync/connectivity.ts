@@ -1,10 +1,9 @@
-import { decodeCommit, decodeTree, FILE_MODE, isTreeMode, type GitObject, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { FILE_MODE, isTreeMode, type Oid, type Repo, type TreeEntry } from '../store/index.ts';
+import { contentOfType, decodePackCommit, decodePackTree, type PackedObject } from './pack-objects.ts';
 import { ParentEntries } from './parent-entries.ts';
 import { changedEntries, type ChangedEntry } from './tree-changes.ts';
 import { ProtocolError } from './protocol/index.ts';
 
-/** What the check needs of a fetched object. */
-type PackedObject = GitObject & { oid: Oid };
 
 /** A pack tree to check, with the trees at the same path in its commit's parents. */
 interface Pending {
@@ -27,10 +26,10 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackedObje
   };
   const packTree = (oid: Oid): readonly TreeEntry[] => {
     let entries = decoded.get(oid);
-    if (!entries) decoded.set(oid, (entries = decodeTree((pack.get(oid) as PackedObject).content)));
+    if (!entries) decoded.set(oid, (entries = decodePackTree(pack.get(oid) as PackedObject)));
     return entries;
   };
-  const packContent = (oid: Oid): Uint8Array => (pack.get(oid) as PackedObject).content;
+  const packContent = (oid: Oid): Uint8Array => contentOfType(pack.get(oid) as PackedObject, 'tree');
   /** The entries of pack tree `tree` that none of `parents` has, found by decoding all of them. */
   const decodedChanges = async (tree: Oid, parents: readonly Oid[]): Promise<ChangedEntry[]> => {
     const parentTrees = await Promise.all(parents.map(async (p) => new ParentEntries(pack.has(p) ? packTree(p) : await repo.readTree(p))));
@@ -46,14 +45,14 @@ export async function checkConnectivity(repo: Repo, objects: readonly PackedObje
   };
   const treeOfCommit = async (oid: Oid): Promise<Oid> => {
     const inPack = pack.get(oid);
-    return inPack ? decodeCommit(inPack.content).tree : (await repo.readCommit(oid)).tree;
+    return inPack ? decodePackCommit(inPack).tree : (await repo.readCommit(oid)).tree;
   };
   need(wanted);
   let level: Pending[] = [];
   for (const object of objects) {
     if (object.type === 'tag') need(tagTarget(object.content));
     if (object.type !== 'commit') continue;
-    const commit = decodeCommit(object.content);
+    const commit = decodePackCommit(object);
     commit.parents.forEach(need);
     need(commit.tree);
     if (!pack.has(commit.tree)) continue;
