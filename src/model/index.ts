@@ -59,6 +59,7 @@ export {
   dismissConflict,
   doneItemsToDelete,
   EDITABLE_FIELDS,
+  MAX_DESCRIPTION_CHARS,
   PROJECT_TO_ACTION_STATE,
   STATES,
   updateRecord,

@@ -22,6 +22,20 @@ export const STATES = {
   project: ['active', 'someday', 'done'] as readonly ProjectState[],
 };
 
+/**
+ * The longest notes (`description`) a command writes, in characters: about 100 KB, dozens of
+ * pages. A record's file is rewritten whole on every change, sent whole by every sync and merged
+ * field by field, so a runaway paste (megabytes) would slow each of those for as long as it stays.
+ */
+export const MAX_DESCRIPTION_CHARS = 100_000;
+
+/** Throws an 'invalid' ModelError when `description` is longer than {@link MAX_DESCRIPTION_CHARS}. */
+export function checkDescriptionSize(description: string, data: Record<string, unknown> = {}): void {
+  if (description.length <= MAX_DESCRIPTION_CHARS) return;
+  const size = description.length.toLocaleString('en-US');
+  invalid(`Notes can hold at most ${MAX_DESCRIPTION_CHARS.toLocaleString('en-US')} characters; these have ${size}. Keep long documents elsewhere and link to them.`, data);
+}
+
 function invalid(message: string, data: Record<string, unknown> = {}): never {
   throw new ModelError('invalid', message, data);
 }
@@ -44,6 +58,7 @@ export function checkRecord(snapshot: Snapshot, record: AnyRecord, fields: Reado
   const data = { id: record.id };
   if (fields.has('name') && (typeof record.name !== 'string' || record.name.trim() === '')) invalid('A name cannot be empty.', data);
   if (fields.has('description') && record.description !== undefined && typeof record.description !== 'string') invalid('Notes must be text.', data);
+  if (fields.has('description') && typeof record.description === 'string') checkDescriptionSize(record.description, data);
   if (fields.has('starred') && record.starred !== undefined && typeof record.starred !== 'boolean') invalid('"starred" must be true or false.', data);
   if (record.kind === 'contact' && fields.has('email') && record.email !== undefined && typeof record.email !== 'string') invalid('An email address must be text.', data);
   if (record.kind === 'contact' || record.kind === 'context') return;
