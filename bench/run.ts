@@ -1,34 +1,46 @@
 // `npm run bench`: the cost of one commit as the repository grows, against a bare IndexedDB
 // transaction doing the same writes. Builds bench/page with Vite, serves it cross-origin isolated
-// on 127.0.0.1, drives Chromium, prints JSON to stdout, and writes bench/results/<date>.json.
+// on 127.0.0.1, drives Chromium, and writes bench/results/<date>.json.
 // Then the sync figures of bench/sync-run.ts: our `sync` in the page against native git pushing
 // and pulling the same content through the same local git remote, in the same run. Then the
 // cold-start figures of bench/cold-start-run.ts: the built app opening the Work view of 10,000
 // items with 10,000 commits of history, against a bare page reading the same records straight
 // from the same IndexedDB database, in the same run.
-// Progress goes to stderr. Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only]]
+// In the same page, the commit's second baseline: isomorphic-git on lightning-fs committing the
+// same single-item change at 10,000 items (bench/page/isogit-commit.ts). And the widget's size:
+// the gzip size of dist/comments.js, when it has been built.
+// Prints one line per measure to stdout (our figure, the baseline of the same run, the ratio,
+// the goal); progress goes to stderr; the whole report goes to the results file.
+// Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only]]
 //   --memory           use an ordinary (incognito) context, whose IndexedDB lives in memory; by
 //                      default a throw-away profile on disk is used, so every commit really
 //                      reaches the disk.
 //   --sync-only        only the sync figures (the results file then ends in -sync-only.json).
 //   --cold-start-only  only the cold-start figures (the file then ends in -cold-start-only.json).
+//   --commit-only      only the commit figures, their isomorphic-git baseline and the widget's
+//                      size (the file then ends in -commit-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { startStaticServer } from '../server/static-server.ts';
-import { round, spread, type Spread } from './stats.ts';
+import { round, spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
 import { bundleModules, type ModuleOf } from './cpu-profile.ts';
 import { readSourceMap } from './source-map.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
 import { openBenchContext, type BenchContext } from './browser.ts';
+import { formatMeasure, formatSkipped, measuresOf } from './measures.ts';
+import { RESULTS_VERSION, type BenchResults, type IsogitCommitReport, type SizeResult } from './results-format.ts';
+import { measureWidget } from './widget-size.ts';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
 const DIST = fileURLToPath(new URL('./.dist/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const WIDGET = fileURLToPath(new URL('../dist/comments.js', import.meta.url));
 
 /**
  * Repository sizes, and how many single-item commits (and as many bare transactions) are timed at
@@ -41,16 +53,14 @@ const SIZES: ReadonlyArray<{ items: number; samples: number }> = [
   { items: 10000, samples: 1000 },
 ];
 
-/** One repository size's figures. */
-export interface SizeResult {
-  items: number;
-  samples: number;
-  fillMs: number;
-  store: Spread;
-  bareIdb: Spread;
-  /** store.median / bareIdb.median */
-  ratio: number;
-}
+/**
+ * The isomorphic-git baseline: at the largest size, commits of each way (write + add + commit, and
+ * plumbing), after untimed ones. About a third of a second each at 10,000 items.
+ */
+const ISOGIT = { items: 10000, samples: 20, warmup: 2 } as const;
+
+/** The goal against isomorphic-git: our commit at least this many times faster. */
+const ISOGIT_GOAL = 20;
 
 function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -85,8 +95,42 @@ function openContext(inMemory: boolean): Promise<BenchContext> {
   return openBenchContext(inMemory, { timezoneId: TIMEZONE });
 }
 
-/** The commit figures and the sync figures, from the bench page in one browser. */
-async function runPageBenches(inMemory: boolean, syncOnly: boolean): Promise<{ chromium: string; results: SizeResult[]; sync: SyncReport }> {
+/** Which parts of the page's benches to run. */
+interface PagePlan {
+  commits: boolean;
+  sync: boolean;
+}
+
+/** isomorphic-git's single-item commits at ISOGIT.items, against ours at the same size (`oursMedian`). */
+async function runIsogitBaseline(page: Page, oursMedian: number): Promise<IsogitCommitReport> {
+  const name = `isogit-${ISOGIT.items}`;
+  progress(`isomorphic-git: filling lightning-fs with ${ISOGIT.items} items (one pack, every item staged)`);
+  const fillMs = await page.evaluate(({ name, items }) => window.bench.isogitFill(name, items), { name, items: ISOGIT.items });
+  progress(`isomorphic-git: filled in ${round(fillMs, 0)} ms; timing ${ISOGIT.samples} commits of each way`);
+  const timed = await page.evaluate((args) => window.bench.isogitTimeCommits(args.name, args.samples, args.warmup), { name, samples: ISOGIT.samples, warmup: ISOGIT.warmup });
+  const porcelain = spread(timed.porcelain);
+  const plumbing = spread(timed.plumbing);
+  const speedup = round(porcelain.median / oursMedian, 1);
+  progress(`isomorphic-git: write+add+commit ${porcelain.median} ms, plumbing ${plumbing.median} ms; ours ${oursMedian} ms`);
+  return {
+    items: ISOGIT.items,
+    samples: ISOGIT.samples,
+    fillMs: round(fillMs, 0),
+    porcelain,
+    plumbing,
+    ours: oursMedian,
+    speedup,
+    speedupOverPlumbing: round(plumbing.median / oursMedian, 1),
+    goal: `isomorphic-git (write, add, commit) / ours >= ${ISOGIT_GOAL}`,
+    met: speedup >= ISOGIT_GOAL,
+  };
+}
+
+/** The commit figures (with isomorphic-git's) and the sync figures, from the bench page in one browser. */
+async function runPageBenches(
+  inMemory: boolean,
+  plan: PagePlan,
+): Promise<{ chromium: string; results: SizeResult[]; isomorphicGit: IsogitCommitReport | null; sync: SyncReport | null }> {
   await buildPage();
   const server = await startStaticServer({
     root: DIST,
@@ -106,7 +150,7 @@ async function runPageBenches(inMemory: boolean, syncOnly: boolean): Promise<{ c
     progress(`Chromium ${browser.version}, IndexedDB ${inMemory ? 'in memory' : 'on disk'}, served at ${server.url}`);
 
     const results: SizeResult[] = [];
-    for (const { items, samples } of syncOnly ? [] : SIZES) {
+    for (const { items, samples } of plan.commits ? SIZES : []) {
       const name = `bench-${items}`;
       progress(`N=${items}: filling`);
       const fillMs = await page.evaluate(({ name, items }) => window.bench.fill(name, items), { name, items });
@@ -118,43 +162,55 @@ async function runPageBenches(inMemory: boolean, syncOnly: boolean): Promise<{ c
       progress(`N=${items}: store ${store.median} ms (p90 ${store.p90}), bare ${bareIdb.median} ms (p90 ${bareIdb.p90})`);
       results.push(result);
     }
-    return { chromium: browser.version, results, sync: await runSyncBench(page, progress, await readBundleModules()) };
+    const largest = results.find((result) => result.items === ISOGIT.items);
+    const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
+    const sync = plan.sync ? await runSyncBench(page, progress, await readBundleModules()) : null;
+    return { chromium: browser.version, results, isomorphicGit, sync };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
+/** The run's part, from the flags; the results file's name ends in `-<part>-only` for a part. */
+function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | undefined } {
+  const flags = (['sync', 'cold-start', 'commit'] as const).filter((part) => argv.includes(`--${part}-only`));
+  if (flags.length > 1) throw new Error(`${flags.map((part) => `--${part}-only`).join(' and ')} exclude each other`);
+  return { only: flags[0] };
+}
+
 async function main(): Promise<void> {
   const inMemory = process.argv.includes('--memory');
-  const syncOnly = process.argv.includes('--sync-only');
-  const coldStartOnly = process.argv.includes('--cold-start-only');
-  if (syncOnly && coldStartOnly) throw new Error('--sync-only and --cold-start-only exclude each other');
-  const pages = coldStartOnly ? undefined : await runPageBenches(inMemory, syncOnly);
+  const { only } = chooseParts(process.argv);
+  const plan = { commits: only === undefined || only === 'commit', sync: only === undefined || only === 'sync' };
+  const pages = only === 'cold-start' ? undefined : await runPageBenches(inMemory, plan);
   const results = pages?.results ?? [];
-  const coldStart: ColdStartReport | null = syncOnly
-    ? null
-    : await runColdStartBench(progress, { inMemory, profile: process.argv.includes('--profile-cold-start') });
+  const coldStart: ColdStartReport | null =
+    only === undefined || only === 'cold-start'
+      ? await runColdStartBench(progress, { inMemory, profile: process.argv.includes('--profile-cold-start') })
+      : null;
+  const widget = only === undefined || only === 'commit' ? await measureWidget(WIDGET, 'dist/comments.js') : null;
   const first = results[0];
   const last = results.at(-1);
-  const report = {
+  const report: BenchResults = {
+    version: RESULTS_VERSION,
     date: new Date().toISOString(),
     chromium: pages?.chromium ?? coldStart?.chromium ?? 'unknown',
     indexedDb: inMemory ? 'memory' : 'disk',
     unit: 'ms',
     results,
-    /** median@10000 / median@100: 1 means a commit costs the same whatever the repository size. */
     flat: first && last ? round(last.store.median / first.store.median, 2) : null,
     sync: pages?.sync ?? null,
     coldStart,
+    isomorphicGit: pages?.isomorphicGit ?? null,
+    widget,
   };
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  process.stdout.write(text);
   await mkdir(RESULTS, { recursive: true });
-  const only = syncOnly ? '-sync-only' : coldStartOnly ? '-cold-start-only' : '';
-  const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${only}.json`);
-  await writeFile(file, text);
+  const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${only ? `-${only}-only` : ''}.json`);
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   progress(`wrote ${file}`);
+  const { measures, skipped } = measuresOf(report);
+  for (const line of [...measures.map(formatMeasure), ...skipped.map(formatSkipped)]) process.stdout.write(`${line}\n`);
 }
 
 await main();

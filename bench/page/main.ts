@@ -4,6 +4,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { openRepo } from '../../src/store/index.ts';
 import type { Branch } from '../../src/store/types.ts';
 import { itemJson, itemPath } from '../fixture.ts';
+import { isogitBench, type IsogitBenchPage } from './isogit-commit.ts';
 import { syncBench, type SyncBenchPage } from './sync-bench.ts';
 
 /**
@@ -20,8 +21,11 @@ export const FILL_BATCH = 1000;
 /** Untimed operations before each timed series, so first-use costs are not sampled. */
 export const WARMUP = 5;
 
-/** What the page offers the driver: the commit bench here, the sync bench from sync-bench.ts. */
-export interface BenchPage extends SyncBenchPage {
+/**
+ * What the page offers the driver: the commit bench here, its isomorphic-git baseline from
+ * isogit-commit.ts, the sync bench from sync-bench.ts.
+ */
+export interface BenchPage extends SyncBenchPage, IsogitBenchPage {
   info(): { crossOriginIsolated: boolean; userAgent: string };
   /** Opens a fresh repository `name` and commits `items` item files into it; returns the ms taken. */
   fill(name: string, items: number): Promise<number>;
@@ -140,6 +144,7 @@ window.bench = {
   info: () => ({ crossOriginIsolated: globalThis.crossOriginIsolated, userAgent: navigator.userAgent }),
   fill,
   timeCommits,
+  ...isogitBench,
   ...syncBench,
 };
 const status = document.getElementById('status');

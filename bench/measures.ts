@@ -1,0 +1,120 @@
+// Every figure of a results file as one measure: our figure, the baseline measured in the same
+// run, their ratio and the goal. The bench prints one line per measure; bench/report.ts charts
+// each measure over time. Reads version 1 and 2 files alike (see results-format.ts).
+import type { BenchResults } from './results-format.ts';
+
+/** A goal on a measure's ratio: at most (ours / baseline) or at least (baseline / ours). */
+export interface Goal {
+  kind: 'at-most' | 'at-least';
+  value: number;
+}
+
+/** One measure of one run. */
+export interface Measure {
+  /** Stable across runs and versions: the key the report groups by. */
+  id: string;
+  label: string;
+  unit: 'ms' | 'KB';
+  ours: number;
+  baseline: { name: string; value: number };
+  ratio: number;
+  /** Undefined for a reference figure without a goal. */
+  goal?: Goal;
+}
+
+/** A measure that could not be taken in this run, and why. */
+export interface SkippedMeasure {
+  id: string;
+  label: string;
+  skipped: string;
+}
+
+const AT_MOST = (value: number): Goal => ({ kind: 'at-most', value });
+const AT_LEAST = (value: number): Goal => ({ kind: 'at-least', value });
+
+/** True when `ratio` meets `goal`. */
+export function meetsGoal(ratio: number, goal: Goal): boolean {
+  return goal.kind === 'at-most' ? ratio <= goal.value : ratio >= goal.value;
+}
+
+/** The measures of one results file, in a fixed order, and those it skipped. */
+export function measuresOf(results: BenchResults): { measures: Measure[]; skipped: SkippedMeasure[] } {
+  const measures: Measure[] = [];
+  const skipped: SkippedMeasure[] = [];
+  for (const size of results.results ?? []) {
+    measures.push({
+      id: `commit-${size.items}`,
+      label: `commit, ${size.items.toLocaleString('en-US')} items`,
+      unit: 'ms',
+      ours: size.store.median,
+      baseline: { name: 'bare IndexedDB', value: size.bareIdb.median },
+      ratio: size.ratio,
+      goal: AT_MOST(2),
+    });
+  }
+  const isogit = results.isomorphicGit;
+  if (isogit) {
+    const label = `commit, ${isogit.items.toLocaleString('en-US')} items, vs isomorphic-git`;
+    measures.push({
+      id: `commit-${isogit.items}-isomorphic-git`,
+      label: `${label} (write, add, commit)`,
+      unit: 'ms',
+      ours: isogit.ours,
+      baseline: { name: 'isomorphic-git + lightning-fs', value: isogit.porcelain.median },
+      ratio: isogit.speedup,
+      goal: AT_LEAST(20),
+    });
+    measures.push({
+      id: `commit-${isogit.items}-isomorphic-git-plumbing`,
+      label: `${label} (plumbing, reference)`,
+      unit: 'ms',
+      ours: isogit.ours,
+      baseline: { name: 'isomorphic-git plumbing', value: isogit.plumbing.median },
+      ratio: isogit.speedupOverPlumbing,
+    });
+  }
+  const sync = results.sync;
+  if (sync) {
+    for (const [key, label] of [['initialPush', 'first push of 10,000 items'], ['incrementalPush', 'push of one commit'], ['pull', 'pull of 1,000 commits']] as const) {
+      const figure = sync[key];
+      measures.push({ id: `sync-${key}`, label, unit: 'ms', ours: figure.ours.median, baseline: { name: 'native git', value: figure.native.median }, ratio: figure.ratio, goal: AT_MOST(2) });
+    }
+  }
+  const coldStart = results.coldStart;
+  if (coldStart) {
+    measures.push({
+      id: 'cold-start',
+      label: `cold start to the Work view, ${coldStart.items.toLocaleString('en-US')} items`,
+      unit: 'ms',
+      ours: coldStart.ours.median,
+      baseline: { name: 'bare read', value: coldStart.bareIdb.median },
+      ratio: coldStart.ratio,
+      goal: AT_MOST(3),
+    });
+  }
+  const widget = results.widget;
+  if (widget && 'skipped' in widget) skipped.push({ id: 'widget-gzip', label: 'widget size (gzip)', skipped: widget.skipped });
+  else if (widget) {
+    const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+    measures.push({ id: 'widget-gzip', label: `widget size (${widget.file}, gzip)`, unit: 'KB', ours: kb(widget.gzipBytes), baseline: { name: 'budget', value: kb(widget.goalBytes) }, ratio: widget.ratio, goal: AT_MOST(1) });
+  }
+  return { measures, skipped };
+}
+
+/** A number as the lines show it: thousands separated, up to `digits` decimals. */
+function shown(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** One line of the bench's output: the measure, our figure, the baseline, the ratio and whether it meets its goal. */
+export function formatMeasure(measure: Measure): string {
+  const { label, unit, ours, baseline, ratio, goal } = measure;
+  const verdict = goal ? `goal ${goal.kind === 'at-most' ? '<=' : '>='} ${goal.value}: ${meetsGoal(ratio, goal) ? 'met' : 'MISSED'}` : 'reference, no goal';
+  const ratioText = goal?.kind === 'at-least' || (!goal && baseline.value > ours) ? `${shown(ratio)}x faster` : shown(ratio);
+  return `${label}: ours ${shown(ours)} ${unit} | ${baseline.name} ${shown(baseline.value)} ${unit} | ratio ${ratioText} (${verdict})`;
+}
+
+/** The line of a measure this run skipped. */
+export function formatSkipped(measure: SkippedMeasure): string {
+  return `${measure.label}: skipped, ${measure.skipped}`;
+}
