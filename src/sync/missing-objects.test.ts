@@ -3,35 +3,18 @@
 // undo their own edits, where a newer commit's tree (or sub-tree) equals an older one's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend, decodeCommit, decodeTree, openRepo, type Oid, type Repo } from '../store/index.ts';
+import { createMemoryBackend, openRepo, type Oid, type Repo } from '../store/index.ts';
+import { reachableFrom } from '../../test/support/store-walk.ts';
 import { listNewCommits, listObjectsToSend } from './missing-objects.ts';
 
 let clock = Date.UTC(2026, 0, 1);
 const info = (message: string) => ({ message, date: new Date((clock += 1000)) });
 
-/** Every object `tips` reach, stopping at nothing. */
-async function reachable(repo: Repo, tips: readonly Oid[]): Promise<Set<Oid>> {
-  const seen = new Set<Oid>();
-  const stack = [...tips];
-  for (let oid = stack.pop(); oid !== undefined; oid = stack.pop()) {
-    if (seen.has(oid)) continue;
-    seen.add(oid);
-    const object = await repo.objects.read(oid);
-    if (object.type === 'commit') {
-      const commit = decodeCommit(object.content);
-      stack.push(commit.tree, ...commit.parents);
-    } else if (object.type === 'tree') {
-      for (const entry of decodeTree(object.content)) if (entry.mode !== '160000') stack.push(entry.oid);
-    }
-  }
-  return seen;
-}
-
 /** What `head` reaches that neither `remote` reaches nor the push would send. */
-async function unsent(repo: Repo, head: Oid, remote: Oid): Promise<Oid[]> {
-  const sent = new Set(await listObjectsToSend(repo, await listNewCommits(repo, [head], [remote])));
-  const remoteHas = await reachable(repo, [remote]);
-  return [...(await reachable(repo, [head]))].filter((oid) => !remoteHas.has(oid) && !sent.has(oid));
+async function unsent(repo: Repo, head: Oid, remote: Oid): Promise<string[]> {
+  const sent = new Set<string>(await listObjectsToSend(repo, await listNewCommits(repo, [head], [remote])));
+  const remoteHas = await reachableFrom(repo, [remote]);
+  return [...(await reachableFrom(repo, [head]))].filter((oid) => !remoteHas.has(oid) && !sent.has(oid));
 }
 
 async function openWithBase(): Promise<{ repo: Repo; base: Oid }> {
@@ -52,7 +35,7 @@ describe('listObjectsToSend', () => {
     const head = await main.set('items/01/h.json', 'h1\n', info('Add h'));
     const sent = await listObjectsToSend(repo, await listNewCommits(repo, [head], [base]));
     expect(await unsent(repo, head, base)).toEqual([]);
-    const remoteHas = await reachable(repo, [base]);
+    const remoteHas = await reachableFrom(repo, [base]);
     expect(sent.filter((oid) => remoteHas.has(oid))).toEqual([]);
     await repo.close();
   });

@@ -3,8 +3,13 @@ import { decodeCommit, decodeTree, isTreeMode, type Repo } from '../../src/store
 
 /** Reads (and so verifies) every object every ref reaches; throws on the first one missing. */
 export async function assertHeadComplete(repo: Repo): Promise<number> {
+  return (await reachableFrom(repo, [...(await repo.refs.list()).values()])).size;
+}
+
+/** Every object `tips` reach, each read (and so verified); throws on the first one missing. */
+export async function reachableFrom(repo: Repo, tips: readonly string[]): Promise<Set<string>> {
   const seen = new Set<string>();
-  const stack = [...(await repo.refs.list()).values()] as string[];
+  const stack = [...tips];
   while (stack.length > 0) {
     const oid = stack.pop() as string;
     if (seen.has(oid)) continue;
@@ -17,7 +22,7 @@ export async function assertHeadComplete(repo: Repo): Promise<number> {
       for (const entry of decodeTree(object.content)) if (entry.mode !== '160000') stack.push(entry.oid);
     }
   }
-  return seen.size;
+  return seen;
 }
 
 /** Every file on `branch` at its head, path -> text. */
