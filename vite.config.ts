@@ -54,12 +54,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     // `npm run coverage`: V8 coverage of src/ into coverage/ (html, and the json-summary that
-    // test/reliability/coverage-summary.ts sums per folder). Test-only helpers kept beside the
-    // code (fixtures, builders, harnesses) are not the product, so they are not counted.
+    // test/reliability/coverage-summary.ts sums per folder). Test-only helpers live in test/.
     coverage: {
       provider: 'v8',
       include: ['src/**'],
-      exclude: ['src/**/*.test.ts', 'src/**/*.d.ts', 'src/**/test-*.ts', 'src/**/*-test-*.ts', 'src/**/*-fixture.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
       thresholds: {

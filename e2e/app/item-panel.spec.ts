@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AnyRecord } from '../../src/model/index.ts';
-import { XSS_PAYLOADS } from '../../src/ui/markdown/xss-payloads.ts';
+import { XSS_PAYLOADS } from '../../test/support/markdown-xss-payloads.ts';
 import { openApp } from './app-support.ts';
 
 const created = new Date().toISOString();

@@ -9,7 +9,7 @@ import { recordPath } from './paths.ts';
 import { problems } from './queries/index.ts';
 import { EMPTY_SNAPSHOT, isItem, type Snapshot } from './snapshot.ts';
 import { Tasks } from './tasks.ts';
-import { applyEdit, idSequence } from './test-records.ts';
+import { applyEdit, idSequence } from '../../test/support/model-records.ts';
 import type { ActionRecord, AnyRecord } from './types.ts';
 import { isMalformed, parseRecord } from './validate-record.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PathChange } from '../store/index.ts';
 import { describeChange } from './describe-change.ts';
 import { recordPath } from './paths.ts';
-import { action, area, contact, context, project, snapshotOf, testId } from './test-records.ts';
+import { action, area, contact, context, project, snapshotOf, testId } from '../../test/support/model-records.ts';
 import type { AnyRecord } from './types.ts';
 
 const OID_A = 'a'.repeat(40);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecord, updateRecord } from './commands/index.ts';
 import { describeCommit } from './describe-commit.ts';
 import { Tasks } from './tasks.ts';
-import { idSequence } from './test-records.ts';
+import { idSequence } from '../../test/support/model-records.ts';
 import { waitForHead } from './wait-for-head.ts';
 
 describe('describeCommit', () => {

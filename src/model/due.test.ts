@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, compareDays } from './dates.ts';
 import { dueActions, isDue, nextDueChange } from './due.ts';
-import { action, project, snapshotOf } from './test-records.ts';
+import { action, project, snapshotOf } from '../../test/support/model-records.ts';
 import type { ActionState } from './types.ts';
 
 describe('isDue', () => {

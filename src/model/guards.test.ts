@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canConvert, canDelete, canMove, descendantsOf, findReferences } from './guards.ts';
 import { isItem, type Snapshot } from './snapshot.ts';
-import { action, area, contact, context, project, snapshotOf, testId } from './test-records.ts';
+import { action, area, contact, context, project, snapshotOf, testId } from '../../test/support/model-records.ts';
 import type { ItemRecord } from './types.ts';
 
 const id = testId;

@@ -1,6 +1,6 @@
-// Merge and revert, run against every backend (see test-harness.ts).
+// Merge and revert, run against every backend (see test/support/store-harness.ts).
 import { describe, expect, it } from 'vitest';
-import { harnesses, info, json, text, type Harness } from './test-harness.ts';
+import { harnesses, info, json, text, type Harness } from '../../test/support/store-harness.ts';
 
 describe.each(Object.keys(harnesses))('merge and revert on %s', (kind) => {
   const open = () => (harnesses[kind] as Harness).open();

@@ -1,4 +1,4 @@
-// The store's everyday operations, run against every backend (see test-harness.ts).
+// The store's everyday operations, run against every backend (see test/support/store-harness.ts).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import {
   openRepo,
 } from './index.ts';
 import { utf8, hashObject } from './objects/index.ts';
-import { harnesses, info, json, text, waitFor, type Harness } from './test-harness.ts';
+import { harnesses, info, json, text, waitFor, type Harness } from '../../test/support/store-harness.ts';
 
 describe.each(Object.keys(harnesses))('store on %s', (kind) => {
   const open = () => (harnesses[kind] as Harness).open();

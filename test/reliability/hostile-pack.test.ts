@@ -21,7 +21,7 @@ import {
 import { ProtocolError, SyncError, sync } from '../../src/sync/index.ts';
 import { encodePack } from '../../src/sync/protocol/index.ts';
 import { OFS_DELTA, REF_DELTA } from '../../src/sync/protocol/pack-format.ts';
-import { buildTestPack, copyOp, deltaHeader, resealPack, type TestEntry } from '../../src/sync/protocol/pack-test-builder.ts';
+import { buildTestPack, copyOp, deltaHeader, resealPack, type TestEntry } from '../support/pack-builder.ts';
 import { startHostileRemote, type HostileRemote } from './hostile-remote.ts';
 import { dumpDatabase } from './raw-idb.ts';
 

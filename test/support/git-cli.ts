@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { ObjectType } from '../../src/store/index.ts';
 
 /** The identity git uses for commits the CLI makes in tests. */
 export const GIT_IDENTITY = { name: 'Git Tester', email: 'git-tester@example.org' } as const;
@@ -129,4 +130,57 @@ export async function gitAsync(args: readonly string[], options: Omit<GitOptions
     const failed = error as { code?: number; stderr?: string; stdout?: string };
     throw new Error(`git ${args.join(' ')} failed (exit ${String(failed.code)}):\n${failed.stderr ?? ''}${failed.stdout ?? ''}`, { cause: error });
   }
+}
+
+/** Every object in a repository (loose or packed), by id, read with `cat-file --batch`. */
+export function readAllObjects(repo: string): Map<string, { type: ObjectType; content: Uint8Array }> {
+  const out = git(['cat-file', '--batch-all-objects', '--batch'], { cwd: repo });
+  const objects = new Map<string, { type: ObjectType; content: Uint8Array }>();
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at);
+    const [oid, type, size] = out.toString('latin1', at, eol).split(' ') as [string, ObjectType, string];
+    const start = eol + 1;
+    const end = start + Number(size);
+    objects.set(oid, { type, content: out.subarray(start, end) });
+    at = end + 1;
+  }
+  return objects;
+}
+
+/** What `git http-backend` answered: CGI headers (lower-cased names) and the body. */
+export interface CgiResponse {
+  headers: Map<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * Calls `git http-backend` as a web server would, synchronously: `path` is PATH_INFO under
+ * `projectRoot`. Splits the CGI headers from the body at the first blank line.
+ */
+export function callHttpBackend(
+  projectRoot: string,
+  request: { method: 'GET' | 'POST'; path: string; query?: string; body?: Uint8Array; contentType?: string },
+): CgiResponse {
+  const env = gitEnv({
+    GIT_PROJECT_ROOT: projectRoot,
+    GIT_HTTP_EXPORT_ALL: '1',
+    PATH_INFO: request.path,
+    REQUEST_METHOD: request.method,
+    QUERY_STRING: request.query ?? '',
+    REMOTE_ADDR: '127.0.0.1',
+    ...(request.body ? { CONTENT_LENGTH: String(request.body.length), CONTENT_TYPE: request.contentType ?? '' } : {}),
+  });
+  const out = execFileSync('/usr/lib/git-core/git-http-backend', [], { env, input: request.body ?? new Uint8Array(), maxBuffer: MAX_BUFFER });
+  const text = out.toString('latin1');
+  const crlf = text.indexOf('\r\n\r\n');
+  const lf = text.indexOf('\n\n');
+  const [split, gap] = crlf >= 0 && (lf < 0 || crlf < lf) ? [crlf, 4] : [lf, 2];
+  if (split < 0) throw new Error(`git http-backend sent no header/body separator: ${text.slice(0, 200)}`);
+  const headers = new Map<string, string>();
+  for (const line of text.slice(0, split).split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return { headers, body: out.subarray(split + gap) };
 }

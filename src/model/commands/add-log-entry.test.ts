@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contact, project, putOf, snapshotOf, testId } from '../test-records.ts';
+import { contact, project, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import { addLogEntry } from './add-log-entry.ts';
 
 const id = testId;

@@ -4,7 +4,7 @@ import { encodeRecord } from '../encode-record.ts';
 import { ModelError } from '../errors.ts';
 import { recordPath } from '../paths.ts';
 import { isItem, type Edit, type Snapshot } from '../snapshot.ts';
-import { applyEdit, snapshotOf, testId } from '../test-records.ts';
+import { applyEdit, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import type { ActionState, ItemKind, RecordKind } from '../types.ts';
 import { isMalformed, parseRecord } from '../validate-record.ts';
 import { completeAction, convertItem, createRecord, deleteDoneItems, deleteRecord, updateRecord } from './index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, project, putOf, snapshotOf, testId } from '../test-records.ts';
+import { action, project, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import { completeAction } from './complete.ts';
 
 const id = testId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, putOf, snapshotOf, testId } from '../test-records.ts';
+import { action, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import { dismissConflict } from './conflicts.ts';
 
 const id = testId;

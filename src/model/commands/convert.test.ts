@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, area, contact, context, project, putOf, snapshotOf, testId } from '../test-records.ts';
+import { action, area, contact, context, project, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import { convertItem } from './convert.ts';
 
 const id = testId;

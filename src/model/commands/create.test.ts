@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { encodeRecord } from '../encode-record.ts';
 import { ModelError } from '../errors.ts';
 import { recordPath } from '../paths.ts';
-import { action, area, contact, context, idSequence, project, putOf, snapshotOf, testId } from '../test-records.ts';
+import { action, area, contact, context, idSequence, project, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import type { AnyRecord, RecordKind, Repeat } from '../types.ts';
 import { isMalformed, parseRecord } from '../validate-record.ts';
 import { EDITABLE_FIELDS } from './check-record.ts';

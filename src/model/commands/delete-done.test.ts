@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isItem } from '../snapshot.ts';
-import { action, applyEdit, area, project, snapshotOf, testId } from '../test-records.ts';
+import { action, applyEdit, area, project, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import type { ActionState, ItemRecord, ProjectState } from '../types.ts';
 import { deleteDoneItems } from './delete-done.ts';
 

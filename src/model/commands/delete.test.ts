@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, area, contact, context, project, snapshotOf, testId } from '../test-records.ts';
+import { action, area, contact, context, project, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import { deleteRecord } from './delete.ts';
 
 const id = testId;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors.ts';
-import { action, area, contact, context, project, putOf, snapshotOf, testId } from '../test-records.ts';
+import { action, area, contact, context, project, putOf, snapshotOf, testId } from '../../../test/support/model-records.ts';
 import type { AnyRecord } from '../types.ts';
 import { updateRecord, type RecordPatch } from './update.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactsView } from './contacts-view.ts';
-import { action, area, contact, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, area, contact, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 describe('contactsView', () => {
   it('lists each contact with the actions waiting on it and the other items naming it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parentChain, parentPath } from './parent-path.ts';
-import { action, area, contact, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, area, contact, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 describe('parentPath', () => {
   const snapshot = snapshotOf([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { problems } from './problems.ts';
-import { action, arbitrarySnapshot, area, contact, context, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, area, contact, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const TODAY = '2026-03-01';
 const messages = (list: { message: string }[]): string[] => list.map((p) => p.message);

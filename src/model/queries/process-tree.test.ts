@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { processTree, type ProcessAreaNode, type ProcessProjectNode } from './process-tree.ts';
-import { action, area, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, area, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const names = (nodes: readonly (ProcessAreaNode | ProcessProjectNode)[]): string[] => nodes.map((node) => node.record.name);
 

@@ -14,7 +14,7 @@ import {
   search,
   workView,
 } from './index.ts';
-import { action, arbitrarySnapshot, area, contact, context, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, area, contact, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const TODAY = '2026-03-01';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_AREA } from './review-areas.ts';
 import { REVIEW_MODES, reviewView } from './review-view.ts';
-import { action, area, contact, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, area, contact, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const snapshot = snapshotOf([
   area(1, 'Home'),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduleView, type ScheduleDay } from './schedule-view.ts';
-import { action, arbitrarySnapshot, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const TODAY = '2026-03-01';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { foldText, queryWords } from './fold-text.ts';
 import { search } from './search.ts';
 import { snippetAround } from './snippet.ts';
-import { action, arbitrarySnapshot, contact, context, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, contact, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 describe('search', () => {
   const snapshot = snapshotOf([

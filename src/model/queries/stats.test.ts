@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByState } from './stats.ts';
-import { action, area, contact, context, project, snapshotOf } from './test-snapshots.ts';
+import { action, area, contact, context, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 describe('countByState', () => {
   it('counts records by kind, and actions and projects by state', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { action, arbitrarySnapshot, area, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, area, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 import { buildTreeIndex, idsBelow, nearestAbove } from './tree-index.ts';
 
 describe('buildTreeIndex', () => {

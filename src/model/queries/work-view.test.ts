@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTreeIndex, idsBelow } from './tree-index.ts';
-import { action, arbitrarySnapshot, area, context, id, project, snapshotOf } from './test-snapshots.ts';
+import { action, arbitrarySnapshot, area, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 import { NO_CONTEXT, NO_PROJECT, workView, type WorkView } from './work-view.ts';
 
 const TODAY = '2026-03-01';

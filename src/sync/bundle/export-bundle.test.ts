@@ -9,7 +9,7 @@ import { git, gitText, makeTempDir, removeTempDirs } from '../../../test/support
 import { parsePack } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import { parseBundleHeader } from './bundle-header.ts';
-import { at, closeStores, filesAt, openStore, gitFiles, sorted } from './bundle-test-fixture.ts';
+import { at, closeStores, filesAt, openStore, gitFiles, sorted } from '../../../test/support/bundle-fixture.ts';
 import { exportBundle } from './export-bundle.ts';
 import type { BundlePhase } from './progress.ts';
 

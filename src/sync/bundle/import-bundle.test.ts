@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Repo } from '../../store/index.ts';
 import { git, gitText, makeTempDir, removeTempDirs } from '../../../test/support/git-cli.ts';
-import { at, closeStores, filesAt, openStore, snapshot, gitFiles, sorted } from './bundle-test-fixture.ts';
+import { at, closeStores, filesAt, openStore, snapshot, gitFiles, sorted } from '../../../test/support/bundle-fixture.ts';
 import { exportBundle } from './export-bundle.ts';
 import { importBundle } from './import-bundle.ts';
 import type { BundlePhase } from './progress.ts';

@@ -9,7 +9,7 @@ import { concatBytes, hashObject, type GitObject, type Oid, type Repo } from '..
 import { encodePack, parsePack, type PackObject } from '../protocol/index.ts';
 import { BundleError, type BundleProblem } from './bundle-error.ts';
 import { encodeBundleHeader, parseBundleHeader, type BundleRef } from './bundle-header.ts';
-import { at, closeStores, openStore, snapshot } from './bundle-test-fixture.ts';
+import { at, closeStores, openStore, snapshot } from '../../../test/support/bundle-fixture.ts';
 import { exportBundle } from './export-bundle.ts';
 import { importBundle } from './import-bundle.ts';
 

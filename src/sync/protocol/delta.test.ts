@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyDelta } from './delta.ts';
 import { ProtocolError } from './errors.ts';
-import { copyOp, deltaHeader, insertOp } from './pack-test-builder.ts';
+import { copyOp, deltaHeader, insertOp } from '../../../test/support/pack-builder.ts';
 
 const bytesOf = (value: string): Uint8Array => new TextEncoder().encode(value);
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

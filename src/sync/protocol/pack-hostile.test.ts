@@ -5,7 +5,7 @@ import { hashObject } from '../../store/index.ts';
 import { ProtocolError } from './errors.ts';
 import { OFS_DELTA, REF_DELTA } from './pack-format.ts';
 import { parsePack } from './pack-reader.ts';
-import { buildTestPack, copyOp, deltaHeader, insertOp, resealPack, type TestEntry } from './pack-test-builder.ts';
+import { buildTestPack, copyOp, deltaHeader, insertOp, resealPack, type TestEntry } from '../../../test/support/pack-builder.ts';
 import { encodePack } from './pack-writer.ts';
 
 const bytesOf = (value: string): Uint8Array => new TextEncoder().encode(value);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitObject, Oid } from '../../store/index.ts';
-import { makeTempDir, readAllObjects, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
+import { git, gitText, makeTempDir, readAllObjects, removeTempDir } from '../../../test/support/git-cli.ts';
 import { createEntryInflater } from './inflate-entry.ts';
 import { readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
 import { OFS_DELTA, REF_DELTA } from './pack-format.ts';
@@ -50,18 +50,18 @@ describe('parsePack on packs from git pack-objects', () => {
   beforeAll(() => {
     root = makeTempDir('pack');
     work = join(root, 'work');
-    runGit(root, ['init', '-q', '-b', 'main', work]);
+    git(['init', '-q', '-b', 'main', work], { cwd: root });
     const lines = Array.from({ length: 200 }, (_, i) => `line ${i}: ${'lorem ipsum dolor sit amet '.repeat(3)}`);
     for (let i = 0; i < 40; i++) {
       lines[(i * 37) % lines.length] = `changed in commit ${i}`;
       lines.push(`appended in commit ${i}`);
       writeFileSync(join(work, 'notes.txt'), `${lines.join('\n')}\n`);
       writeFileSync(join(work, `item-${i % 5}.json`), JSON.stringify({ id: i % 5, title: `item ${i}`, done: i % 2 === 0 }, null, 2));
-      runGit(work, ['add', '.']);
-      runGit(work, ['commit', '-q', '-m', `commit ${i}`]);
+      git(['add', '.'], { cwd: work });
+      git(['commit', '-q', '-m', `commit ${i}`], { cwd: work });
     }
-    runGit(work, ['tag', '-a', '-m', 'a release', 'v1']);
-    runGit(work, ['repack', '-adf', '--depth=50', '--window=50']);
+    git(['tag', '-a', '-m', 'a release', 'v1'], { cwd: work });
+    git(['repack', '-adf', '--depth=50', '--window=50'], { cwd: work });
     objects = readAllObjects(work);
     allIds = `${[...objects.keys()].join('\n')}\n`;
   });
@@ -78,7 +78,7 @@ describe('parsePack on packs from git pack-objects', () => {
   }
 
   it('reads OFS_DELTA packs (--delta-base-offset), chains included', async () => {
-    const pack = runGit(work, ['pack-objects', '--stdout', '--delta-base-offset'], allIds);
+    const pack = git(['pack-objects', '--stdout', '--delta-base-offset'], { cwd: work, input: allIds });
     const codes = entryTypeCodes(pack);
     expect(codes.filter((code) => code === OFS_DELTA).length).toBeGreaterThan(20);
     expect(codes).not.toContain(REF_DELTA);
@@ -90,7 +90,7 @@ describe('parsePack on packs from git pack-objects', () => {
   });
 
   it('reads REF_DELTA packs (no --delta-base-offset)', async () => {
-    const pack = runGit(work, ['pack-objects', '--stdout'], allIds);
+    const pack = git(['pack-objects', '--stdout'], { cwd: work, input: allIds });
     const codes = entryTypeCodes(pack);
     expect(codes.filter((code) => code === REF_DELTA).length).toBeGreaterThan(20);
     expect(codes).not.toContain(OFS_DELTA);
@@ -100,7 +100,7 @@ describe('parsePack on packs from git pack-objects', () => {
   });
 
   it('reads a thin pack, fetching the bases it lacks through resolveBase', async () => {
-    const pack = runGit(work, ['pack-objects', '--revs', '--thin', '--stdout', '--delta-base-offset'], 'main\n^main~3\n');
+    const pack = git(['pack-objects', '--revs', '--thin', '--stdout', '--delta-base-offset'], { cwd: work, input: 'main\n^main~3\n' });
     expect(entryTypeCodes(pack)).toContain(REF_DELTA);
     const asked: string[] = [];
     const parsed = await parsePack(pack, async (oid) => {
@@ -109,7 +109,7 @@ describe('parsePack on packs from git pack-objects', () => {
     });
     expect(asked.length).toBeGreaterThan(0);
     for (const oid of asked) expect(parsed.map((o) => o.oid)).not.toContain(oid);
-    const inRange = runGitText(work, ['rev-list', '--objects', 'main', '^main~3']).split('\n').map((line) => line.slice(0, 40));
+    const inRange = gitText(['rev-list', '--objects', 'main', '^main~3'], { cwd: work }).trim().split('\n').map((line) => line.slice(0, 40));
     expect(new Set(parsed.map((o) => o.oid))).toEqual(new Set(inRange));
     expectAllMatch(parsed);
     await expect(parsePack(pack, noBase)).rejects.toThrow(/neither in the pack nor here/);

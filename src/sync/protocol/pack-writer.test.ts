@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommit, encodeTree, hashObject, type GitObject, type Oid } from '../../store/index.ts';
-import { makeTempDir, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
+import { git, gitText, makeTempDir, removeTempDir } from '../../../test/support/git-cli.ts';
 import { parsePack } from './pack-reader.ts';
 import { encodePack } from './pack-writer.ts';
 
@@ -43,7 +43,7 @@ describe('encodePack with git', () => {
   beforeAll(() => {
     root = makeTempDir('writer');
     bare = join(root, 'bare.git');
-    runGit(root, ['init', '-q', '--bare', bare]);
+    git(['init', '-q', '--bare', bare], { cwd: root });
   });
 
   afterAll(() => removeTempDir(root));
@@ -51,22 +51,22 @@ describe('encodePack with git', () => {
   it.each([1, 6, 9, 0])('writes a pack git index-pack --strict accepts (level %i)', (level) => {
     const objects = sampleObjects();
     const pack = encodePack(objects, { level });
-    const packId = runGitText(bare, ['index-pack', '--strict', '--stdin'], pack);
+    const packId = gitText(['index-pack', '--strict', '--stdin'], { cwd: bare, input: pack }).trim();
     expect(packId).toMatch(/^pack\t[0-9a-f]{40}$/);
     for (const object of objects) {
       const oid = hashObject(object.type, object.content).oid;
-      expect(runGitText(bare, ['cat-file', '-t', oid])).toBe(object.type);
-      expect(sameBytes(runGit(bare, ['cat-file', object.type, oid]), object.content)).toBe(true);
+      expect(gitText(['cat-file', '-t', oid], { cwd: bare }).trim()).toBe(object.type);
+      expect(sameBytes(git(['cat-file', object.type, oid], { cwd: bare }), object.content)).toBe(true);
     }
     const blob = objects[0] as GitObject;
-    expect(runGitText(bare, ['cat-file', '-p', hashObject(blob.type, blob.content).oid])).toBe('{\n  "title": "Buy milk"\n}');
-    expect(runGitText(bare, ['cat-file', '-p', hashObject('tree', (objects[5] as GitObject).content).oid])).toMatch(/^100644 blob [0-9a-f]{40}\ta\.json$/m);
+    expect(gitText(['cat-file', '-p', hashObject(blob.type, blob.content).oid], { cwd: bare }).trim()).toBe('{\n  "title": "Buy milk"\n}');
+    expect(gitText(['cat-file', '-p', hashObject('tree', (objects[5] as GitObject).content).oid], { cwd: bare }).trim()).toMatch(/^100644 blob [0-9a-f]{40}\ta\.json$/m);
   });
 
   it('writes an empty pack git accepts', () => {
     const pack = encodePack([]);
     expect(pack.length).toBe(32);
-    expect(runGitText(bare, ['index-pack', '--stdin'], pack)).toMatch(/^pack\t/);
+    expect(gitText(['index-pack', '--stdin'], { cwd: bare, input: pack }).trim()).toMatch(/^pack\t/);
   });
 });
 

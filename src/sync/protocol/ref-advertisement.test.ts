@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
-import { callHttpBackend, makeTempDir, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
+import { callHttpBackend, git, gitText, makeTempDir, removeTempDir } from '../../../test/support/git-cli.ts';
 import { FLUSH_PKT, encodePktLine } from './pkt-line.ts';
 import { parseRefAdvertisement } from './ref-advertisement.ts';
 import { concatBytes } from '../../store/index.ts';
@@ -91,18 +91,18 @@ describe('parseRefAdvertisement on git http-backend output', () => {
   beforeAll(() => {
     root = makeTempDir('adv');
     const work = join(root, 'work');
-    runGit(root, ['init', '-q', '-b', 'main', work]);
+    git(['init', '-q', '-b', 'main', work], { cwd: root });
     for (let i = 0; i < 3; i++) {
       writeFileSync(join(work, 'file.txt'), `version ${i}\n`);
-      runGit(work, ['add', '.']);
-      runGit(work, ['commit', '-q', '-m', `commit ${i}`]);
+      git(['add', '.'], { cwd: work });
+      git(['commit', '-q', '-m', `commit ${i}`], { cwd: work });
     }
-    runGit(work, ['branch', 'feature', 'HEAD~1']);
-    runGit(work, ['tag', '-a', '-m', 'release', 'v1', 'HEAD~2']);
-    runGit(work, ['tag', 'light']);
-    runGit(root, ['clone', '-q', '--bare', work, join(root, 'repo.git')]);
-    runGit(root, ['init', '-q', '--bare', '-b', 'main', join(root, 'empty.git')]);
-    runGit(join(root, 'empty.git'), ['config', 'http.receivepack', 'true']);
+    git(['branch', 'feature', 'HEAD~1'], { cwd: work });
+    git(['tag', '-a', '-m', 'release', 'v1', 'HEAD~2'], { cwd: work });
+    git(['tag', 'light'], { cwd: work });
+    git(['clone', '-q', '--bare', work, join(root, 'repo.git')], { cwd: root });
+    git(['init', '-q', '--bare', '-b', 'main', join(root, 'empty.git')], { cwd: root });
+    git(['config', 'http.receivepack', 'true'], { cwd: join(root, 'empty.git') });
   });
 
   afterAll(() => removeTempDir(root));
@@ -112,13 +112,13 @@ describe('parseRefAdvertisement on git http-backend output', () => {
     expect(response.headers.get('content-type')).toBe('application/x-git-upload-pack-advertisement');
     const result = parseRefAdvertisement(response.body, 'git-upload-pack');
     const repo = join(root, 'repo.git');
-    const expected = new Map([['HEAD', runGitText(repo, ['rev-parse', 'HEAD'])]]);
-    for (const line of runGitText(repo, ['for-each-ref', '--format=%(objectname) %(refname)']).split('\n')) {
+    const expected = new Map([['HEAD', gitText(['rev-parse', 'HEAD'], { cwd: repo }).trim()]]);
+    for (const line of gitText(['for-each-ref', '--format=%(objectname) %(refname)'], { cwd: repo }).trim().split('\n')) {
       const [oid, name] = line.split(' ') as [string, string];
       expected.set(name, oid);
     }
     expect(new Map([...result.refs].sort())).toEqual(new Map([...expected].sort()));
-    expect(result.peeled.get('refs/tags/v1')).toBe(runGitText(repo, ['rev-parse', 'v1^{}']));
+    expect(result.peeled.get('refs/tags/v1')).toBe(gitText(['rev-parse', 'v1^{}'], { cwd: repo }).trim());
     expect(result.headTarget).toBe('refs/heads/main');
     expect(result.capabilities.has('ofs-delta')).toBe(true);
     expect(result.capabilities.has('side-band-64k')).toBe(true);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
-import { callHttpBackend, makeTempDir, readAllObjects, removeTempDir, runGit, runGitText } from './git-cli-fixture.ts';
+import { callHttpBackend, git, gitText, makeTempDir, readAllObjects, removeTempDir } from '../../../test/support/git-cli.ts';
 import { parsePack } from './pack-reader.ts';
 import { FLUSH_PKT, encodePktLine, readPktLines, type PktLine } from './pkt-line.ts';
 import { decodeSideBand, demultiplexSideBand } from './side-band.ts';
@@ -57,19 +57,19 @@ describe('a real fetch from git http-backend, decoded with these codecs', () => 
   beforeAll(() => {
     root = makeTempDir('fetch');
     work = join(root, 'work');
-    runGit(root, ['init', '-q', '-b', 'main', work]);
+    git(['init', '-q', '-b', 'main', work], { cwd: root });
     for (let i = 0; i < 5; i++) {
       writeFileSync(join(work, 'todo.txt'), `${Array.from({ length: 50 + i }, (_, n) => `task ${n}`).join('\n')}\n`);
-      runGit(work, ['add', '.']);
-      runGit(work, ['commit', '-q', '-m', `commit ${i}`]);
+      git(['add', '.'], { cwd: work });
+      git(['commit', '-q', '-m', `commit ${i}`], { cwd: work });
     }
-    runGit(root, ['clone', '-q', '--bare', work, join(root, 'repo.git')]);
+    git(['clone', '-q', '--bare', work, join(root, 'repo.git')], { cwd: root });
   });
 
   afterAll(() => removeTempDir(root));
 
   it('reads NAK, then side-band-64k progress and a pack holding every object', async () => {
-    const head = runGitText(work, ['rev-parse', 'HEAD']);
+    const head = gitText(['rev-parse', 'HEAD'], { cwd: work }).trim();
     const request = [
       encodePktLine(`want ${head} side-band-64k ofs-delta agent=taskgit-test\n`),
       FLUSH_PKT,

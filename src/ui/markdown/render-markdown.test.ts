@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render-markdown.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
-import { XSS_PAYLOADS } from './xss-payloads.ts';
+import { XSS_PAYLOADS } from '../../../test/support/markdown-xss-payloads.ts';
 
 const FORBIDDEN_TAGS = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base',

@@ -2,9 +2,9 @@
 // in-memory one and IndexedDB (fake-indexeddb here; real Chromium in e2e/), loose and batched.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { createMemoryBackend, openRepo, parseJsonObject, type Backend, type CommitInfo, type Repo } from './index.ts';
-import { openIndexedDbBackend } from './backend/index.ts';
-import { fromUtf8 } from './objects/index.ts';
+import { createMemoryBackend, openRepo, parseJsonObject, type Backend, type CommitInfo, type Repo } from '../../src/store/index.ts';
+import { openIndexedDbBackend } from '../../src/store/backend/index.ts';
+import { fromUtf8 } from '../../src/store/objects/index.ts';
 
 /** Opens a repository; `peer` opens a second handle on the same storage (another tab). */
 export interface Harness {

@@ -3,7 +3,7 @@
  * with readable ids, and fast-check arbitraries for snapshots a merge may have broken.
  */
 import fc from 'fast-check';
-import type { Snapshot } from '../snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
 import type {
   ActionRecord,
   ActionState,
@@ -13,8 +13,8 @@ import type {
   ContextRecord,
   ProjectRecord,
   ProjectState,
-} from '../types.ts';
-import type { MalformedRecord } from '../validate-record.ts';
+} from '../../src/model/types.ts';
+import type { MalformedRecord } from '../../src/model/validate-record.ts';
 
 /** A record id (a UUID) made from a small number, so tests read `id(3)`. */
 export const id = (n: number): string => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;

@@ -2,8 +2,8 @@
  * Builders for the model's tests: records with readable, valid ids, snapshots made of them, and
  * an in-memory {@link applyEdit}. Not part of the public surface.
  */
-import type { Edit, Snapshot } from './snapshot.ts';
-import type { ActionRecord, AnyRecord, AreaRecord, ContactRecord, ContextRecord, ProjectRecord } from './types.ts';
+import type { Edit, Snapshot } from '../../src/model/snapshot.ts';
+import type { ActionRecord, AnyRecord, AreaRecord, ContactRecord, ContextRecord, ProjectRecord } from '../../src/model/types.ts';
 
 /** The `n`-th test id: a valid lowercase UUID. */
 export function testId(n: number): string {

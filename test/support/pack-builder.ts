@@ -5,8 +5,8 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { deflate } from 'pako';
-import { OFS_DELTA, PACK_HEADER_BYTES, REF_DELTA, writeEntryHeader } from './pack-format.ts';
-import { concatBytes } from '../../store/index.ts';
+import { OFS_DELTA, PACK_HEADER_BYTES, REF_DELTA, writeEntryHeader } from '../../src/sync/protocol/pack-format.ts';
+import { concatBytes } from '../../src/store/index.ts';
 
 /** One entry to write; `size` defaults to the true size of `data`. */
 export type TestEntry =

@@ -4,8 +4,8 @@
  * Nothing outside tests imports this file.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { isTreeMode, openRepo, type Oid, type Repo } from '../../store/index.ts';
-import { gitText } from '../../../test/support/git-cli.ts';
+import { isTreeMode, openRepo, type Oid, type Repo } from '../../src/store/index.ts';
+import { gitText } from './git-cli.ts';
 
 const openRepos: Repo[] = [];
 let counter = 0;
