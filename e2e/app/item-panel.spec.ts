@@ -248,11 +248,15 @@ test('the guards in words: convert, move, delete with children, a contact in use
   await expect(contact.getByRole('alert')).toHaveText('Cannot delete “Ann”: used by “Call Ann”.');
   expect(await stored(page, ann)).toBeDefined();
 
-  // An empty name is refused in words; Escape puts the name back and closes the panel.
+  // An empty name is refused in words; Escape puts the name back (with Undo on a toast), and
+  // a second Escape closes the panel.
   const name = contact.getByRole('textbox', { name: 'Name' });
   await name.fill('   ');
   await name.press('Enter');
   await expect(contact.getByRole('alert').first()).toHaveText('A name cannot be empty.');
+  await name.press('Escape');
+  await expect(name).toHaveValue('Ann');
+  await expect(page.getByTestId('toast')).toContainText('Discarded your edit of the name.');
   await name.press('Escape');
   await expect(page.getByRole('complementary', { name: 'Item details' }).getByRole('textbox', { name: 'Name' })).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('button', { name: 'Ann', exact: true }).first(), 'the focus goes back').toBeFocused();

@@ -5,9 +5,10 @@ import { PwaContext } from '../pwa/pwa-context.ts';
 import { Shell } from '../shell/shell.tsx';
 import { SyncProvider } from '../sync/sync-provider.tsx';
 import { TasksProvider } from '../tasks/tasks-provider.tsx';
+import { ToastProvider } from '../toast/toast-provider.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 
-/** The whole app: error boundary, then storage, then sync, then the shell with its views. */
+/** The whole app: error boundary, then storage, then sync, then toasts, then the shell with its views. */
 export function App({ pwa }: { pwa: PwaStore | undefined }) {
   useEffect(() => {
     void askPersistenceOnce().catch(() => undefined);
@@ -17,7 +18,9 @@ export function App({ pwa }: { pwa: PwaStore | undefined }) {
       <PwaContext.Provider value={pwa}>
         <TasksProvider>
           <SyncProvider>
-            <Shell />
+            <ToastProvider>
+              <Shell />
+            </ToastProvider>
           </SyncProvider>
         </TasksProvider>
       </PwaContext.Provider>

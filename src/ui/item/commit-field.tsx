@@ -1,4 +1,6 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
+import { DraftNote, readDraft, useDraft, useOnLeave, writeDraft } from '../drafts/index.ts';
+import { useToasts } from '../toast/toast-context.ts';
 
 /** Props of {@link CommitField}. */
 export interface CommitFieldProps {
@@ -7,6 +9,8 @@ export interface CommitFieldProps {
   value: string;
   /** Saves `text`; resolves true when saved (the draft is then dropped). */
   onCommit(text: string): Promise<boolean>;
+  /** Where what is typed is kept until saved (see drafts/draft-store.ts), e.g. `name:<id>`. */
+  draftKey: string;
   type?: 'text' | 'email';
   /** Hides the label from sight (screen readers still read it). */
   hideLabel?: boolean;
@@ -17,26 +21,36 @@ export interface CommitFieldProps {
 }
 
 /**
- * A text field that saves on Enter and when it loses focus; Escape puts back the saved value
- * (and lets the key go on, so the panel closes). Changes made elsewhere show while it is not
- * being edited.
+ * A text field that saves on Enter, when it loses focus and when it goes away. What is typed is
+ * kept as a draft meanwhile, so a reload brings it back (marked as not saved). Escape puts back
+ * the saved value, with Undo on a toast; with nothing changed it lets the key go on (the panel
+ * closes). Changes made elsewhere show while it is not being edited.
  */
-export function CommitField({ label, value, onCommit, type = 'text', hideLabel = false, autoFocus = false, readOnly = false, className }: CommitFieldProps) {
+export function CommitField(props: CommitFieldProps) {
+  const { label, value, onCommit, draftKey, type = 'text', hideLabel = false, autoFocus = false, readOnly = false, className } = props;
   const id = useId();
-  const [draft, setDraft] = useState<string>();
-  const commit = async (): Promise<void> => {
-    if (draft === undefined) return;
-    if (draft === value) setDraft(undefined);
-    else if (await onCommit(draft)) setDraft(undefined);
+  const toasts = useToasts();
+  const draft = useDraft(draftKey);
+  const typed = readOnly ? undefined : draft.text;
+  const commitText = async (text: string): Promise<void> => {
+    if (text !== value && !(await onCommit(text))) return;
+    if (readDraft(draftKey)?.text === text) draft.clear();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void commit();
+      if (typed !== undefined) void commitText(typed);
     } else if (event.key === 'Escape') {
-      setDraft(undefined);
+      draft.clear();
+      if (typed === undefined || typed === value) return; // nothing to cancel: the key goes on
+      event.preventDefault();
+      toasts.show({ text: `Discarded your edit of the ${label.toLowerCase()}.`, action: { label: 'Undo', run: () => writeDraft(draftKey, typed) } });
     }
   };
+  useOnLeave(() => {
+    const text = readOnly ? undefined : readDraft(draftKey)?.text;
+    if (text !== undefined && text !== value) void commitText(text);
+  });
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
@@ -45,13 +59,15 @@ export function CommitField({ label, value, onCommit, type = 'text', hideLabel =
       <input
         id={id}
         type={type}
-        value={draft ?? value}
+        value={typed ?? value}
         autoFocus={autoFocus}
         readOnly={readOnly}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => void commit()}
+        onChange={(event) => draft.set(event.target.value)}
+        onBlur={() => typed !== undefined && void commitText(typed)}
         onKeyDown={onKeyDown}
+        aria-describedby={draft.keptSince !== undefined ? `${id}-draft` : undefined}
       />
+      <DraftNote id={`${id}-draft`} since={typed !== undefined && typed !== value ? draft.keptSince : undefined} howToSave="Enter saves it; Esc puts back the saved one." />
     </div>
   );
 }

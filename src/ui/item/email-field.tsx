@@ -12,7 +12,7 @@ export function EmailField({ contact }: { contact: ContactRecord }) {
   };
   return (
     <div>
-      <CommitField label="Email" type="email" value={contact.email ?? ''} onCommit={save} />
+      <CommitField label="Email" type="email" value={contact.email ?? ''} onCommit={save} draftKey={`email:${contact.id}`} />
       <CommandError error={error} />
     </div>
   );

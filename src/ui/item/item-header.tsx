@@ -27,7 +27,7 @@ export function ItemHeader(props: { snapshot: Snapshot; record: AnyRecord; readO
           </button>
         </span>
       </div>
-      <CommitField label="Name" hideLabel value={record.name} onCommit={rename} autoFocus readOnly={readOnly} className="item-name" />
+      <CommitField label="Name" hideLabel value={record.name} onCommit={rename} draftKey={`name:${record.id}`} autoFocus readOnly={readOnly} className="item-name" />
       <CommandError error={error} />
     </header>
   );

@@ -7,6 +7,7 @@ import { enterIntent, moveHighlight } from '../search/quick-find.ts';
 import { optionId, RESULTS_ID, SearchResults } from '../search/search-results.tsx';
 import { useSnapshot, useTasks } from '../tasks/tasks-context.ts';
 import { useReadOnly } from '../time-travel/time-travel-context.ts';
+import { useToasts } from '../toast/toast-context.ts';
 import { describeError } from '../item/describe-error.ts';
 import { newId } from '../views/parts/use-run.ts';
 
@@ -16,16 +17,17 @@ const MAX_HITS = 8;
 const MESSAGE_MS = 6000;
 
 /**
- * The header's search and quick-capture box. Typing lists matches (names, and snippets of
+ * The header's search and quick-capture box (its text is the shell's draft, kept across reloads). Typing lists matches (names, and snippets of
  * descriptions); Up and Down move through them; Enter opens the highlighted (or first) match,
  * or, when nothing matches, adds the text to the inbox as a new action; "Add as…" adds it as
  * a project, area, contact or context instead (buttons at the foot of the list); Escape
- * clears and leaves the box.
+ * clears and leaves the box, with Undo on a toast.
  */
 export function SearchBox({ value, onChange, ref }: { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> }) {
   const tasks = useTasks();
   const snapshot = useSnapshot();
   const readOnly = useReadOnly();
+  const toasts = useToasts();
   const [highlighted, setHighlighted] = useState(-1);
   const [listOpen, setListOpen] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
@@ -76,8 +78,10 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
       setListOpen(true);
       setHighlighted((current) => moveHighlight(current, event.key as 'ArrowDown' | 'ArrowUp', hits.length));
     } else if (event.key === 'Escape') {
+      const typed = value;
       clear();
       event.currentTarget.blur();
+      if (typed.trim() !== '') toasts.show({ text: `Cleared “${typed.trim()}”.`, action: { label: 'Undo', run: () => onChange(typed) } });
     } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       const intent = enterIntent(value, hits, highlighted);

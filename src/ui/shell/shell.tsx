@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useDraft } from '../drafts/index.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import type { ShortcutAction } from '../shortcuts.ts';
 import { WelcomePanel } from '../data/welcome-panel.tsx';
@@ -37,7 +38,11 @@ function ShellFrame() {
   const { backToNow } = timeTravel;
   const view = useRoute();
   const theme = useTheme();
-  const [query, setQuery] = useState('');
+  // The capture box's text is a draft too: a reload or a closed tab keeps it.
+  const capture = useDraft('capture');
+  const query = capture.text ?? '';
+  const { set: keepCapture, clear: clearCapture } = capture;
+  const setQuery = useCallback((text: string) => (text ? keepCapture(text) : clearCapture()), [keepCapture, clearCapture]);
   // A selection belongs to the view it was made in: switching views closes the item panel.
   const [selection, setSelection] = useState<{ view: string; id: string }>();
   const [helpOpen, setHelpOpen] = useState(false);

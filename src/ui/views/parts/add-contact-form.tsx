@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useDraft } from '../../drafts/index.ts';
 import { createRecord, quoteName } from '../../../model/index.ts';
 import { InlineNameForm } from './inline-name-form.tsx';
 import { newId, type Run } from './use-run.ts';
@@ -6,17 +7,18 @@ import { newId, type Run } from './use-run.ts';
 /** Adds a contact: a name, and an email address if known. */
 export function AddContactForm({ run, onClose }: { run: Run; onClose: () => void }) {
   const id = useId();
-  const [email, setEmail] = useState('');
+  const emailDraft = useDraft('add-contact-email');
+  const email = emailDraft.text ?? '';
   const add = async (name: string): Promise<boolean> => {
     const input = { kind: 'contact' as const, name, ...(email.trim() ? { email: email.trim() } : {}) };
     const saved = await run((s) => createRecord(s, input, new Date(), newId), `Added contact ${quoteName(name)}.`);
-    if (saved) setEmail('');
+    if (saved) emailDraft.clear();
     return saved;
   };
   return (
-    <InlineNameForm title="Add a contact" onSubmit={add} onCancel={onClose} autoFocus>
+    <InlineNameForm title="Add a contact" draftKey="add-contact" onSubmit={add} onCancel={onClose} autoFocus>
       <label htmlFor={`${id}-email`}>Email (optional)</label>
-      <input id={`${id}-email`} type="email" value={email} autoComplete="off" onChange={(event) => setEmail(event.target.value)} />
+      <input id={`${id}-email`} type="email" value={email} autoComplete="off" onChange={(event) => (event.target.value ? emailDraft.set(event.target.value) : emailDraft.clear())} />
     </InlineNameForm>
   );
 }

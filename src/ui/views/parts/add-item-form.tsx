@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DraftNote, readDraft, useDraft } from '../../drafts/index.ts';
 import { createRecord, quoteName, type AreaRecord, type ItemKind, type ProjectRecord } from '../../../model/index.ts';
 import { newId, type Run } from './use-run.ts';
 
@@ -12,13 +13,15 @@ export function AddItemForm({ parent, initialKind, run, onClose }: { parent?: Ar
   const id = useId();
   const kinds: ItemKind[] = parent?.kind === 'project' ? ['project', 'action'] : ['area', 'project', 'action'];
   const [kind, setKind] = useState<ItemKind>(kinds.includes(initialKind) ? initialKind : 'action');
-  const [name, setName] = useState('');
+  const draftKey = `add-item:${parent?.id ?? 'top'}`;
+  const draft = useDraft(draftKey);
+  const name = draft.text ?? '';
   const where = parent ? ` in ${quoteName(parent.name)}` : '';
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const input = { kind, name, ...(parent ? { parent: parent.id } : {}) };
     const saved = await run((s) => createRecord(s, input, new Date(), newId), `Added ${KIND_LABEL[kind].toLowerCase()} ${quoteName(name)}${where}.`);
-    if (saved) setName('');
+    if (saved && readDraft(draftKey)?.text === name) draft.clear();
   };
   return (
     <form className="inline-form add-item-form" aria-label={parent ? `Add inside ${parent.name}` : 'Add at the top level'} onSubmit={(event) => void submit(event)}>
@@ -31,7 +34,8 @@ export function AddItemForm({ parent, initialKind, run, onClose }: { parent?: Ar
         ))}
       </select>
       <label htmlFor={`${id}-name`}>Name</label>
-      <input id={`${id}-name`} value={name} autoFocus required onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && onClose()} />
+      <input id={`${id}-name`} value={name} autoFocus required onChange={(event) => (event.target.value ? draft.set(event.target.value) : draft.clear())} onKeyDown={(event) => event.key === 'Escape' && onClose()} />
+      <DraftNote since={name ? draft.keptSince : undefined} howToSave="Add saves it." />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={name.trim() === ''}>
           Add

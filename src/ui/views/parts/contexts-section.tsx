@@ -18,7 +18,7 @@ export function ContextsSection({ contexts, run, select, selectedId }: { context
           Add context
         </button>
       </div>
-      {adding && <InlineNameForm title="Add a context" onSubmit={add} onCancel={() => setAdding(false)} autoFocus />}
+      {adding && <InlineNameForm title="Add a context" draftKey="add-context" onSubmit={add} onCancel={() => setAdding(false)} autoFocus />}
       {contexts.length === 0 ? (
         <p className="muted">No contexts yet: add places or tools such as @home, @phone or @computer.</p>
       ) : (

@@ -21,7 +21,7 @@ export function ScheduleAddForm({ day, dayWords, run, onClose }: { day: Day; day
     return run((s) => createRecord(s, input, new Date(), newId), `Scheduled ${quoteName(name)} for ${dayWords}.`);
   };
   return (
-    <InlineNameForm title={`Add an action on ${dayWords}`} label="Action" onSubmit={add} onCancel={onClose} autoFocus>
+    <InlineNameForm title={`Add an action on ${dayWords}`} label="Action" draftKey={`schedule-add:${day}`} onSubmit={add} onCancel={onClose} autoFocus>
       <label htmlFor={`${id}-repeat`}>Repeat</label>
       <select id={`${id}-repeat`} value={unit} onChange={(event) => setUnit(event.target.value)}>
         {REPEATS.map(([value, label]) => (

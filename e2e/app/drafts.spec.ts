@@ -1,0 +1,128 @@
+// Nothing typed is lost, in the built app: notes, a name and a log entry survive clicking
+// another item, Escape (with Undo on a toast), a reload, and the tab being closed and opened
+// again: committed, or kept as a marked draft that can be saved. The capture box keeps its
+// text across a reload. The same at phone width.
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { AnyRecord } from '../../src/model/index.ts';
+import { openApp } from './app-support.ts';
+
+const created = new Date().toISOString();
+
+/** Two inbox actions, committed through the app's own repository. */
+async function twoActions(page: Page): Promise<{ first: string; second: string }> {
+  const first = randomUUID();
+  const second = randomUUID();
+  const records: AnyRecord[] = [
+    { kind: 'action', id: first, name: 'Plan the garden', created, state: 'inbox' },
+    { kind: 'action', id: second, name: 'Call the plumber', created, state: 'inbox' },
+  ];
+  await page.evaluate(async (json) => {
+    const changes = (JSON.parse(json) as AnyRecord[]).map((record) => ({ put: record }));
+    await window.taskgit?.tasks.apply({ changes, message: 'Test: two actions' });
+  }, JSON.stringify(records));
+  return { first, second };
+}
+
+function stored(page: Page, id: string): Promise<AnyRecord | undefined> {
+  return page.evaluate((id) => window.taskgit?.tasks.snapshot.records.get(id), id);
+}
+
+/** Opens the item called `name` from the view; its name field shows `shown` (a draft) or the name. */
+async function open(page: Page, name: string, shown = name): Promise<Locator> {
+  await page.getByRole('main').getByRole('button', { name, exact: true }).first().click();
+  const panel = page.getByRole('complementary', { name: 'Item details' });
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue(shown);
+  return panel;
+}
+
+const PARAGRAPH = 'Raised beds on the south side.\n\nAsk Ben about the **compost** first.';
+
+test('notes, a name and a log entry survive another item, Escape, a reload and a closed tab', async ({ page, context }) => {
+  await openApp(page, '#/process');
+  const { first } = await twoActions(page);
+
+  // Notes: typed, then another item clicked: saved.
+  let panel = await open(page, 'Plan the garden');
+  await panel.getByRole('button', { name: 'Add notes' }).click();
+  await panel.getByRole('textbox', { name: 'Notes (Markdown)' }).fill(PARAGRAPH);
+  await open(page, 'Call the plumber');
+  await expect.poll(async () => (await stored(page, first))?.description).toBe(PARAGRAPH);
+  panel = await open(page, 'Plan the garden');
+  await expect(panel.locator('.item-markdown')).toContainText('Ask Ben about the compost first.');
+
+  // Escape discards the edit, with a way back.
+  await panel.getByRole('button', { name: 'Edit notes' }).click();
+  const notes = panel.getByRole('textbox', { name: 'Notes (Markdown)' });
+  await notes.fill(`${PARAGRAPH}\n\nTomatoes by the fence.`);
+  await notes.press('Escape');
+  await expect(notes).toBeHidden();
+  const toast = page.getByTestId('toast');
+  await expect(toast).toContainText('Discarded the notes you were editing.');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(notes).toHaveValue(`${PARAGRAPH}\n\nTomatoes by the fence.`);
+
+  // A reload keeps the draft, marked; Save commits it.
+  await page.reload();
+  panel = await open(page, 'Plan the garden');
+  await expect(panel.getByTestId('draft-note').first()).toContainText('not saved yet');
+  await expect(panel.getByRole('textbox', { name: 'Notes (Markdown)' })).toHaveValue(`${PARAGRAPH}\n\nTomatoes by the fence.`);
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => (await stored(page, first))?.description).toContain('Tomatoes by the fence.');
+
+  // The name: typed and left for another item is saved; typed and reloaded is a marked draft.
+  const name = panel.getByRole('textbox', { name: 'Name' });
+  await name.fill('Plan the vegetable garden');
+  await open(page, 'Call the plumber');
+  await expect.poll(async () => (await stored(page, first))?.name).toBe('Plan the vegetable garden');
+  panel = await open(page, 'Plan the vegetable garden');
+  await panel.getByRole('textbox', { name: 'Name' }).fill('Plan the vegetable garden and the shed');
+  await page.reload();
+  panel = await open(page, 'Plan the vegetable garden', 'Plan the vegetable garden and the shed');
+  await expect(panel.getByTestId('draft-note')).toContainText('not saved yet');
+  // Escape puts the saved name back, and Undo brings the typed one again; Enter saves it.
+  await panel.getByRole('textbox', { name: 'Name' }).press('Escape');
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue('Plan the vegetable garden');
+  await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue('Plan the vegetable garden and the shed');
+  await panel.getByRole('textbox', { name: 'Name' }).press('Enter');
+  await expect.poll(async () => (await stored(page, first))?.name).toBe('Plan the vegetable garden and the shed');
+
+  // A log entry half typed survives another item, Escape and a closed tab, then is added.
+  await panel.getByLabel('Add log entry').fill('Bought seeds');
+  await open(page, 'Call the plumber');
+  panel = await open(page, 'Plan the vegetable garden and the shed');
+  await expect(panel.getByLabel('Add log entry')).toHaveValue('Bought seeds');
+  await panel.getByLabel('Add log entry').press('Escape');
+  await page.close();
+  const again = await context.newPage();
+  await openApp(again, '#/process');
+  panel = await open(again, 'Plan the vegetable garden and the shed');
+  await expect(panel.getByLabel('Add log entry')).toHaveValue('Bought seeds');
+  await expect(panel.getByTestId('draft-note')).toContainText('not saved yet');
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect.poll(async () => (await stored(again, first))?.description).toMatch(/\d{4}-\d\d-\d\d Bought seeds/);
+  await expect(panel.getByLabel('Add log entry')).toHaveValue('');
+
+  // The capture box keeps its text across a reload.
+  await again.getByRole('searchbox', { name: 'Search or capture' }).fill('Ring the bell');
+  await again.reload();
+  await expect(again.getByRole('searchbox', { name: 'Search or capture' })).toHaveValue('Ring the bell');
+});
+
+test.describe('at phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('notes typed in the sheet survive closing it and a reload', async ({ page }) => {
+    await openApp(page, '#/process');
+    const { first } = await twoActions(page);
+    const panel = await open(page, 'Plan the garden');
+    await panel.getByRole('button', { name: 'Add notes' }).tap();
+    await panel.getByRole('textbox', { name: 'Notes (Markdown)' }).fill('Half a thought');
+    await page.reload();
+    const again = await open(page, 'Plan the garden');
+    await expect(again.getByRole('textbox', { name: 'Notes (Markdown)' })).toHaveValue('Half a thought');
+    await again.getByRole('button', { name: 'Close details' }).tap();
+    await expect.poll(async () => (await stored(page, first))?.description).toBe('Half a thought');
+  });
+});
