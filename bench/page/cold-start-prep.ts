@@ -132,7 +132,7 @@ async function recordBlobsAt(repo: Repo, head: string): Promise<{ paths: string[
   let trees = 1;
   const walk = async (tree: string, prefix: string): Promise<void> => {
     trees++;
-    for (const entry of await repo.readTree(tree)) {
+    for (const entry of await repo.git.objects.readTree(tree)) {
       if (isTreeMode(entry.mode)) await walk(entry.oid, `${prefix}${entry.name}/`);
       else {
         paths.push(`${prefix}${entry.name}`);
@@ -140,7 +140,7 @@ async function recordBlobsAt(repo: Repo, head: string): Promise<{ paths: string[
       }
     }
   };
-  const root = await repo.readTree((await repo.readCommit(head)).tree);
+  const root = await repo.git.objects.readTree((await repo.readCommit(head)).tree);
   for (const folder of Object.values(RECORD_FOLDERS)) {
     const entry = root.find((candidate) => candidate.name === folder);
     if (entry) await walk(entry.oid, `${folder}/`);
@@ -179,11 +179,11 @@ async function loadSteps(): Promise<LoadSteps> {
     const readHead = lap();
     const { paths, blobs, trees } = await recordBlobsAt(repo, head);
     const treeWalk = lap();
-    const objects = await repo.objects.readMany(blobs);
+    const contents = await repo.readBlobs(blobs);
     const blobReadAndVerify = lap();
     let parsed = 0;
-    objects.forEach((object, i) => {
-      if (!isMalformed(parseRecord(paths[i] as string, object.content))) parsed++;
+    contents.forEach((content, i) => {
+      if (!isMalformed(parseRecord(paths[i] as string, content))) parsed++;
     });
     const parseRecords = lap();
     if (parsed !== blobs.length) throw new Error(`${blobs.length - parsed} records did not parse`);

@@ -3,7 +3,7 @@
 // timed sync also records a trace: when each request left and came back (a wrapper around
 // `fetch`) and when sync reported each phase (its `onProgress`), cheap enough to keep on. A
 // profiled sync (not one of the timed ones) also times every call sync makes into the store.
-import { openRepo, type Branch, type Repo } from '../../src/store/index.ts';
+import { openRepo, type Repo } from '../../src/store/index.ts';
 import { sync } from '../../src/sync/index.ts';
 import { BENCH_AUTHOR, fillBatches, itemChange, itemJson, itemPath, seededIds } from '../fixture.ts';
 
@@ -153,7 +153,7 @@ function timeCalls<T extends object>(target: T, prefix: string, stats: Map<strin
   return new Proxy(target, {
     get(object, key) {
       const value: unknown = Reflect.get(object, key);
-      if ((key === 'objects' || key === 'refs') && typeof value === 'object' && value !== null) {
+      if ((key === 'objects' || key === 'refs' || key === 'graph') && typeof value === 'object' && value !== null) {
         return timeCalls(value, `${prefix}${key}.`, stats);
       }
       if (typeof value !== 'function') return value;
@@ -168,8 +168,7 @@ function timeCalls<T extends object>(target: T, prefix: string, stats: Map<strin
         }
         return result.then((settled: unknown) => {
           record(method, started, items);
-          // A branch handle: its calls (head, merge, history) count as the store's too.
-          return method === 'repo.branch' ? timeCalls(settled as Branch, 'branch.', stats) : settled;
+          return settled;
         });
       };
     },
@@ -195,9 +194,9 @@ async function syncTime(name: string, url: string, reopen: boolean, profile = fa
     milestones.push([label, performance.now()]);
   };
   const stats = new Map<string, StoreCallStat>();
-  const repo = profile ? timeCalls(state.repo, 'repo.', stats) : state.repo;
+  const store = profile ? timeCalls(state.repo.git, 'git.', stats) : state.repo.git;
   const started = performance.now();
-  const result = await withFetchTrace(milestones, () => sync(repo, { url, onProgress }));
+  const result = await withFetchTrace(milestones, () => sync(store, { url, onProgress }));
   const ended = performance.now();
   const timed: TimedSync = { ms: ended - started, kind: result.kind, head: result.head, trace: toSteps(started, milestones, ended) };
   if (profile) {

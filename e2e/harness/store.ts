@@ -71,7 +71,7 @@ const harness: Harness = {
   async sync(name, url, branch = 'main') {
     const [{ sync }, repo] = await Promise.all([loadSync(), openRepo(name)]);
     try {
-      return await sync(repo, { url, branch });
+      return await sync(repo.git, { url, branch });
     } catch (error) {
       return describeFailure(error);
     }

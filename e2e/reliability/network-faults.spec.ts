@@ -51,7 +51,7 @@ function reachableCommits(page: Page): Promise<string[]> {
     const tasks = window.taskgit?.tasks;
     if (!tasks) throw new Error('no repository');
     const head = await tasks.branch.head();
-    return head === undefined ? [] : tasks.repo.listCommitsBetween([head], []);
+    return head === undefined ? [] : tasks.repo.git.graph.listCommitsBetween([head], []);
   });
 }
 

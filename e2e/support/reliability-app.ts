@@ -49,13 +49,13 @@ export function walkRepository(page: Page): Promise<RepositoryWalk> {
   return page.evaluate(async () => {
     const repo = window.taskgit?.tasks.repo;
     if (!repo) throw new Error('window.taskgit is not there: the app has not opened its repository');
-    const refs = await repo.refs.list();
+    const refs = await repo.git.refs.list();
     const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
     const seen = new Set<string>(refs.values());
     const commits: string[] = [];
     let level = [...seen];
     while (level.length > 0) {
-      const objects = await repo.objects.readMany(level);
+      const objects = await repo.git.objects.readMany(level);
       const next: string[] = [];
       const follow = (oid: string): void => {
         if (seen.has(oid)) return;

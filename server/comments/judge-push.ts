@@ -5,7 +5,8 @@ import { MAX_COMMENTS_PER_PUSH, MAX_COMMENT_FILE_BYTES, commentFilePath, parseCo
 import { judgeChanges, type FileChange, type PushRole } from './judge-changes.ts';
 import type { ObjectReader } from './object-reader.ts';
 import { runGit } from './run-git.ts';
-import { EMPTY_TREE, diffTrees } from './tree-diff.ts';
+import { EMPTY_TREE } from '../../src/store/index.ts';
+import { diffTrees } from './tree-diff.ts';
 
 /** The one branch a comment repository has. */
 export const COMMENTS_REF = 'refs/heads/main';

@@ -2,9 +2,6 @@
 // every new commit against each parent, and the push's old tip against its new one.
 import type { FileChange } from './judge-changes.ts';
 import { runGit } from './run-git.ts';
-
-/** The id of git's empty tree, which every git knows without storing it. */
-export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const ZERO_OID = /^0+$/;
 
 /** The changes from `before` to `after` for each pair of tree ids, in order. */

@@ -41,8 +41,8 @@ export async function describeCommit(repo: Repo, commit: Pick<Commit, 'id' | 'pa
 async function readTouched(repo: Repo, commitId: string, changes: readonly PathChange[], side: 'before' | 'after'): Promise<Map<string, AnyRecord>> {
   const records = new Map<string, AnyRecord>();
   const touched = changes.filter((change) => change[side] !== undefined && idFromPath(change.path) !== undefined);
-  const objects = await repo.objects.readMany(touched.map((change) => change[side] as string));
-  touched.forEach((change, i) => addParsed(records, change.path, objects[i]?.content));
+  const contents = await repo.readBlobs(touched.map((change) => change[side] as string));
+  touched.forEach((change, i) => addParsed(records, change.path, contents[i]));
 
   const wanted = new Map<string, string>();
   for (const record of records.values()) {

@@ -38,14 +38,13 @@ export async function patchSnapshot(repo: Repo, previous: Snapshot, head: string
   const records = new Map(previous.records);
   const changedPaths = new Set(changes.map((change) => change.path));
   const malformed = previous.malformed.filter((problem) => !changedPaths.has(problem.path));
-  for (const change of changes) {
-    if (!isRecordPath(change.path)) continue;
+  const recordChanges = changes.filter((change) => isRecordPath(change.path));
+  const written = recordChanges.filter((change): change is PathChange & { after: string } => change.after !== undefined);
+  const contents = await repo.readBlobs(written.map((change) => change.after)); // one transaction
+  for (const change of recordChanges) {
     const id = idFromPath(change.path);
     if (id !== undefined) records.delete(id);
-    if (change.after !== undefined) {
-      const object = await repo.objects.read(change.after);
-      addFile(records, malformed, change.path, object.content);
-    }
   }
+  written.forEach((change, i) => addFile(records, malformed, change.path, contents[i] as Uint8Array));
   return { head, records, malformed };
 }

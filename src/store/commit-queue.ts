@@ -72,7 +72,7 @@ export class FlaggedWalk {
   readonly flags = new Map<Oid, number>();
   readonly queue = new CommitQueue();
 
-  constructor(private readonly source: ObjectSource) {}
+  constructor(private readonly source: Pick<ObjectSource, 'readCommit'>) {}
 
   flagsOf(oid: Oid): number {
     return this.flags.get(oid) ?? 0;

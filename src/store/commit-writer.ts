@@ -1,7 +1,7 @@
 import { RefContentionError } from './errors.ts';
 import { mergeTrees } from './merge/index.ts';
-import { encodeCommit, type CommitData } from './objects/index.ts';
-import { EMPTY_TREE, Staging } from './object-store.ts';
+import { EMPTY_TREE, encodeCommit, type CommitData } from './objects/index.ts';
+import { Staging } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import type { RepoContext } from './repo-context.ts';
 import { makeSignature, normalizeMessage } from './signature.ts';

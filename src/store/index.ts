@@ -12,18 +12,19 @@ export type {
   CommitInfo,
   FileMergeInput,
   FileMergeResult,
-  GitObject,
+  GitStore,
   MergeFn,
   ObjectAccess,
-  ObjectType,
+  ObjectGraph,
   PathChange,
   RefAccess,
   Repo,
-  Signature,
   TransactionContext,
   View,
 } from './types.ts';
-export { isOid, parseOid } from './oid.ts';
+export { MAX_TREE_DEPTH, listLinks } from './graph/index.ts';
+export type { ClosureProblem, ObjectLink, WalkProgress } from './graph/index.ts';
+export { isOid, oidFromBytes, parseOid } from './oid.ts';
 export type { Oid } from './oid.ts';
 export {
   CorruptObjectError,
@@ -44,16 +45,19 @@ export type { Json, JsonObject } from './json.ts';
 export { CONFLICTS_KEY, mergeFileDefault, mergeJsonObjects } from './merge/index.ts';
 export type { FieldConflict } from './merge/index.ts';
 export {
+  EMPTY_TREE,
   FILE_MODE,
   concatBytes,
   decodeCommit,
+  decodeTagTarget,
   decodeTree,
   encodeCommit,
   encodeTree,
+  findTreeProblem,
   hashObject,
   isTreeMode,
   treeEntryKey,
   unwrapObject,
   wrapObject,
 } from './objects/index.ts';
-export type { CommitData, TreeEntry } from './objects/index.ts';
+export type { CommitData, GitObject, ObjectType, Signature, TagTarget, TreeEntry } from './objects/index.ts';

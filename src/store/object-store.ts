@@ -1,7 +1,9 @@
 import type { Backend } from './backend/index.ts';
 import { CorruptObjectError, ObjectNotFoundError, StoreError, WrongObjectTypeError } from './errors.ts';
 import { LruCache } from './lru-cache.ts';
+import { commitLinks, treeLinks, type ObjectLink } from './graph/links.ts';
 import {
+  EMPTY_TREE,
   decodeCommit,
   decodeTree,
   encodeSortedTree,
@@ -10,11 +12,12 @@ import {
   sortTreeEntries,
   unwrapObject,
   type CommitData,
+  type GitObject,
   type HashedObject,
+  type ObjectType,
   type TreeEntry,
 } from './objects/index.ts';
 import type { Oid } from './oid.ts';
-import type { GitObject, ObjectType } from './types.ts';
 
 /** Reading side shared by tree edits, merges and views. Decoded results must not be mutated. */
 export interface ObjectSource {
@@ -29,9 +32,6 @@ export interface ObjectSink extends ObjectSource {
   writeObject(type: ObjectType, content: Uint8Array): Oid;
   writeTree(entries: readonly TreeEntry[]): Oid;
 }
-
-/** The id of the tree with no entries, the same in every git repository. */
-export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904' as Oid;
 
 const TREE_CACHE_SIZE = 4096;
 const COMMIT_CACHE_SIZE = 4096;
@@ -75,15 +75,24 @@ export class ObjectStore implements ObjectSource {
   /** Many objects in one transaction, each verified against its id. */
   async readObjects(oids: readonly Oid[]): Promise<GitObject[]> {
     const raws = await this.backend.getObjects(oids);
-    return raws.map((raw, i) => verifyRaw(oids[i] as Oid, raw));
+    return oids.map((oid, i) => verifyRaw(oid, raws[i]));
   }
 
   /** Many blobs in one transaction, each verified; for loading a whole folder at once. */
   async readBlobs(oids: readonly Oid[]): Promise<Uint8Array[]> {
-    return (await this.readObjects(oids)).map((object, i) => {
-      if (object.type !== 'blob') throw new WrongObjectTypeError(oids[i] as Oid, 'blob', object.type);
+    const objects = await this.readObjects(oids);
+    return oids.map((oid, i) => {
+      const object = objects[i] as GitObject;
+      if (object.type !== 'blob') throw new WrongObjectTypeError(oid, 'blob', object.type);
       return object.content;
     });
+  }
+
+  /** The ids among `oids` that are not stored, looked up in one transaction; the empty tree is always there. */
+  async missing(oids: readonly Oid[]): Promise<Oid[]> {
+    const wanted = oids.filter((oid) => oid !== EMPTY_TREE);
+    const found = await this.backend.hasObjects(wanted);
+    return wanted.filter((_, i) => !found[i]);
   }
 
   /** Many trees, the ones not cached read in one transaction; for walks that go level by level. */
@@ -91,8 +100,8 @@ export class ObjectStore implements ObjectSource {
     const missing = [...new Set(oids.filter((oid) => oid !== EMPTY_TREE && this.trees.get(oid) === undefined))];
     if (missing.length > 0) {
       const objects = await this.readObjects(missing);
-      objects.forEach((object, i) => {
-        const oid = missing[i] as Oid;
+      missing.forEach((oid, i) => {
+        const object = objects[i] as GitObject;
         if (object.type !== 'tree') throw new WrongObjectTypeError(oid, 'tree', object.type);
         this.trees.set(oid, decodeAs(oid, object.content, decodeTree));
       });
@@ -175,16 +184,17 @@ export class Staging implements ObjectSink {
       if (!staged || seen.has(oid)) return;
       seen.add(oid);
       out.push(staged);
-      const { type, content } = unwrapObject(staged.raw);
-      if (type === 'commit') visit(decodeCommit(content).tree);
-      else if (type === 'tree') for (const entry of this.treeEntries(oid, content)) visit(entry.oid);
+      for (const link of this.links(oid, unwrapObject(staged.raw))) visit(link.oid);
     };
     visit(root);
     return out;
   }
 
-  private treeEntries(oid: Oid, content: Uint8Array): readonly TreeEntry[] {
-    return this.store.cachedTree(oid) ?? decodeTree(content);
+  /** A staged object's links; its tree's entries are most often still decoded in the cache. */
+  private links(oid: Oid, { type, content }: GitObject): ObjectLink[] {
+    if (type === 'commit') return commitLinks(decodeCommit(content));
+    if (type === 'tree') return treeLinks(this.store.cachedTree(oid) ?? decodeTree(content));
+    return [];
   }
 
   writeObject(type: ObjectType, content: Uint8Array): Oid {

@@ -1,11 +1,18 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { InvalidOidError } from './errors.ts';
 
 declare const oidTag: unique symbol;
 
-/** A git object id: 40 lowercase hex characters. Made only by {@link parseOid} or hashing. */
+/**
+ * A git object id: 40 lowercase hex characters. Made only here: by {@link parseOid} from text,
+ * or by {@link oidFromBytes} from the 20 bytes a tree or a hash holds.
+ */
 export type Oid = string & { readonly [oidTag]: true };
 
 const OID_PATTERN = /^[0-9a-f]{40}$/;
+
+/** The length of an id in binary form, as trees and packs hold it. */
+export const OID_BYTES = 20;
 
 /** True when `value` is a well-formed object id. */
 export function isOid(value: string): value is Oid {
@@ -17,4 +24,11 @@ export function parseOid(value: string): Oid {
   const lower = value.toLowerCase();
   if (!isOid(lower)) throw new InvalidOidError(value);
   return lower;
+}
+
+/** The id held in binary at `bytes[offset..offset+20]`: a tree entry's, a ref delta's base, a hash. */
+export function oidFromBytes(bytes: Uint8Array, offset = 0): Oid {
+  if (offset < 0 || offset + OID_BYTES > bytes.length) throw new InvalidOidError(`${bytes.length - offset} bytes at offset ${offset}`);
+  // Hex of 20 bytes is always a well-formed id.
+  return bytesToHex(bytes.subarray(offset, offset + OID_BYTES)) as Oid;
 }

@@ -110,12 +110,12 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     const { repo } = await open();
     const good = hashObject('blob', utf8('good'));
     const wrong = hashObject('blob', utf8('other')).oid;
-    await repo.objects.writeHashed([
+    await repo.git.objects.writeHashed([
       { oid: good.oid, type: 'blob', content: utf8('good') },
       { oid: wrong, type: 'blob', content: utf8('not other') },
     ]);
-    expect(text((await repo.objects.read(good.oid)).content)).toBe('good');
-    await expect(repo.objects.read(wrong)).rejects.toBeInstanceOf(CorruptObjectError);
+    expect(text((await repo.git.objects.read(good.oid)).content)).toBe('good');
+    await expect(repo.git.objects.read(wrong)).rejects.toBeInstanceOf(CorruptObjectError);
     await repo.close();
   });
 
@@ -128,7 +128,7 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     await backend.putObjects([{ oid: blob.oid, raw: hashObject('blob', utf8('tampered')).raw }]);
     await expect(main.get('a.txt')).rejects.toBeInstanceOf(CorruptObjectError);
     await expect(main.getAll()).rejects.toBeInstanceOf(CorruptObjectError);
-    await expect(repo.objects.read(blob.oid)).rejects.toThrow(/do not hash to its id/);
+    await expect(repo.git.objects.read(blob.oid)).rejects.toThrow(/do not hash to its id/);
     await repo.close();
   });
 
@@ -193,18 +193,18 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
   it('keeps any ref by compare-and-set, refusing one that points nowhere', async () => {
     const { repo } = await open();
     const head = await (await repo.branch()).set('a.txt', 'a', info('a'));
-    expect(await repo.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(true);
-    expect(await repo.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(false);
-    expect(await repo.refs.read('refs/remotes/origin/main')).toBe(head);
-    expect([...(await repo.refs.list('refs/remotes/'))]).toEqual([['refs/remotes/origin/main', head]]);
+    expect(await repo.git.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(true);
+    expect(await repo.git.refs.compareAndSet('refs/remotes/origin/main', undefined, head)).toBe(false);
+    expect(await repo.git.refs.read('refs/remotes/origin/main')).toBe(head);
+    expect([...(await repo.git.refs.list('refs/remotes/'))]).toEqual([['refs/remotes/origin/main', head]]);
     expect([...(await repo.listBranches())]).toEqual([['main', head]]);
-    await expect(repo.refs.compareAndSet('refs/heads/x', undefined, '2'.repeat(40) as never)).rejects.toBeInstanceOf(ObjectNotFoundError);
-    await expect(repo.refs.read('HEAD')).rejects.toThrow(/Invalid ref name/);
-    expect(await repo.refs.read('refs/heads/x')).toBeUndefined();
-    expect(await repo.objects.read('4b825dc642cb6eb9a060e54bf8d69288fbee4904')).toEqual({ type: 'tree', content: new Uint8Array() });
+    await expect(repo.git.refs.compareAndSet('refs/heads/x', undefined, '2'.repeat(40) as never)).rejects.toBeInstanceOf(ObjectNotFoundError);
+    await expect(repo.git.refs.read('HEAD')).rejects.toThrow(/Invalid ref name/);
+    expect(await repo.git.refs.read('refs/heads/x')).toBeUndefined();
+    expect(await repo.git.objects.read('4b825dc642cb6eb9a060e54bf8d69288fbee4904')).toEqual({ type: 'tree', content: new Uint8Array() });
     const absent = '3'.repeat(40);
-    expect(await repo.objects.missing([head, absent])).toEqual([absent]);
-    expect(await repo.objects.has(head)).toBe(true);
+    expect(await repo.git.objects.missing([head, absent])).toEqual([absent]);
+    expect(await repo.git.objects.has(head)).toBe(true);
     await repo.close();
   });
 
@@ -217,12 +217,12 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     const m2 = await main.set('a.txt', '2', info('2'));
     const m3 = await main.set('a.txt', '3', info('3'));
     const s1 = await side.set('b.txt', 'b', info('b'));
-    expect(await repo.listCommitsBetween([m3], [base])).toEqual([m3, m2]);
-    expect(await repo.listCommitsBetween([m3], [s1])).toEqual([m3, m2]);
-    expect(await repo.listCommitsBetween([m3, s1], [])).toEqual([s1, m3, m2, base]);
-    expect(await repo.listCommitsBetween([base], [m3])).toEqual([]);
+    expect(await repo.git.graph.listCommitsBetween([m3], [base])).toEqual([m3, m2]);
+    expect(await repo.git.graph.listCommitsBetween([m3], [s1])).toEqual([m3, m2]);
+    expect(await repo.git.graph.listCommitsBetween([m3, s1], [])).toEqual([s1, m3, m2, base]);
+    expect(await repo.git.graph.listCommitsBetween([base], [m3])).toEqual([]);
     const merge = await main.merge('side', info('merge'));
-    expect(await repo.listCommitsBetween([merge], [s1])).toEqual([merge, m3, m2]);
+    expect(await repo.git.graph.listCommitsBetween([merge], [s1])).toEqual([merge, m3, m2]);
     await repo.close();
   });
 
@@ -233,17 +233,17 @@ describe.each(Object.keys(harnesses))('store on %s', (kind) => {
     const tree = hashObject('tree', encodeTree([{ name: 'run.sh', mode: '100755', oid: blob.oid }]));
     const sig = { name: 'git', email: 'git@example.org', timestamp: 1, timezoneOffset: 0 };
     const commit = { type: 'commit' as const, content: encodeCommit({ tree: tree.oid, parents: [], author: sig, committer: sig, message: 'x\n' }) };
-    const [, , commitId] = await repo.objects.write([
+    const [, , commitId] = await repo.git.objects.write([
       { type: 'blob', content: utf8('#!/bin/sh\n') },
       { type: 'tree', content: encodeTree([{ name: 'run.sh', mode: '100755', oid: blob.oid }]) },
       commit,
     ]);
-    expect(await repo.compareAndSetHead('main', undefined, commitId as never)).toBe(true);
+    expect(await repo.git.refs.compareAndSet('refs/heads/main', undefined, commitId as never)).toBe(true);
     const main = await repo.branch();
     const next = await main.set('run.sh', '#!/bin/sh\necho hi\n', info('edit script'));
     const { decodeTree } = await import('./objects/index.ts');
     const nextTree = (await repo.readCommit(next)).tree;
-    const entries = decodeTree((await repo.objects.read(nextTree)).content);
+    const entries = decodeTree((await repo.git.objects.read(nextTree)).content);
     expect(entries.map((e) => [e.name, e.mode])).toEqual([['run.sh', '100755']]);
     await repo.close();
   });

@@ -1,5 +1,6 @@
 import { StoreError } from './errors.ts';
-import type { CommitInfo, Signature } from './types.ts';
+import type { Signature } from './objects/index.ts';
+import type { CommitInfo } from './types.ts';
 
 /** The author recorded when a change names none. */
 export const DEFAULT_AUTHOR = { name: 'Taskgit', email: 'taskgit@localhost' } as const;

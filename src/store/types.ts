@@ -1,18 +1,6 @@
-import type { TreeEntry } from './objects/index.ts';
+import type { ClosureProblem, WalkProgress } from './graph/index.ts';
+import type { CommitData, GitObject, TreeEntry } from './objects/index.ts';
 import type { Oid } from './oid.ts';
-
-/** The four kinds of git object. */
-export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
-
-/** A person and the moment they acted, as git writes it in a commit header. */
-export interface Signature {
-  name: string;
-  email: string;
-  /** Seconds since the Unix epoch. */
-  timestamp: number;
-  /** Minutes east of UTC, e.g. +60 for `+0100` (the sign of git's header, not of JS's getTimezoneOffset). */
-  timezoneOffset: number;
-}
 
 /** Who made a change and why; the store fills in a default author and the current date. */
 export interface CommitInfo {
@@ -114,38 +102,40 @@ export interface Branch {
   watch(listener: (head: Oid) => void): () => void;
 }
 
-/** A raw git object as stored. */
-export interface GitObject {
-  type: ObjectType;
-  content: Uint8Array;
-}
-
-/** An opened repository. */
+/** An opened repository, as an app uses it: branches, views at any commit, history, diffs. */
 export interface Repo {
   readonly name: string;
   /** The branch `name`; a missing branch is created empty (no commit until the first change). */
   branch(name?: string): Promise<Branch>;
+  /** Every branch name and its head. */
+  listBranches(): Promise<Map<string, Oid>>;
   /** A read-only view at any commit in the repository. */
   view(commitId: string): Promise<View>;
   /** The changes that turn commit `from` into commit `to`. */
   diff(from: string | undefined, to: string): Promise<PathChange[]>;
   /** Reads one commit. */
   readCommit(commitId: string): Promise<Commit>;
-  /** Commits reachable from `tips` and not from `exclude`, newest first (`git rev-list`). */
-  listCommitsBetween(tips: readonly string[], exclude: readonly string[]): Promise<Oid[]>;
-  /** Every branch name and its head. */
-  listBranches(): Promise<Map<string, Oid>>;
-  /** Low-level object access, for sync: reads are verified against their id. */
-  readonly objects: ObjectAccess;
-  /** Moves a branch head by compare-and-set, writing `objects` in the same transaction. */
-  compareAndSetHead(branch: string, expected: Oid | undefined, next: Oid, objects?: GitObject[]): Promise<boolean>;
-  /** Any ref (`refs/heads/...`, `refs/remotes/...`), for sync's remote-tracking refs. */
-  readonly refs: RefAccess;
-  /** The entries of a tree, decoded and cached (the result must not be mutated). */
-  readTree(treeId: string): Promise<readonly TreeEntry[]>;
-  /** Several trees; those not cached are read in one transaction. */
-  readTrees(treeIds: readonly string[]): Promise<Array<readonly TreeEntry[]>>;
+  /** Files' bytes by id, as {@link PathChange} names them, read and verified in one transaction. */
+  readBlobs(ids: readonly string[]): Promise<Uint8Array[]>;
+  /** The narrow objects-and-refs view that sync, export and import take. */
+  readonly git: GitStore;
   close(): Promise<void>;
+}
+
+/**
+ * A repository as git sees it: objects, refs and the object graph, plus a merge with the
+ * repository's rules. What sync, export and import need, and nothing of files or branches.
+ */
+export interface GitStore {
+  readonly name: string;
+  readonly objects: ObjectAccess;
+  readonly refs: RefAccess;
+  readonly graph: ObjectGraph;
+  /**
+   * Merges commit `from` into branch `branch` with the repository's merge rules (a fast-forward
+   * when it can); returns the branch's new head.
+   */
+  merge(branch: string, from: string, info: CommitInfo): Promise<Oid>;
 }
 
 /** Refs by full name; names must start with `refs/`. */
@@ -160,13 +150,20 @@ export interface RefAccess {
   compareAndSet(name: string, expected: Oid | undefined, next: Oid, objects?: GitObject[]): Promise<boolean>;
 }
 
-/** Content-addressed object access. */
+/** Content-addressed object access; every read is verified against its id. */
 export interface ObjectAccess {
   read(oid: string): Promise<GitObject>;
   /** Many objects, read and verified in one transaction (a push or an export reads thousands). */
   readMany(oids: readonly string[]): Promise<GitObject[]>;
+  /** A commit, decoded and cached (the result must not be mutated). */
+  readCommit(oid: string): Promise<CommitData>;
+  /** The entries of a tree, decoded and cached (the result must not be mutated). */
+  readTree(oid: string): Promise<readonly TreeEntry[]>;
+  /** Several trees; those not cached are read in one transaction. */
+  readTrees(oids: readonly string[]): Promise<Array<readonly TreeEntry[]>>;
+  /** Whether an object is stored; the empty tree always is, as in git. */
   has(oid: string): Promise<boolean>;
-  /** The ids among `oids` that are not stored, checked in one transaction. */
+  /** The ids among `oids` that are not stored, checked in one transaction (the empty tree always is). */
   missing(oids: readonly string[]): Promise<Oid[]>;
   /**
    * Stores objects whose ids the caller has just computed from their content (a parsed pack),
@@ -177,4 +174,21 @@ export interface ObjectAccess {
   writeHashed(objects: ReadonlyArray<GitObject & { oid: string; raw?: Uint8Array }>): Promise<void>;
   /** Hashes and stores objects; returns their ids in the same order. */
   write(objects: GitObject[]): Promise<Oid[]>;
+}
+
+/** Git's object graph over the stored objects (see src/store/graph). */
+export interface ObjectGraph {
+  /** Commits reachable from `tips` and not from `exclude`, newest first (`git rev-list`), at most `limit`. */
+  listCommitsBetween(tips: readonly string[], exclude: readonly string[], options?: { limit?: number }): Promise<Oid[]>;
+  /**
+   * What a side holding `theirs` lacks to hold `tips`: the commits between and what each adds to
+   * its parents (a push; with no `theirs`, a whole export). `onCommit` counts commits walked.
+   */
+  listObjectsToSend(tips: readonly string[], theirs: readonly string[], options?: { onCommit?: WalkProgress }): Promise<Oid[]>;
+  /**
+   * Whether objects arriving together (a fetched pack, an imported bundle) are closed (every tip
+   * and every link in the set or stored) and fit to store (trees as git requires them, nested at
+   * most MAX_TREE_DEPTH deep). Returns the first problem, or `undefined`; writes nothing.
+   */
+  checkClosed(incoming: ReadonlyMap<Oid, GitObject>, tips: readonly string[]): Promise<ClosureProblem | undefined>;
 }

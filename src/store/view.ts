@@ -1,6 +1,6 @@
 import { NotADirectoryError, NotAFileError } from './errors.ts';
-import { FILE_MODE, isTreeMode, type TreeEntry } from './objects/index.ts';
-import { EMPTY_TREE, type ObjectSource, type ObjectStore } from './object-store.ts';
+import { EMPTY_TREE, FILE_MODE, isTreeMode, type TreeEntry } from './objects/index.ts';
+import type { ObjectSource, ObjectStore } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import { parseDir, parsePath } from './path.ts';
 import { lookupPath } from './tree-walk.ts';

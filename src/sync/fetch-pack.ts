@@ -1,5 +1,5 @@
-import { concatBytes, type Oid, type Repo } from '../store/index.ts';
-import { checkConnectivity } from './connectivity.ts';
+import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
+import { describeClosureProblem } from './describe-closure.ts';
 import { demultiplexSideBand, encodePktLine, FLUSH_PKT, parsePack, ProtocolError, readPktLines, type PackObject, type PktLine } from './protocol/index.ts';
 import type { Transport } from './transport.ts';
 
@@ -12,11 +12,12 @@ const MAX_HAVES = 32;
 /**
  * Fetches what `want` needs that we lack, as one stateless upload-pack request: our newest
  * commits as "have" (the last known remote head first, which is almost always enough), then
- * "done". Returns the pack's objects, hashed and checked for holes, not yet stored.
+ * "done". Returns the pack's objects, hashed and checked (no hole, every tree as git requires
+ * it: see the store's `graph.checkClosed`), not yet stored.
  */
 export async function fetchPack(
   transport: Transport,
-  repo: Repo,
+  store: GitStore,
   want: Oid,
   haves: readonly Oid[],
   onProgress: (phase: string, loaded: number, total?: number) => void,
@@ -33,16 +34,17 @@ export async function fetchPack(
   const pack = demultiplexSideBand(packets.slice(start), (message) => onProgress(`remote: ${message.trim()}`, 0));
   const objects = await parsePack(pack, async (oid) => {
     try {
-      return await repo.objects.read(oid);
+      return await store.objects.read(oid);
     } catch {
       return undefined;
     }
   });
   onProgress('unpacking', objects.length, objects.length);
-  if (objects.length === 0 && !(await repo.objects.has(want))) {
+  if (objects.length === 0 && !(await store.objects.has(want))) {
     throw new ProtocolError('pack', `it holds no objects, though ${want} was asked for`);
   }
-  await checkConnectivity(repo, objects, want);
+  const problem = await store.graph.checkClosed(new Map(objects.map((object) => [object.oid, object])), [want]);
+  if (problem) throw new ProtocolError('pack', describeClosureProblem(problem, 'the pack'));
   return objects;
 }
 

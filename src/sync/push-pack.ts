@@ -1,5 +1,4 @@
-import { concatBytes, type Oid, type Repo } from '../store/index.ts';
-import { listNewCommits, listObjectsToSend } from './missing-objects.ts';
+import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
 import { demultiplexSideBand, encodePack, encodePktLine, FLUSH_PKT, ProtocolError, readPktLines } from './protocol/index.ts';
 import type { Transport } from './transport.ts';
 
@@ -15,17 +14,16 @@ export type PushOutcome = { kind: 'ok' } | { kind: 'rejected'; reason: string; r
  */
 export async function pushPack(
   transport: Transport,
-  repo: Repo,
+  store: GitStore,
   ref: string,
   remoteHead: Oid | undefined,
   local: Oid,
   capabilities: ReadonlySet<string>,
   onProgress: (phase: string, loaded: number, total?: number) => void,
 ): Promise<PushOutcome> {
-  const commits = await listNewCommits(repo, [local], remoteHead ? [remoteHead] : []);
-  const oids = await listObjectsToSend(repo, commits);
+  const oids = await store.graph.listObjectsToSend([local], remoteHead ? [remoteHead] : []);
   onProgress('packing', 0, oids.length);
-  const pack = encodePack(await repo.objects.readMany(oids));
+  const pack = encodePack(await store.objects.readMany(oids));
   onProgress('packing', oids.length, oids.length);
   const wanted = ['report-status', 'side-band-64k'].filter((cap) => capabilities.has(cap));
   const command = `${remoteHead ?? ZERO_ID} ${local} ${ref}\0${[...wanted, 'agent=taskgit/0.1'].join(' ')}\n`;

@@ -1,4 +1,4 @@
-import type { Oid, Repo } from '../store/index.ts';
+import type { GitStore, Oid } from '../store/index.ts';
 import { AbortedError, RejectedError } from './errors.ts';
 import { fetchPack } from './fetch-pack.ts';
 import { parseRefAdvertisement } from './protocol/index.ts';
@@ -23,17 +23,17 @@ const MAX_ROUNDS = 5;
 
 /**
  * Brings a branch and its remote together: fetch what the remote has, merge it three-way with
- * the store's rules, push the result. A push refused because another device got there first
- * starts another round. Failures are typed SyncErrors; nothing committed locally is ever lost.
+ * the repository's rules, push the result. A push refused because another device got there
+ * first starts another round. Takes a repository's objects-and-refs view (`repo.git`).
+ * Failures are typed SyncErrors; nothing committed locally is ever lost.
  */
-export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult> {
+export async function sync(store: GitStore, options: SyncOptions): Promise<SyncResult> {
   const name = options.branch ?? 'main';
   const ref = `refs/heads/${name}`;
   const tracking = `refs/remotes/origin/${name}`;
   const progress = (phase: string, loaded: number, total?: number): void =>
     options.onProgress?.(total === undefined ? { phase, loaded } : { phase, loaded, total });
   const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
-  const branch = await repo.branch(name);
   let fetched = false;
   let pushed = false;
   let lastRefusal = 'the remote kept moving'; // a push whose answer was lost may have landed: the next round sees it
@@ -42,20 +42,20 @@ export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult
     progress('discovering', 0);
     const remoteHead = parseRefAdvertisement(await transport.advertise('git-upload-pack'), 'git-upload-pack').refs.get(ref);
     if (remoteHead !== undefined) {
-      if (!(await repo.objects.has(remoteHead))) {
-        const haves = await listHaves(repo, ref, tracking);
+      if (!(await store.objects.has(remoteHead))) {
+        const haves = await listHaves(store, ref, tracking);
         checkAborted(options.signal, 'fetch');
-        const objects = await fetchPack(transport, repo, remoteHead, haves, progress);
+        const objects = await fetchPack(transport, store, remoteHead, haves, progress);
         progress('storing', 0, objects.length);
-        await repo.objects.writeHashed(objects); // ids computed from the bytes by parsePack
+        await store.objects.writeHashed(objects); // ids computed from the bytes by parsePack
         fetched = true;
       }
-      await moveTrackingRef(repo, tracking, remoteHead);
+      await moveTrackingRef(store, tracking, remoteHead);
       checkAborted(options.signal, 'merge');
       progress('merging', 0);
-      await branch.merge(remoteHead, { message: `Merge changes from ${describeRemote(options.url)}` });
+      await store.merge(name, remoteHead, { message: `Merge changes from ${describeRemote(options.url)}` });
     }
-    const local = await branch.head();
+    const local = await store.refs.read(ref);
     if (local === remoteHead) {
       if (pushed) return { kind: fetched ? 'merged-and-pushed' : 'pushed', head: local };
       return { kind: fetched ? 'pulled' : 'up-to-date', head: local };
@@ -65,9 +65,9 @@ export async function sync(repo: Repo, options: SyncOptions): Promise<SyncResult
     const advertised = parseRefAdvertisement(await transport.advertise('git-receive-pack'), 'git-receive-pack');
     if (advertised.refs.get(ref) !== remoteHead) continue; // the remote moved since: fetch again
     pushed = true;
-    const outcome = await pushPack(transport, repo, ref, remoteHead, local, advertised.capabilities, progress);
+    const outcome = await pushPack(transport, store, ref, remoteHead, local, advertised.capabilities, progress);
     if (outcome.kind === 'ok') {
-      await moveTrackingRef(repo, tracking, local);
+      await moveTrackingRef(store, tracking, local);
       return { kind: fetched ? 'merged-and-pushed' : 'pushed', head: local };
     }
     lastRefusal = [outcome.reason, outcome.remoteMessages.trim()].filter(Boolean).join(': ');
@@ -95,14 +95,13 @@ function describeRemote(url: string): string {
 }
 
 /** Commits to offer as common ground: the last known remote head, then our newest commits. */
-async function listHaves(repo: Repo, ref: string, tracking: string): Promise<Oid[]> {
+async function listHaves(store: GitStore, ref: string, tracking: string): Promise<Oid[]> {
   const haves: Oid[] = [];
-  const known = await repo.refs.read(tracking);
+  const known = await store.refs.read(tracking);
   if (known !== undefined) haves.push(known);
-  const head = await repo.refs.read(ref);
+  const head = await store.refs.read(ref);
   if (head !== undefined) {
-    const branch = await repo.branch(ref.slice('refs/heads/'.length));
-    for (const commit of await branch.history({ limit: 32 })) if (commit.id !== known) haves.push(commit.id);
+    for (const commit of await store.graph.listCommitsBetween([head], [], { limit: 32 })) if (commit !== known) haves.push(commit);
   }
   return haves;
 }
@@ -111,7 +110,7 @@ async function listHaves(repo: Repo, ref: string, tracking: string): Promise<Oid
  * Points the remote-tracking ref at `next`. It is only a hint for the next fetch's "have"
  * lines, so losing a race for it to another tab's sync is fine: that tab saw the same remote.
  */
-async function moveTrackingRef(repo: Repo, ref: string, next: Oid): Promise<void> {
-  const current = await repo.refs.read(ref);
-  if (current !== next) await repo.refs.compareAndSet(ref, current, next);
+async function moveTrackingRef(store: GitStore, ref: string, next: Oid): Promise<void> {
+  const current = await store.refs.read(ref);
+  if (current !== next) await store.refs.compareAndSet(ref, current, next);
 }

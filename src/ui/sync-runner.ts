@@ -10,7 +10,7 @@ export function syncRunnerFor(tasks: Tasks): SyncControllerDeps['run'] {
   return async (settings: RemoteSettings, onProgress): Promise<SyncOutcome> => {
     const { sync } = await import('../sync/index.ts');
     const auth = settings.username || settings.token ? { username: settings.username, password: settings.token } : undefined;
-    const result = await sync(tasks.repo, {
+    const result = await sync(tasks.repo.git, {
       url: settings.url,
       branch: tasks.branch.name,
       ...(auth ? { auth } : {}),

@@ -48,7 +48,7 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s1.git`;
     const repo = await reader();
     const path = await commitComment(repo);
-    expect((await sync(repo, { url })).kind).toBe('pushed');
+    expect((await sync(repo.git, { url })).kind).toBe('pushed');
     const clone = await cloneRemote(url);
     expect(await gitAsync(['log', '--format=%s', '--name-only'], { cwd: clone })).toContain(path);
   });
@@ -57,9 +57,9 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s2.git`;
     const [a, b] = [await reader(), await reader()];
     await commitComment(a);
-    await sync(a, { url });
+    await sync(a.git, { url });
     const pathB = await commitComment(b);
-    expect((await sync(b, { url })).kind).toBe('merged-and-pushed');
+    expect((await sync(b.git, { url })).kind).toBe('merged-and-pushed');
     expect(await gitAsync(['ls-tree', '-r', '--name-only', 'main'], { cwd: await cloneRemote(url) })).toContain(pathB);
   });
 
@@ -67,7 +67,7 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s3.git`;
     const repo = await reader();
     await (await repo.branch()).set('comments/chapter-3/not-a-uuid.json', '{}\n', { message: 'Bad file' });
-    const failure = await sync(repo, { url }).catch((error: unknown) => error);
+    const failure = await sync(repo.git, { url }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SyncError);
     const error = failure as SyncError;
     expect(error.code).toBe('rejected');
@@ -90,12 +90,12 @@ describe('sync() with the comment remote', () => {
     let published: string | undefined;
     for (let i = 0; i < LIMIT.pushes; i++) {
       await commitComment(repo);
-      const result = await sync(repo, { url });
+      const result = await sync(repo.git, { url });
       expect(result.kind).toBe('pushed');
       published = result.head;
     }
     await commitComment(repo);
-    const failure = await sync(repo, { url }).catch((error: unknown) => error);
+    const failure = await sync(repo.git, { url }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SyncError);
     const error = failure as SyncError<{ status: number; retryAfterSeconds?: number }>;
     expect(error.code).toBe('server-error');

@@ -66,7 +66,7 @@ interface Entry {
 async function storeEntries(repo: Repo, commit: string): Promise<Map<string, Entry>> {
   const out = new Map<string, Entry>();
   const walk = async (tree: string, prefix: string): Promise<void> => {
-    const object = await repo.objects.read(tree);
+    const object = await repo.git.objects.read(tree);
     expect(object.type).toBe('tree');
     for (const entry of decodeTree(object.content)) {
       const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
@@ -74,7 +74,7 @@ async function storeEntries(repo: Repo, commit: string): Promise<Map<string, Ent
       else out.set(path, { mode: entry.mode, oid: entry.oid });
     }
   };
-  const commitObject = await repo.objects.read(commit);
+  const commitObject = await repo.git.objects.read(commit);
   await walk(decodeCommit(commitObject.content).tree, '');
   return out;
 }
@@ -272,7 +272,7 @@ describe('git CLI repositories read by the store', () => {
       const main = await repo.branch('main');
       expect(await main.head()).toBe(mergeId);
       expect((await repo.readCommit(mergeId)).parents).toEqual(mergeParents);
-      expect(decodeCommit((await repo.objects.read(initialId)).content).message).toBe(multiLine);
+      expect(decodeCommit((await repo.git.objects.read(initialId)).content).message).toBe(multiLine);
       expect((await repo.readCommit(initialId)).message.trimEnd()).toBe(multiLine.trimEnd());
       expect((await main.history()).map((c) => c.id).sort()).toEqual([...gitHistory].sort());
 

@@ -55,7 +55,7 @@ beforeEach(async () => {
   factory = new IDBFactory();
   tasks = await Tasks.open({ name: 'device', indexedDB: factory });
   await tasks.run((snapshot) => createRecord(snapshot, { kind: 'action', name: 'Keep me', state: 'next' }, NOW, () => KEEP));
-  await sync(tasks.repo, { url });
+  await sync(tasks.repo.git, { url });
   return () => tasks.close();
 });
 
@@ -96,7 +96,7 @@ describe('records that are not valid JSON, from another device', () => {
       },
       'Files written by something else',
     );
-    expect((await sync(tasks.repo, { url })).kind).toBe('pulled');
+    expect((await sync(tasks.repo.git, { url })).kind).toBe('pulled');
     await tasks.repairLinks(); // catches up with the head, as the app does after a sync
     const snapshot = tasks.snapshot;
 
@@ -110,14 +110,14 @@ describe('records that are not valid JSON, from another device', () => {
     renderEveryView(snapshot);
 
     await tasks.run((current) => updateRecord(current, KEEP, { name: 'Kept and renamed' }, NOW));
-    expect((await sync(tasks.repo, { url })).kind).toBe('pushed');
+    expect((await sync(tasks.repo.git, { url })).kind).toBe('pushed');
     expect(tasks.snapshot.malformed).toHaveLength(5); // still listed, never silently dropped
   });
 
   it('a record garbled on one device while edited on another: both versions are kept and the garbled one is listed', async () => {
     await tasks.run((current) => updateRecord(current, KEEP, { name: 'Renamed here' }, NOW));
     await pushFromElsewhere({ [recordPath('action', KEEP)]: 'this is not JSON at all\n' }, 'Garble the record');
-    expect((await sync(tasks.repo, { url })).kind).toBe('merged-and-pushed');
+    expect((await sync(tasks.repo.git, { url })).kind).toBe('merged-and-pushed');
     await tasks.repairLinks();
 
     const files = await readAllFiles(tasks.repo);

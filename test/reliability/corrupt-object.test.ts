@@ -47,8 +47,8 @@ async function objectIds(): Promise<{ blob: Oid; tree: Oid; head: Oid }> {
     const main = await repo.branch();
     const head = (await main.head()) as Oid;
     const bytes = (await main.get(recordPath('action', IDS[0]))) as Uint8Array;
-    const root = await repo.readTree((await repo.readCommit(head)).tree);
-    const items = await repo.readTree(root.find((entry) => entry.name === 'items')?.oid as string);
+    const root = await repo.git.objects.readTree((await repo.readCommit(head)).tree);
+    const items = await repo.git.objects.readTree(root.find((entry) => entry.name === 'items')?.oid as string);
     const tree = items.find((entry) => entry.name === '3f')?.oid as Oid;
     return { blob: hashObject('blob', bytes).oid, tree, head };
   } finally {
@@ -111,7 +111,7 @@ describe('a corrupt object in IndexedDB', () => {
     await flipObjectByte(factory, NAME, blob, -3);
     const url = `${remote.url}corrupt-${++repoCount}.git`;
     const repo = await open();
-    await expectRefused(blob, () => sync(repo, { url }));
+    await expectRefused(blob, () => sync(repo.git, { url }));
     expect((await gitAsync(['ls-remote', url])).trim()).toBe('');
     await repo.close();
   });

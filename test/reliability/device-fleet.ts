@@ -68,7 +68,7 @@ export class DeviceFleet {
   async sync(device: number): Promise<SyncResult & { repaired: boolean }> {
     const tasks = this.device(device);
     this.log.push(`sync ${device}`);
-    const result = await sync(tasks.repo, { url: this.url });
+    const result = await sync(tasks.repo.git, { url: this.url });
     this.ledger.synced(device);
     const repaired = (await tasks.repairLinks()) !== undefined;
     this.log.push(`  -> ${result.kind}${repaired ? ', links repaired' : ''}`);

@@ -31,7 +31,7 @@ export function at(message: string, seconds: number): { message: string; date: D
 export async function filesAt(repo: Repo, commit: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const walk = async (tree: Oid, prefix: string): Promise<void> => {
-    for (const entry of await repo.readTree(tree)) {
+    for (const entry of await repo.git.objects.readTree(tree)) {
       const path = `${prefix}${entry.name}`;
       if (isTreeMode(entry.mode)) await walk(entry.oid, `${path}/`);
       else out.set(path, `${entry.mode} ${entry.oid}`);
@@ -43,7 +43,7 @@ export async function filesAt(repo: Repo, commit: string): Promise<Map<string, s
 
 /** What a store holds that an import could change: its refs, and which of `oids` it lacks. */
 export async function snapshot(repo: Repo, oids: readonly string[]): Promise<{ refs: Map<string, Oid>; missing: Oid[] }> {
-  return { refs: await repo.refs.list(), missing: await repo.objects.missing(oids) };
+  return { refs: await repo.git.refs.list(), missing: await repo.git.objects.missing(oids) };
 }
 
 /** `git ls-tree -r` of a commit: path -> `<mode> <oid>`, the shape of {@link filesAt}. */

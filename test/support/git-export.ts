@@ -55,7 +55,7 @@ export async function exportToBareRepo(repo: Repo, branch: string, dir: string):
     pending.push({ oid, type });
   };
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const object = await repo.objects.read(next.oid);
+    const object = await repo.git.objects.read(next.oid);
     if (object.type !== next.type) throw new Error(`Object ${next.oid} is a ${object.type}, expected a ${next.type}.`);
     writeLooseObject(dir, next.oid, object);
     if (object.type === 'commit') {
@@ -112,11 +112,11 @@ export async function importFromGitRepo(repo: Repo, branch: string, gitDir: stri
   const batch = parseCatFileBatch(git(['cat-file', '--batch'], { cwd: gitDir, input: `${oids.join('\n')}\n` }));
   if (batch.length !== oids.length) throw new Error(`Asked git for ${oids.length} objects, got ${batch.length}.`);
 
-  const written = await repo.objects.write(batch.map(({ object }) => object));
+  const written = await repo.git.objects.write(batch.map(({ object }) => object));
   batch.forEach(({ oid }, i) => {
     if (written[i] !== oid) throw new Error(`The store gave git object ${oid} the id ${String(written[i])}.`);
   });
-  if (!(await repo.compareAndSetHead(branch, undefined, head))) {
+  if (!(await repo.git.refs.compareAndSet(`refs/heads/${branch}`, undefined, head))) {
     throw new Error(`Branch ${branch} of the store already has a head; import needs an empty branch.`);
   }
   return { head, objects: batch.length };

@@ -1,9 +1,9 @@
 // Walks what a store's refs reach, for tests that must prove nothing is missing or corrupt.
-import { decodeCommit, decodeTree, isTreeMode, type Repo } from '../../src/store/index.ts';
+import { isTreeMode, listLinks, type Repo } from '../../src/store/index.ts';
 
 /** Reads (and so verifies) every object every ref reaches; throws on the first one missing. */
 export async function assertHeadComplete(repo: Repo): Promise<number> {
-  return (await reachableFrom(repo, [...(await repo.refs.list()).values()])).size;
+  return (await reachableFrom(repo, [...(await repo.git.refs.list()).values()])).size;
 }
 
 /** Every object `tips` reach, each read (and so verified); throws on the first one missing. */
@@ -14,13 +14,7 @@ export async function reachableFrom(repo: Repo, tips: readonly string[]): Promis
     const oid = stack.pop() as string;
     if (seen.has(oid)) continue;
     seen.add(oid);
-    const object = await repo.objects.read(oid);
-    if (object.type === 'commit') {
-      const commit = decodeCommit(object.content);
-      stack.push(commit.tree, ...commit.parents);
-    } else if (object.type === 'tree') {
-      for (const entry of decodeTree(object.content)) if (entry.mode !== '160000') stack.push(entry.oid);
-    }
+    for (const link of listLinks(await repo.git.objects.read(oid))) stack.push(link.oid);
   }
   return seen;
 }
@@ -32,10 +26,10 @@ export async function readAllFiles(repo: Repo, branchName = 'main'): Promise<Rec
   const out: Record<string, string> = {};
   if (head === undefined) return out;
   const walk = async (tree: string, prefix: string): Promise<void> => {
-    for (const entry of await repo.readTree(tree)) {
+    for (const entry of await repo.git.objects.readTree(tree)) {
       const path = `${prefix}${entry.name}`;
       if (isTreeMode(entry.mode)) await walk(entry.oid, `${path}/`);
-      else out[path] = new TextDecoder().decode((await repo.objects.read(entry.oid)).content);
+      else out[path] = new TextDecoder().decode((await repo.git.objects.read(entry.oid)).content);
     }
   };
   await walk((await repo.readCommit(head)).tree, '');

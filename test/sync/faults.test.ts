@@ -43,7 +43,7 @@ describe('sync under network faults', () => {
     proxy.setPlan(() => ({ kind: 'status', status: 401 }));
     const repo = await openRepo({ name: 'auth', indexedDB: new IDBFactory() });
     await (await repo.branch()).set('a.txt', 'a', info('a'));
-    const error = await sync(repo, { url: `${proxy.url}auth.git`, auth: { username: 'u', password: 'p' } }).catch((e: unknown) => e);
+    const error = await sync(repo.git, { url: `${proxy.url}auth.git`, auth: { username: 'u', password: 'p' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthFailedError);
     expect((error as Error).message).toMatch(/credentials/);
     proxy.setPlan(() => ({ kind: 'pass' }));
@@ -72,7 +72,7 @@ describe('sync under network faults', () => {
             let seen = 0;
             const target = step.edit % 3;
             proxy.setPlan(() => (fault !== undefined && seen++ === target ? fault : { kind: 'pass' }));
-            const outcome = await sync(repo, { url, timeoutMs: 1500 }).then(
+            const outcome = await sync(repo.git, { url, timeoutMs: 1500 }).then(
               (result) => result.kind,
               (error: unknown) => error,
             );
@@ -80,7 +80,7 @@ describe('sync under network faults', () => {
             await assertHeadComplete(repo);
           }
           proxy.setPlan(() => ({ kind: 'pass' }));
-          for (let round = 0; round < 2; round++) for (const repo of devices) await sync(repo, { url });
+          for (let round = 0; round < 2; round++) for (const repo of devices) await sync(repo.git, { url });
           const heads = await Promise.all(devices.map(async (repo) => (await repo.branch()).head()));
           expect(new Set(heads).size).toBe(1);
           const files = await readAllFiles(devices[0] as Repo);

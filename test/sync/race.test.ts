@@ -48,7 +48,7 @@ it('merges and pushes again when the remote moved between discovery and push', a
   const repo = await openRepo({ name: 'device', indexedDB: new IDBFactory() });
   const main = await repo.branch();
   await main.set('mine.txt', 'first', { message: 'First' });
-  await sync(repo, { url });
+  await sync(repo.git, { url });
   await main.set('mine.txt', 'second', { message: 'Second' });
 
   let raced: string | undefined;
@@ -58,7 +58,7 @@ it('merges and pushes again when the remote moved between discovery and push', a
     }
     return { kind: 'pass' };
   });
-  const result = await sync(repo, { url });
+  const result = await sync(repo.git, { url });
   proxy.setPlan(() => ({ kind: 'pass' }));
 
   expect(raced).toBeDefined();

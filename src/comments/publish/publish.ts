@@ -13,7 +13,7 @@ const REQUEST_TIMEOUT_MS = 20_000;
 /** Syncs `repo` with `url`; never throws: a failure comes back as data. */
 export async function publish(repo: Repo, url: string, signal?: AbortSignal): Promise<PublishOutcome> {
   try {
-    await sync(repo, { url, branch: COMMENTS_BRANCH, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+    await sync(repo.git, { url, branch: COMMENTS_BRANCH, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
     return { ok: true };
   } catch (error) {
     return { ok: false, failure: describeFailure(error) };

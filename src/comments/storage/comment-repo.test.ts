@@ -43,7 +43,7 @@ describe('CommentRepo', () => {
     expect(await repo.listPending()).toEqual([{ path, kind: 'comment' }]);
 
     // What sync does once the remote has the head.
-    await repo.repo.refs.compareAndSet(TRACKING_REF, undefined, head);
+    await repo.repo.git.refs.compareAndSet(TRACKING_REF, undefined, head);
     expect((await repo.readPage(PAGE)).published).toEqual(new Set([path]));
     expect(await repo.listPending()).toEqual([]);
     const [commit] = await (await repo.repo.branch(COMMENTS_BRANCH)).history({ limit: 1 });

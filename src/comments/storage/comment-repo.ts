@@ -64,7 +64,7 @@ export class CommentRepo {
     const dir = `comments/${page}`;
     const branch = await this.repo.branch(COMMENTS_BRANCH);
     const files = await branch.getAll(dir);
-    const tracking = await this.repo.refs.read(TRACKING_REF);
+    const tracking = await this.repo.git.refs.read(TRACKING_REF);
     const published = new Set<string>(tracking === undefined ? [] : (await (await this.repo.view(tracking)).getAll(dir)).keys());
     return { files, published };
   }
@@ -99,7 +99,7 @@ export class CommentRepo {
   async listPending(): Promise<PendingChange[]> {
     const head = await (await this.repo.branch(COMMENTS_BRANCH)).head();
     if (head === undefined) return [];
-    const tracking = await this.repo.refs.read(TRACKING_REF);
+    const tracking = await this.repo.git.refs.read(TRACKING_REF);
     const changes = await this.repo.diff(tracking, head);
     const pending: PendingChange[] = [];
     for (const change of changes) {

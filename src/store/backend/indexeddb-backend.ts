@@ -2,7 +2,7 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type Stor
 import { StoreError } from '../errors.ts';
 import { LruCache } from '../lru-cache.ts';
 import type { HashedObject } from '../objects/index.ts';
-import type { Oid } from '../oid.ts';
+import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend } from './backend.ts';
 import { encodeBatch, readBatchIndex, type BatchIndex, type BatchLocation } from './object-batch.ts';
 
@@ -119,12 +119,15 @@ class IndexedDbBackend implements Backend {
     this.remember(batch);
   }
 
-  getRef = async (name: string): Promise<Oid | undefined> => (await this.database.get('refs', name)) as Oid | undefined;
+  getRef = async (name: string): Promise<Oid | undefined> => {
+    const target = await this.database.get('refs', name);
+    return target === undefined ? undefined : parseOid(target);
+  };
 
   async listRefs(): Promise<Map<string, Oid>> {
     const tx = this.database.transaction('refs');
     const refs = new Map<string, Oid>();
-    for await (const cursor of tx.store) refs.set(cursor.key, cursor.value as Oid);
+    for await (const cursor of tx.store) refs.set(cursor.key, parseOid(cursor.value));
     return refs;
   }
 

@@ -65,6 +65,7 @@ export function encodeBatch(objects: readonly HashedObject[], chunkBytes = CHUNK
 export function readBatchIndex(batch: number, index: BatchIndex, into: Map<Oid, BatchLocation>): void {
   const count = index.oids.length / 40;
   for (let i = 0; i < count; i++) {
+    // encodeBatch wrote these from ids; not parsed again, since a large store loads many at start.
     const oid = index.oids.slice(i * 40, i * 40 + 40) as Oid;
     into.set(oid, {
       batch,

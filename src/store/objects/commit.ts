@@ -1,7 +1,16 @@
 import { InvalidObjectError } from '../errors.ts';
 import { isOid, type Oid } from '../oid.ts';
-import type { Signature } from '../types.ts';
 import { fromUtf8, utf8 } from './bytes.ts';
+
+/** A person and the moment they acted, as git writes it in a commit header. */
+export interface Signature {
+  name: string;
+  email: string;
+  /** Seconds since the Unix epoch. */
+  timestamp: number;
+  /** Minutes east of UTC, e.g. +60 for `+0100` (the sign of git's header, not of JS's getTimezoneOffset). */
+  timezoneOffset: number;
+}
 
 /** Everything a commit object holds. */
 export interface CommitData {
@@ -31,11 +40,12 @@ export function formatSignature(sig: Signature): string {
 export function parseSignature(value: string): Signature {
   const match = /^(.*?) ?<([^<>]*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(value);
   if (!match) throw new InvalidObjectError('commit', `bad signature ${JSON.stringify(value)}`);
-  const [, name, email, seconds, sign, hours, minutes] = match as unknown as string[];
+  // Every group is in the pattern, so each is set when it matched.
+  const [, name = '', email = '', seconds = '', sign = '', hours = '', minutes = ''] = match;
   const offset = Number(hours) * 60 + Number(minutes);
   return {
-    name: name as string,
-    email: email as string,
+    name,
+    email,
     timestamp: Number(seconds),
     timezoneOffset: sign === '-' ? -offset : offset,
   };

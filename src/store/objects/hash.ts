@@ -1,8 +1,6 @@
 import { sha1 } from '@noble/hashes/legacy.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import type { Oid } from '../oid.ts';
-import type { ObjectType } from '../types.ts';
-import { wrapObject } from './object-format.ts';
+import { oidFromBytes, type Oid } from '../oid.ts';
+import { wrapObject, type ObjectType } from './object-format.ts';
 
 /** An object ready to store: its id and its uncompressed loose form. */
 export interface HashedObject {
@@ -15,7 +13,7 @@ export interface HashedObject {
  * small (records, shard trees), where it beats awaiting WebCrypto (see ENVIRONMENT.md).
  */
 export function hashRaw(raw: Uint8Array): Oid {
-  return bytesToHex(sha1(raw)) as Oid;
+  return oidFromBytes(sha1(raw));
 }
 
 /** Wraps and hashes an object's content, as `git hash-object -t <type>` does. */

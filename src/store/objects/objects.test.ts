@@ -6,6 +6,8 @@ import { fromUtf8, utf8 } from './bytes.ts';
 import { hashObject } from './hash.ts';
 import { unwrapObject, wrapObject } from './object-format.ts';
 import { decodeTree, encodeTree, sortTreeEntries, type TreeEntry } from './tree.ts';
+import { findTreeProblem } from './tree-check.ts';
+import { decodeTagTarget } from './tag.ts';
 
 const oidArb = fc.uint8Array({ minLength: 20, maxLength: 20 }).map(
   (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('') as Oid,
@@ -108,5 +110,63 @@ describe('commit encoding', () => {
   it('refuses a commit without a tree or author', () => {
     expect(() => decodeCommit(utf8('author A <a> 1 +0000\n\nmsg'))).toThrow(/no tree/);
     expect(() => decodeCommit(utf8(`tree ${A}\n\nmsg`))).toThrow(/no author/);
+  });
+});
+
+describe('findTreeProblem (git fsck rules for trees)', () => {
+  /** Tree content written entry by entry as given, without sorting. */
+  const raw = (...entries: Array<[mode: string, name: string]>): Uint8Array =>
+    Uint8Array.from(entries.flatMap(([mode, name]) => [...utf8(`${mode} ${name}\0`), ...new Uint8Array(20).fill(0xab)]));
+
+  it('accepts every tree encodeTree writes (property)', () => {
+    const entryArb = fc.record({
+      name: fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !s.includes('/') && !s.includes('\0') && !['.', '..'].includes(s) && s.toLowerCase() !== '.git'),
+      mode: fc.constantFrom('100644', '100755', '120000', '40000', '160000'),
+      oid: oidArb,
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(entryArb, { selector: (e) => e.name, maxLength: 20 }), (entries) => {
+        expect(findTreeProblem(encodeTree(entries))).toBeUndefined();
+      }),
+    );
+  });
+
+  it('refuses ".", "..", ".git" in any case, "/" in a name, and an empty name', () => {
+    expect(findTreeProblem(raw(['40000', '.']))).toMatch(/named "\."/);
+    expect(findTreeProblem(raw(['40000', '..']))).toMatch(/named "\.\."/);
+    for (const name of ['.git', '.GIT', '.gIt']) expect(findTreeProblem(raw(['40000', name]))).toBe(`it holds an entry named "${name}"`);
+    expect(findTreeProblem(raw(['100644', '.gitignore']))).toBeUndefined();
+    expect(findTreeProblem(raw(['100644', 'a/b']))).toMatch(/holds "\/"/);
+    expect(findTreeProblem(raw(['100644', '']))).toMatch(/empty name/);
+  });
+
+  it('refuses a name twice, also a file and a folder of one name apart from each other', () => {
+    expect(findTreeProblem(raw(['100644', 'a'], ['100644', 'a']))).toMatch(/"a" twice/);
+    expect(findTreeProblem(raw(['100644', 'a'], ['40000', 'a']))).toMatch(/"a" twice/);
+    // git orders the folder "a" as "a/", after "a-b": the two "a" are not neighbours.
+    expect(findTreeProblem(raw(['100644', 'a'], ['100644', 'a-b'], ['40000', 'a']))).toMatch(/"a" twice/);
+    expect(findTreeProblem(raw(['100644', 'a'], ['100644', 'a-b'], ['40000', 'a-b0'], ['40000', 'ab']))).toBeUndefined();
+  });
+
+  it("refuses entries out of git's order", () => {
+    expect(findTreeProblem(raw(['100644', 'b'], ['100644', 'a']))).toMatch(/not in git's order \("b" before "a"\)/);
+    expect(findTreeProblem(raw(['40000', 'a'], ['100644', 'a-b']))).toMatch(/not in git's order/);
+    expect(findTreeProblem(raw(['100644', 'a-b'], ['40000', 'a']))).toBeUndefined();
+  });
+
+  it('refuses zero-padded and malformed modes, and an entry cut short', () => {
+    expect(findTreeProblem(raw(['040000', 'd']))).toBe('an entry has the zero-padded mode "040000"');
+    expect(findTreeProblem(raw(['10064', 'f']))).toBeUndefined();
+    expect(findTreeProblem(raw(['1006449', 'f']))).toMatch(/not 5 or 6 octal digits/);
+    expect(findTreeProblem(raw(['100648', 'f']))).toMatch(/not 5 or 6 octal digits/);
+    expect(findTreeProblem(raw(['100644', 'f']).subarray(0, 12))).toBe('an entry is cut short');
+  });
+});
+
+describe('decodeTagTarget', () => {
+  it('reads the object and type lines, and refuses a tag without them', () => {
+    expect(decodeTagTarget(utf8(`object ${A}\ntype commit\ntag v1\n\nmsg\n`))).toEqual({ oid: A, type: 'commit' });
+    expect(() => decodeTagTarget(utf8(`type commit\nobject ${A}\n`))).toThrow(/no "object" and "type"/);
+    expect(() => decodeTagTarget(utf8(`object ${A}\ntype thing\n`))).toThrow(/no "object" and "type"/);
   });
 });

@@ -1,7 +1,7 @@
 import { InvalidObjectError } from '../errors.ts';
-import type { Oid } from '../oid.ts';
+import { oidFromBytes, parseOid, type Oid } from '../oid.ts';
 import { compareBytes, concatBytes, fromUtf8, utf8 } from './bytes.ts';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { scanTreeEntry } from './tree-bytes.ts';
 
 /** Modes git writes in trees. Unknown modes read from a foreign repo are kept as they were. */
 export const FILE_MODE = {
@@ -11,6 +11,12 @@ export const FILE_MODE = {
   tree: '40000',
   gitlink: '160000',
 } as const;
+
+/**
+ * The tree with no entries, the same id in every git repository. Like git, the store treats it as
+ * always present: a commit may name it without it being stored (a branch whose last file went).
+ */
+export const EMPTY_TREE: Oid = parseOid('4b825dc642cb6eb9a060e54bf8d69288fbee4904');
 
 /** One entry of a tree object. */
 export interface TreeEntry {
@@ -99,16 +105,14 @@ function hexValue(code: number): number {
 /** Decodes a tree's content into its entries, in stored order. */
 export function decodeTree(content: Uint8Array): TreeEntry[] {
   const entries: TreeEntry[] = [];
-  let offset = 0;
-  while (offset < content.length) {
-    const space = content.indexOf(0x20, offset);
-    if (space < 0) throw new InvalidObjectError('tree', 'entry without a mode');
-    const nul = content.indexOf(0, space + 1);
-    if (nul < 0 || nul + 21 > content.length) throw new InvalidObjectError('tree', 'truncated entry');
+  for (let offset = 0; offset < content.length; ) {
+    const span = scanTreeEntry(content, offset);
+    if (!span) throw new InvalidObjectError('tree', 'truncated entry');
+    const { space, nul } = span;
     const mode = asciiName(content, offset, space) ?? '';
     if (!/^[0-7]{5,6}$/.test(mode)) throw new InvalidObjectError('tree', `bad mode ${JSON.stringify(mode)}`);
     if (nul === space + 1) throw new InvalidObjectError('tree', 'empty entry name');
-    const oid = bytesToHex(content.subarray(nul + 1, nul + 21)) as Oid;
+    const oid = oidFromBytes(content, nul + 1);
     const ascii = asciiName(content, space + 1, nul);
     if (ascii !== undefined) {
       entries.push({ name: ascii, mode, oid });
@@ -119,7 +123,7 @@ export function decodeTree(content: Uint8Array): TreeEntry[] {
       const roundTrips = compareBytes(utf8(name), nameBytes) === 0;
       entries.push(roundTrips ? { name, mode, oid } : { name, mode, oid, nameBytes });
     }
-    offset = nul + 21;
+    offset = span.end;
   }
   return entries;
 }

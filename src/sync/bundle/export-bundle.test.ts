@@ -57,7 +57,7 @@ describe('exportBundle', () => {
     async () => {
       const repo = await makeHistory();
       const branches = await repo.listBranches();
-      const bytes = await exportBundle(repo);
+      const bytes = await exportBundle(repo.git);
 
       const { file, clone } = cloneBundle(bytes);
       const verifier = makeTempDir('bundle-verify');
@@ -68,7 +68,7 @@ describe('exportBundle', () => {
       for (const [name, head] of branches) {
         expect(gitText(['rev-parse', `refs/remotes/origin/${name}`], { cwd: clone }).trim()).toBe(head);
         const history = sorted(gitText(['rev-list', head], { cwd: clone }).trim().split('\n'));
-        expect(history).toEqual(sorted(await repo.listCommitsBetween([head], [])));
+        expect(history).toEqual(sorted(await repo.git.graph.listCommitsBetween([head], [])));
         expect(gitFiles(clone, head)).toEqual(await filesAt(repo, head));
       }
       // HEAD names main, so the clone checked main out; its files are the store's, byte for byte.
@@ -83,7 +83,7 @@ describe('exportBundle', () => {
 
   it('packs every reachable object exactly once, and nothing else', async () => {
     const repo = await makeHistory();
-    const bytes = await exportBundle(repo);
+    const bytes = await exportBundle(repo.git);
     const header = parseBundleHeader(bytes);
     const objects = await parsePack(bytes.subarray(header.packOffset), async () => undefined);
     const ids = objects.map(({ oid }) => oid);
@@ -102,7 +102,7 @@ describe('exportBundle', () => {
     await main.set('only.txt', 'x\n', at('Add the only file', 1));
     const emptied = await main.remove('only.txt', at('Remove the only file', 2));
     expect((await repo.readCommit(emptied)).tree).toBe('4b825dc642cb6eb9a060e54bf8d69288fbee4904');
-    const { clone } = cloneBundle(await exportBundle(repo));
+    const { clone } = cloneBundle(await exportBundle(repo.git));
     git(['fsck', '--strict', '--no-dangling'], { cwd: clone });
     expect(gitText(['rev-parse', 'HEAD'], { cwd: clone }).trim()).toBe(emptied);
   });
@@ -110,12 +110,12 @@ describe('exportBundle', () => {
   it('exports only the branches asked for, HEAD at main or else the first', async () => {
     const repo = await makeHistory();
     const branches = await repo.listBranches();
-    const onlyWork = parseBundleHeader(await exportBundle(repo, { branches: ['work'] }));
+    const onlyWork = parseBundleHeader(await exportBundle(repo.git, { branches: ['work'] }));
     expect(onlyWork.refs).toEqual([
       { name: 'refs/heads/work', oid: branches.get('work') },
       { name: 'HEAD', oid: branches.get('work') },
     ]);
-    const both = parseBundleHeader(await exportBundle(repo, { branches: ['work', 'main', 'work'] }));
+    const both = parseBundleHeader(await exportBundle(repo.git, { branches: ['work', 'main', 'work'] }));
     expect(both.refs.map(({ name }) => name)).toEqual(['refs/heads/main', 'refs/heads/work', 'HEAD']);
     expect(both.refs[2]?.oid).toBe(branches.get('main'));
   });
@@ -123,8 +123,8 @@ describe('exportBundle', () => {
   it('reports progress: every commit counted, then the pack compressed', async () => {
     const repo = await makeHistory();
     const calls: Array<[BundlePhase, number, number]> = [];
-    await exportBundle(repo, { onProgress: (phase, done, total) => calls.push([phase, done, total]) });
-    const commits = (await repo.listCommitsBetween([...(await repo.listBranches()).values()], [])).length;
+    await exportBundle(repo.git, { onProgress: (phase, done, total) => calls.push([phase, done, total]) });
+    const commits = (await repo.git.graph.listCommitsBetween([...(await repo.listBranches()).values()], [])).length;
     const counting = calls.filter(([phase]) => phase === 'counting');
     expect(counting).toHaveLength(commits);
     expect(counting.at(-1)).toEqual(['counting', commits, commits]);
@@ -135,9 +135,9 @@ describe('exportBundle', () => {
 
   it('refuses to export a store or a branch without commits', async () => {
     const empty = await openStore();
-    await expect(exportBundle(empty)).rejects.toMatchObject({ code: 'invalid-bundle', data: { problem: 'nothing-to-export' } });
+    await expect(exportBundle(empty.git)).rejects.toMatchObject({ code: 'invalid-bundle', data: { problem: 'nothing-to-export' } });
     const repo = await makeHistory();
-    const error = await exportBundle(repo, { branches: ['nope'] }).catch((caught: unknown) => caught);
+    const error = await exportBundle(repo.git, { branches: ['nope'] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BundleError);
     expect((error as BundleError).message).toMatch(/branch "nope" has no commit/);
   });

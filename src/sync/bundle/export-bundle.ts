@@ -1,9 +1,10 @@
-import { concatBytes, type Repo } from '../../store/index.ts';
+import { concatBytes, type GitStore } from '../../store/index.ts';
 import { encodePack } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import { encodeBundleHeader, type BundleRef } from './bundle-header.ts';
-import { collectObjects } from './collect-objects.ts';
 import type { BundleProgress } from './progress.ts';
+
+const HEADS = 'refs/heads/';
 
 /** Options of {@link exportBundle}. */
 export interface ExportBundleOptions {
@@ -22,25 +23,26 @@ export interface ExportBundleOptions {
  * commit, or none at all, is a BundleError (`nothing-to-export`).
  *
  * @example
- * const bytes = await exportBundle(repo);
+ * const bytes = await exportBundle(repo.git);
  * download(new Blob([bytes]), 'taskgit.bundle');
  */
-export async function exportBundle(repo: Repo, options: ExportBundleOptions = {}): Promise<Uint8Array> {
-  const refs = await listExportedRefs(repo, options.branches);
+export async function exportBundle(store: GitStore, options: ExportBundleOptions = {}): Promise<Uint8Array> {
+  const refs = await listExportedRefs(store, options.branches);
   const heads = [...new Set(refs.map(({ oid }) => oid))];
-  const objects = await collectObjects(repo, heads, (done, total) => options.onProgress?.('counting', done, total));
+  const onCommit = (done: number, total: number): void => options.onProgress?.('counting', done, total);
+  const objects = await store.objects.readMany(await store.graph.listObjectsToSend(heads, [], { onCommit }));
   options.onProgress?.('compressing', 0, objects.length);
   const pack = encodePack(objects);
   options.onProgress?.('compressing', objects.length, objects.length);
   return concatBytes([encodeBundleHeader(refs), pack]);
 }
 
-async function listExportedRefs(repo: Repo, wanted: readonly string[] | undefined): Promise<BundleRef[]> {
-  const branches = await repo.listBranches();
-  const names = wanted === undefined ? [...branches.keys()] : [...new Set(wanted)];
+async function listExportedRefs(store: GitStore, wanted: readonly string[] | undefined): Promise<BundleRef[]> {
+  const branches = await store.refs.list(HEADS);
+  const names = wanted === undefined ? [...branches.keys()].map((ref) => ref.slice(HEADS.length)) : [...new Set(wanted)];
   const refs: BundleRef[] = [];
   for (const name of names.sort()) {
-    const oid = branches.get(name);
+    const oid = branches.get(`${HEADS}${name}`);
     if (oid === undefined) throw new BundleError('nothing-to-export', `branch "${name}" has no commit yet`);
     refs.push({ name: `refs/heads/${name}`, oid });
   }

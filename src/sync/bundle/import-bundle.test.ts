@@ -94,11 +94,11 @@ describe('importBundle: bundles made by git', () => {
     async () => {
       const cwd = makeGitRepo();
       const repo = await openStore();
-      const result = await importBundle(repo, gitBundle(cwd, ['--all']));
+      const result = await importBundle(repo.git, gitBundle(cwd, ['--all']));
       const head = rev(cwd, 'main');
       expect(result).toEqual({ kind: 'imported', head, objects: expect.any(Number) });
       expect(await (await repo.branch('main')).head()).toBe(head);
-      expect(sorted(await repo.listCommitsBetween([head], []))).toEqual(sorted(gitText(['rev-list', 'main'], { cwd }).trim().split('\n')));
+      expect(sorted(await repo.git.graph.listCommitsBetween([head], []))).toEqual(sorted(gitText(['rev-list', 'main'], { cwd }).trim().split('\n')));
       const files = await filesAt(repo, head);
       expect(files).toEqual(gitFiles(cwd, 'main'));
       expect(files.get('bin/run.sh')).toMatch(/^100755 /);
@@ -106,7 +106,7 @@ describe('importBundle: bundles made by git', () => {
       expect(new TextDecoder().decode(await (await repo.branch('main')).get('LINK'))).toBe('README.md');
       // Only what main reaches is stored: the side branch's last commit and the tag are not.
       expect(result.objects).toBe(gitText(['rev-list', '--objects', 'main'], { cwd }).trim().split('\n').length);
-      expect(await repo.objects.missing([rev(cwd, 'side'), rev(cwd, 'v1')])).toHaveLength(2);
+      expect(await repo.git.objects.missing([rev(cwd, 'side'), rev(cwd, 'v1')])).toHaveLength(2);
     },
     TIMEOUT,
   );
@@ -114,7 +114,7 @@ describe('importBundle: bundles made by git', () => {
   it('imports another branch of the bundle by name', async () => {
     const cwd = makeGitRepo();
     const repo = await openStore();
-    const result = await importBundle(repo, gitBundle(cwd, ['--all']), { branch: 'side' });
+    const result = await importBundle(repo.git, gitBundle(cwd, ['--all']), { branch: 'side' });
     expect(result.head).toBe(rev(cwd, 'side'));
     expect((await repo.listBranches()).get('side')).toBe(rev(cwd, 'side'));
     expect((await repo.listBranches()).has('main')).toBe(false);
@@ -123,7 +123,7 @@ describe('importBundle: bundles made by git', () => {
   it('takes the HEAD of a bundle without the branch asked for (a `master` repository)', async () => {
     const cwd = makeGitRepo('master');
     const repo = await openStore();
-    const result = await importBundle(repo, gitBundle(cwd, ['--all']));
+    const result = await importBundle(repo.git, gitBundle(cwd, ['--all']));
     expect(result.head).toBe(rev(cwd, 'master'));
     expect((await repo.listBranches()).get('main')).toBe(rev(cwd, 'master'));
   });
@@ -133,9 +133,9 @@ describe('importBundle: bundles made by git', () => {
     const v3 = gitBundle(cwd, ['main'], ['--version=3']);
     expect(new TextDecoder().decode(v3.subarray(0, 36))).toBe('# v3 git bundle\n@object-format=sha1\n');
     const repo = await openStore();
-    expect((await importBundle(repo, v3)).head).toBe(rev(cwd, 'main'));
+    expect((await importBundle(repo.git, v3)).head).toBe(rev(cwd, 'main'));
     const tagged = await openStore();
-    expect((await importBundle(tagged, gitBundle(cwd, ['v1']))).head).toBe(rev(cwd, 'main'));
+    expect((await importBundle(tagged.git, gitBundle(cwd, ['v1']))).head).toBe(rev(cwd, 'main'));
   });
 
   it(
@@ -153,12 +153,12 @@ describe('importBundle: bundles made by git', () => {
 
       const fresh = await openStore();
       const before = await snapshot(fresh, [rev(cwd, 'main')]);
-      await expect(importBundle(fresh, increment)).rejects.toMatchObject({ code: 'invalid-bundle', data: { problem: 'missing-prerequisite' } });
+      await expect(importBundle(fresh.git, increment)).rejects.toMatchObject({ code: 'invalid-bundle', data: { problem: 'missing-prerequisite' } });
       expect(await snapshot(fresh, [rev(cwd, 'main')])).toEqual(before);
 
       const repo = await openStore();
-      expect(await importBundle(repo, base)).toMatchObject({ kind: 'imported', head: rev(cwd, 'base') });
-      expect(await importBundle(repo, increment)).toMatchObject({ kind: 'merged', head: rev(cwd, 'main') }); // a fast-forward
+      expect(await importBundle(repo.git, base)).toMatchObject({ kind: 'imported', head: rev(cwd, 'base') });
+      expect(await importBundle(repo.git, increment)).toMatchObject({ kind: 'merged', head: rev(cwd, 'main') }); // a fast-forward
       expect(await filesAt(repo, rev(cwd, 'main'))).toEqual(gitFiles(cwd, 'main'));
     },
     TIMEOUT,
@@ -172,35 +172,35 @@ describe('importBundle: our own exports', () => {
     await work.merge('main', at('Start work', 10));
     await work.set('items/w/1.json', '{}\n', at('Work', 11));
     await (await source.branch('main')).merge('work', at('Merge work', 12));
-    const bytes = await exportBundle(source);
+    const bytes = await exportBundle(source.git);
 
     const target = await openStore();
     const calls: BundlePhase[] = [];
-    const result = await importBundle(target, bytes, { onProgress: (phase) => calls.push(phase) });
+    const result = await importBundle(target.git, bytes, { onProgress: (phase) => calls.push(phase) });
     const head = (await source.listBranches()).get('main') as string;
     expect(result).toMatchObject({ kind: 'imported', head });
     expect(new Set(calls)).toEqual(new Set(['unpacking', 'checking', 'storing']));
-    expect(await target.listCommitsBetween([head], [])).toEqual(await source.listCommitsBetween([head], []));
+    expect(await target.git.graph.listCommitsBetween([head], [])).toEqual(await source.git.graph.listCommitsBetween([head], []));
     expect((await (await target.branch('main')).history()).map(({ id, message }) => [id, message])).toEqual(
       (await (await source.branch('main')).history()).map(({ id, message }) => [id, message]),
     );
     expect(await filesAt(target, head)).toEqual(await filesAt(source, head));
 
-    const workResult = await importBundle(target, bytes, { branch: 'work' });
+    const workResult = await importBundle(target.git, bytes, { branch: 'work' });
     expect(workResult.head).toBe((await source.listBranches()).get('work'));
     expect(workResult.objects).toBe(0); // main reaches everything work does
   });
 
   it('says up-to-date when the branch already holds the bundle, and writes nothing', async () => {
     const source = await makeStore('aa');
-    const bytes = await exportBundle(source);
+    const bytes = await exportBundle(source.git);
     const target = await openStore();
-    const first = await importBundle(target, bytes);
-    const again = await importBundle(target, bytes);
+    const first = await importBundle(target.git, bytes);
+    const again = await importBundle(target.git, bytes);
     expect(again).toEqual({ kind: 'up-to-date', head: first.head, objects: 0 });
     await (await target.branch('main')).set('later.txt', 'later\n', at('Later', 50));
     const ahead = await (await target.branch('main')).head();
-    expect(await importBundle(target, bytes)).toEqual({ kind: 'up-to-date', head: ahead, objects: 0 });
+    expect(await importBundle(target.git, bytes)).toEqual({ kind: 'up-to-date', head: ahead, objects: 0 });
   });
 
   it('merges into a branch with history of its own: both histories kept, files of both', async () => {
@@ -208,20 +208,20 @@ describe('importBundle: our own exports', () => {
     const target = await makeStore('7b', 2);
     const theirs = (await source.listBranches()).get('main') as string;
     const ours = (await target.listBranches()).get('main') as string;
-    const result = await importBundle(target, await exportBundle(source));
+    const result = await importBundle(target.git, await exportBundle(source.git));
     expect(result.kind).toBe('merged');
     const merge = await target.readCommit(result.head);
     expect(merge.parents).toEqual([ours, theirs]);
     expect(merge.message).toBe('Merge imported history');
-    const history = new Set(await target.listCommitsBetween([result.head], []));
-    for (const oid of [...(await source.listCommitsBetween([theirs], [])), ...(await target.listCommitsBetween([ours], []))]) expect(history.has(oid)).toBe(true);
+    const history = new Set(await target.git.graph.listCommitsBetween([result.head], []));
+    for (const oid of [...(await source.git.graph.listCommitsBetween([theirs], [])), ...(await target.git.graph.listCommitsBetween([ours], []))]) expect(history.has(oid)).toBe(true);
     const files = await filesAt(target, result.head);
     expect([...files.keys()].sort()).toEqual([...(await filesAt(source, theirs)).keys(), ...(await filesAt(target, ours)).keys()].sort());
   });
 
   it('uses the merge message given', async () => {
     const target = await makeStore('11', 1);
-    const result = await importBundle(target, await exportBundle(await makeStore('22', 1)), { message: 'Import from my laptop' });
+    const result = await importBundle(target.git, await exportBundle((await makeStore('22', 1)).git), { message: 'Import from my laptop' });
     expect((await target.readCommit(result.head)).message).toBe('Import from my laptop');
   });
 
@@ -247,7 +247,7 @@ describe('importBundle: our own exports', () => {
         const head = await main.head();
         if (head === undefined) return;
         const target = await openStore();
-        const result = await importBundle(target, await exportBundle(source));
+        const result = await importBundle(target.git, await exportBundle(source.git));
         expect(result.head).toBe(head);
         expect(await filesAt(target, head)).toEqual(await filesAt(source, head));
         await closeStores();

@@ -1,6 +1,7 @@
-import type { GitObject, Oid, Repo } from '../../store/index.ts';
+import type { GitObject, GitStore, Oid } from '../../store/index.ts';
+import { describeClosureProblem } from '../describe-closure.ts';
 import type { PackObject } from '../protocol/index.ts';
-import { checkBundleConnectivity } from './bundle-connectivity.ts';
+import { BundleError } from './bundle-error.ts';
 import { parseBundleHeader } from './bundle-header.ts';
 import { chooseBundleRef } from './choose-ref.ts';
 import type { BundleProgress } from './progress.ts';
@@ -40,42 +41,45 @@ const DEFAULT_MESSAGE = 'Merge imported history';
  * Imports a git bundle (a Taskgit export, or `git bundle create` output) into a branch.
  * Everything is checked before anything is written: the header (version 2, or 3 with SHA-1
  * only; prerequisites must be stored already), the pack (every object hashed to its id), and
- * connectivity (every object the bundle's refs reach is in the pack or the store, with the
- * right type). Then the objects the chosen head reaches are written, and the branch points at
+ * the store's closure check (every object the bundle's refs reach is in the pack or the store,
+ * with the right type; every tree as git requires it). Then the objects the chosen head reaches
+ * are written, and the branch points at
  * that head if it was empty (by compare-and-set, with the objects in the same transaction),
  * or merges it three-way (`branch.merge`) if it had history. A refused file is a BundleError
  * (code `invalid-bundle`, `data.problem` says why) and leaves the store as it was.
  *
  * @example
- * const result = await importBundle(repo, new Uint8Array(await file.arrayBuffer()));
+ * const result = await importBundle(repo.git, new Uint8Array(await file.arrayBuffer()));
  * if (result.kind === 'merged') toast('Merged the imported history with this device’s');
  */
-export async function importBundle(repo: Repo, bytes: Uint8Array, options: ImportBundleOptions = {}): Promise<ImportBundleResult> {
+export async function importBundle(store: GitStore, bytes: Uint8Array, options: ImportBundleOptions = {}): Promise<ImportBundleResult> {
   const progress: BundleProgress = options.onProgress ?? (() => undefined);
   const name = options.branch ?? 'main';
-  const branch = await repo.branch(name); // checks the name before reading the file
+  const ref = `refs/heads/${name}`;
+  await store.refs.read(ref); // checks the name before reading the file
   const header = parseBundleHeader(bytes);
-  const ref = chooseBundleRef(header.refs, name);
+  const chosen = chooseBundleRef(header.refs, name);
   progress('unpacking', 0, 0);
-  const objects = await readBundlePack(repo, bytes, header);
+  const objects = await readBundlePack(store, bytes, header);
   progress('unpacking', objects.length, objects.length);
   progress('checking', 0, objects.length);
-  await checkBundleConnectivity(repo, objects, header.refs.map(({ oid }) => oid));
   const byId = new Map<Oid, PackObject>(objects.map((object) => [object.oid, object]));
-  const head = await resolveRefCommit(repo, byId, ref);
-  const toStore: GitObject[] = (await selectObjectsToStore(repo, byId, head)).map(({ type, content }) => ({ type, content }));
+  const problem = await store.graph.checkClosed(byId, header.refs.map(({ oid }) => oid));
+  if (problem) throw new BundleError(problem.kind === 'missing' ? 'incomplete' : 'corrupt', describeClosureProblem(problem, 'the file'));
+  const head = await resolveRefCommit(store, byId, chosen);
+  const toStore: GitObject[] = (await selectObjectsToStore(store, byId, head)).map(({ type, content }) => ({ type, content }));
   progress('checking', objects.length, objects.length);
 
   progress('storing', 0, toStore.length);
-  if ((await branch.head()) === undefined && (await repo.compareAndSetHead(name, undefined, head, toStore))) {
+  if ((await store.refs.read(ref)) === undefined && (await store.refs.compareAndSet(ref, undefined, head, toStore))) {
     progress('storing', toStore.length, toStore.length);
     return { kind: 'imported', head, objects: toStore.length };
   }
-  if (toStore.length > 0) await repo.objects.write(toStore);
+  if (toStore.length > 0) await store.objects.write(toStore);
   progress('storing', toStore.length, toStore.length);
   progress('merging', 0, 1);
-  const before = await branch.head();
-  const after = await branch.merge(head, { message: options.message ?? DEFAULT_MESSAGE });
+  const before = await store.refs.read(ref);
+  const after = await store.merge(name, head, { message: options.message ?? DEFAULT_MESSAGE });
   progress('merging', 1, 1);
   const kind = before === undefined ? 'imported' : after === before ? 'up-to-date' : 'merged';
   return { kind, head: after, objects: toStore.length };

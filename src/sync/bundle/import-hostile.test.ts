@@ -31,7 +31,7 @@ async function makeBundle(): Promise<Fixture> {
   await main.set('items/3f/3f01.json', '{\n  "title": "Buy milk"\n}\n', at('Add "Buy milk"', 1));
   await main.set('contacts/c1.json', '{\n  "name": "Ada"\n}\n', at('Add Ada', 2));
   const head = await main.set('items/3f/3f01.json', '{\n  "title": "Buy oat milk"\n}\n', at('Rename', 3));
-  const bytes = await exportBundle(source);
+  const bytes = await exportBundle(source.git);
   const { packOffset } = parseBundleHeader(bytes);
   const objects = await parsePack(bytes.subarray(packOffset), async () => undefined);
   return { bytes, packOffset, objects, oids: objects.map(({ oid }) => oid), head };
@@ -65,7 +65,7 @@ async function expectRefused(bytes: Uint8Array, problem?: BundleProblem): Promis
   const errors: BundleError[] = [];
   for (const { label, repo } of targets) {
     const before = await snapshot(repo, fixture.oids);
-    const error: unknown = await importBundle(repo, bytes).then(
+    const error: unknown = await importBundle(repo.git, bytes).then(
       () => new Error(`${label}: the import succeeded`),
       (caught: unknown) => caught,
     );
@@ -81,7 +81,7 @@ async function expectRefused(bytes: Uint8Array, problem?: BundleProblem): Promis
 
 describe('importBundle refuses bad files and changes nothing', () => {
   it('starts from stores that lack every object of the bundle (so a write would show)', async () => {
-    for (const { repo } of targets) expect(await repo.objects.missing(fixture.oids)).toEqual(fixture.oids);
+    for (const { repo } of targets) expect(await repo.git.objects.missing(fixture.oids)).toEqual(fixture.oids);
   });
 
   it('an empty file', async () => {
@@ -155,7 +155,7 @@ describe('importBundle refuses bad files and changes nothing', () => {
 
   it('a ref to an object that is not in the pack', async () => {
     const [error] = await expectRefused(craft([{ name: 'refs/heads/main', oid: NOWHERE }], plain(fixture.objects)), 'incomplete');
-    expect(error?.message).toMatch(new RegExp(`^This file is not a complete Taskgit export \\(a git bundle\\): it needs object ${NOWHERE}`));
+    expect(error?.message).toMatch(new RegExp(`^This file is not a complete Taskgit export \\(a git bundle\\): it refers to object ${NOWHERE}, which neither the file nor this device has`));
   });
 
   it('a pack that lacks one blob its trees name', async () => {
@@ -173,6 +173,22 @@ describe('importBundle refuses bad files and changes nothing', () => {
     };
     const commitId = hashObject(commit.type, commit.content).oid;
     await expectRefused(craft([{ name: 'refs/heads/main', oid: commitId }], [commit, blob]), 'corrupt');
+  });
+
+  it('a tree git refuses: ".git", a name twice', async () => {
+    const blob: GitObject = { type: 'blob', content: text('x\n') };
+    const blobId = hashObject(blob.type, blob.content).oid;
+    const id = Uint8Array.from(blobId.match(/../g) ?? [], (hex) => parseInt(hex, 16));
+    for (const [names, words] of [[['.git'], /an entry named "\.git"/], [['a', 'a'], /"a" twice/]] as const) {
+      const tree: GitObject = { type: 'tree', content: concatBytes(names.map((name) => concatBytes([text(`100644 ${name}\0`), id]))) };
+      const commit: GitObject = {
+        type: 'commit',
+        content: text(`tree ${hashObject('tree', tree.content).oid}\nauthor A <a@example.org> 1700000000 +0000\ncommitter A <a@example.org> 1700000000 +0000\n\nOdd\n`),
+      };
+      const commitId = hashObject(commit.type, commit.content).oid;
+      const [error] = await expectRefused(craft([{ name: 'refs/heads/main', oid: commitId }], [commit, tree, blob]), 'corrupt');
+      expect(error?.message).toMatch(words);
+    }
   });
 
   it('a commit that cannot be decoded', async () => {
@@ -211,6 +227,6 @@ describe('importBundle refuses bad files and changes nothing', () => {
   });
 
   it('still imports the untouched bundle afterwards', async () => {
-    for (const { repo } of targets) expect((await importBundle(repo, fixture.bytes)).kind).toMatch(/imported|merged/);
+    for (const { repo } of targets) expect((await importBundle(repo.git, fixture.bytes)).kind).toMatch(/imported|merged/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Repo } from '../../store/index.ts';
+import type { GitStore } from '../../store/index.ts';
 import { parsePack, ProtocolError, type PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import type { BundleHeader } from './bundle-header.ts';
@@ -9,15 +9,15 @@ import type { BundleHeader } from './bundle-header.ts';
  * bases of a thin pack's deltas. A malformed pack is a BundleError (`corrupt`) whose cause is
  * the ProtocolError, and whose offset counts from the start of the file.
  */
-export async function readBundlePack(repo: Repo, bytes: Uint8Array, header: BundleHeader): Promise<PackObject[]> {
-  const [missing] = await repo.objects.missing(header.prerequisites);
+export async function readBundlePack(store: GitStore, bytes: Uint8Array, header: BundleHeader): Promise<PackObject[]> {
+  const [missing] = await store.objects.missing(header.prerequisites);
   if (missing !== undefined) {
     throw new BundleError('missing-prerequisite', `it starts from commit ${missing}, which this device does not have`);
   }
   try {
     return await parsePack(bytes.subarray(header.packOffset), async (oid) => {
       try {
-        return await repo.objects.read(oid);
+        return await store.objects.read(oid);
       } catch {
         return undefined;
       }

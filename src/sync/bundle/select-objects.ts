@@ -1,25 +1,23 @@
-import type { GitObject, Oid, Repo } from '../../store/index.ts';
+import { decodeTagTarget, listLinks, type GitObject, type GitStore, type Oid } from '../../store/index.ts';
 import type { PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import type { BundleRef } from './bundle-header.ts';
-import { readObjectOrEmptyTree } from './empty-tree.ts';
-import { listObjectLinks, readTagTarget } from './object-links.ts';
 
 /** Annotated tags pointing at tags: how many to follow before giving up. */
 const MAX_TAG_DEPTH = 16;
 
 /**
  * The commit `ref` leads to, through annotated tags if it names one. Looks in the pack first,
- * then the store (connectivity is checked already, so the object is in one of them). A ref
+ * then the store (the pack was checked closed already, so the object is in one of them). A ref
  * that ends at a tree or a blob is a BundleError (`no-ref`).
  */
-export async function resolveRefCommit(repo: Repo, byId: ReadonlyMap<Oid, PackObject>, ref: BundleRef): Promise<Oid> {
+export async function resolveRefCommit(store: GitStore, byId: ReadonlyMap<Oid, PackObject>, ref: BundleRef): Promise<Oid> {
   let oid = ref.oid;
   for (let depth = 0; depth <= MAX_TAG_DEPTH; depth++) {
-    const object: GitObject = byId.get(oid) ?? (await readObjectOrEmptyTree(repo, oid));
+    const object: GitObject = byId.get(oid) ?? (await store.objects.read(oid));
     if (object.type === 'commit') return oid;
     if (object.type !== 'tag') throw new BundleError('no-ref', `its ref ${ref.name} points to a ${object.type}, not a commit`);
-    oid = readTagTarget(object.content).oid;
+    oid = decodeTagTarget(object.content).oid;
   }
   throw new BundleError('no-ref', `its ref ${ref.name} is a chain of more than ${MAX_TAG_DEPTH} tags`);
 }
@@ -29,7 +27,7 @@ export async function resolveRefCommit(repo: Repo, byId: ReadonlyMap<Oid, PackOb
  * write. Objects only other refs of the bundle reach are left out, so nothing is stored that
  * no branch points to. The walk stops at objects outside the pack (the store has them).
  */
-export async function selectObjectsToStore(repo: Repo, byId: ReadonlyMap<Oid, PackObject>, head: Oid): Promise<PackObject[]> {
+export async function selectObjectsToStore(store: GitStore, byId: ReadonlyMap<Oid, PackObject>, head: Oid): Promise<PackObject[]> {
   const reached: PackObject[] = [];
   const seen = new Set<Oid>();
   const stack: Oid[] = [head];
@@ -39,8 +37,8 @@ export async function selectObjectsToStore(repo: Repo, byId: ReadonlyMap<Oid, Pa
     const object = byId.get(oid);
     if (object === undefined) continue;
     reached.push(object);
-    for (const link of listObjectLinks(oid, object)) if (!seen.has(link.oid)) stack.push(link.oid);
+    for (const link of listLinks(object)) if (!seen.has(link.oid)) stack.push(link.oid);
   }
-  const missing = new Set(await repo.objects.missing(reached.map(({ oid }) => oid)));
+  const missing = new Set(await store.objects.missing(reached.map(({ oid }) => oid)));
   return reached.filter(({ oid }) => missing.has(oid));
 }

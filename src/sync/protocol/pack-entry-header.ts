@@ -1,4 +1,4 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { oidFromBytes, type Oid } from '../../store/index.ts';
 import { ProtocolError } from './errors.ts';
 import { OFS_DELTA, PACK_HEADER_BYTES, PACK_SIGNATURE, PACK_TRAILER_BYTES, REF_DELTA } from './pack-format.ts';
 
@@ -11,7 +11,7 @@ export interface EntryHeader {
   /** For OFS_DELTA: the pack offset of the base entry. */
   baseOffset?: number;
   /** For REF_DELTA: the base's id, 40 hex digits. */
-  baseOid?: string;
+  baseOid?: Oid;
   /** Where the zlib stream starts. */
   dataOffset: number;
 }
@@ -74,7 +74,7 @@ export function readEntryHeader(bytes: Uint8Array, offset: number, limit: number
   }
   if (typeCode === REF_DELTA) {
     if (at + 20 > limit) fail('the pack is cut short inside a delta base id', offset);
-    const baseOid = bytesToHex(bytes.subarray(at, at + 20));
+    const baseOid = oidFromBytes(bytes, at);
     return { typeCode, size, baseOid, dataOffset: at + 20 };
   }
   return { typeCode, size, dataOffset: at };

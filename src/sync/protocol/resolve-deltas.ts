@@ -24,7 +24,7 @@ export interface InflatedEntry {
   /** The object's content, or the delta; dropped once the delta is applied. */
   data: Uint8Array | undefined;
   baseOffset?: number;
-  baseOid?: string;
+  baseOid?: Oid;
 }
 
 /** Looks up a delta base that is not in the pack (a thin pack's). */
@@ -52,7 +52,7 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
   const results: Array<PackObject | undefined> = new Array(entries.length);
   const indexByOffset = new Map<number, number>();
   const byBaseIndex = new Map<number, number[]>();
-  const byBaseOid = new Map<string, number[]>();
+  const byBaseOid = new Map<Oid, number[]>();
   const ready: Array<{ index: number | undefined; object: PackObject }> = [];
   let total = 0;
   const addChild = <K>(map: Map<K, number[]>, key: K, child: number): void => {
@@ -68,7 +68,7 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
       if (base === undefined) fail(`a delta whose base offset ${entry.baseOffset} is not the start of an earlier object`, entry.offset);
       addChild(byBaseIndex, base, index);
     } else if (entry.typeCode === REF_DELTA) {
-      addChild(byBaseOid, entry.baseOid as string, index);
+      addChild(byBaseOid, entry.baseOid as Oid, index);
     } else {
       const type = TYPE_NAMES[entry.typeCode] as ObjectType;
       const content = entry.data as Uint8Array;
@@ -101,7 +101,7 @@ export async function resolveDeltas(entries: InflatedEntry[], resolveBase: Resol
   // The bases missing now are asked for all at once (a thin pack can name hundreds; one by one,
   // each would wait for its own look-up), then whatever they resolve; repeat until none is left.
   while (byBaseOid.size > 0) {
-    const missing = [...byBaseOid.keys()] as Oid[];
+    const missing = [...byBaseOid.keys()];
     const bases = await Promise.all(missing.map((oid) => resolveBase(oid)));
     missing.forEach((oid, i) => {
       const base = bases[i];

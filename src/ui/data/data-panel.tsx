@@ -35,7 +35,7 @@ export function DataPanel() {
     setMessage(undefined);
     try {
       const { exportBundle } = await import('../../sync/index.ts');
-      const bytes = await exportBundle(live.repo);
+      const bytes = await exportBundle(live.repo.git);
       const name = bundleFileName(new Date());
       downloadBytes(bytes, name);
       setMessage({ tone: 'ok', text: `Exported ${name} (${formatSize(bytes.length)}): the whole history of this device.` });
@@ -52,7 +52,7 @@ export function DataPanel() {
     try {
       const { importBundle } = await import('../../sync/index.ts');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await importBundle(live.repo, bytes, {
+      const result = await importBundle(live.repo.git, bytes, {
         branch: live.branch.name,
         onProgress: (phase) => setBusy(`Importing “${file.name}”: ${PHASES[phase] ?? phase}…`),
       });

@@ -1,4 +1,4 @@
-import { treeEntryKey, type TreeEntry } from '../store/index.ts';
+import { treeEntryKey, type TreeEntry } from '../objects/index.ts';
 
 /**
  * Finds a child tree's entries in a parent tree. Consecutive commits' trees mostly differ in one

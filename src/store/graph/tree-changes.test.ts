@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTree, hashObject, type Oid, type TreeEntry } from '../store/index.ts';
+import { encodeTree, hashObject, type TreeEntry } from '../objects/index.ts';
+import type { Oid } from '../oid.ts';
 import { changedEntries } from './tree-changes.ts';
 
 const oidOf = (text: string): Oid => hashObject('blob', new TextEncoder().encode(text)).oid;
@@ -29,13 +30,10 @@ describe('changedEntries', () => {
     expect(changedEntries(encodeTree(parent.slice(0, 2)), [encodeTree(parent)])).toBeUndefined();
   });
 
-  it('skips submodule entries and gives up on a malformed changed entry', () => {
+  it('skips submodule entries and gives up on an entry cut short', () => {
     const gitlink: TreeEntry = { name: 'sub', mode: '160000', oid: oidOf('commit') };
     expect(changedEntries(encodeTree([gitlink]), [encodeTree([{ ...gitlink, oid: oidOf('old') }])])).toEqual([]);
     const good = encodeTree([file('a')]);
-    const bad = good.slice();
-    bad[0] = 0x39; // mode "900644"
-    bad[bad.length - 1] = (good[good.length - 1] as number) ^ 1;
-    expect(changedEntries(bad, [good])).toBeUndefined();
+    expect(changedEntries(good.subarray(0, good.length - 1), [good])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashObject, type TreeEntry } from '../store/index.ts';
+import { hashObject, type TreeEntry } from '../objects/index.ts';
 import { ParentEntries } from './parent-entries.ts';
 
 const entry = (name: string, content = name, nameBytes?: Uint8Array): TreeEntry => ({

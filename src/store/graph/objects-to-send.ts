@@ -1,0 +1,82 @@
+import type { Oid } from '../oid.ts';
+import { listCommitsBetween } from './rev-list.ts';
+import type { GraphSource } from './source.ts';
+import { changedDecodedEntries, type TreeWithParents } from './tree-changes.ts';
+
+/** Told how far a walk got: `done` of `total` commits. */
+export type WalkProgress = (done: number, total: number) => void;
+
+/**
+ * The objects a side that holds `theirs` (and everything below them) lacks to hold `tips`: the
+ * commits between (`git rev-list tips ^theirs`), and for each the trees and blobs of its tree
+ * that no parent has at the same path. What a push sends, and with no `theirs`, everything an
+ * export writes. Ids in `theirs` this store does not hold are passed over. Sub-trees equal to a
+ * parent's are skipped unread, so one changed item costs a handful of objects whatever the
+ * repository's size; trees are walked level by level, each level's uncached trees read in one
+ * transaction. Submodule entries are not followed.
+ */
+export async function listObjectsToSend(
+  source: GraphSource,
+  tips: readonly Oid[],
+  theirs: readonly Oid[],
+  onCommit: WalkProgress = () => undefined,
+): Promise<Oid[]> {
+  const unknown = new Set(await source.missing(theirs));
+  const commits = await listCommitsBetween(source, tips, theirs.filter((oid) => !unknown.has(oid)));
+  const out = new Set<Oid>();
+  let level: TreeWithParents[] = [];
+  // Parents first: a tree met again in a newer commit is skipped, so it must have been
+  // compared with its own parent's tree (which holds less) the first time.
+  const ordered = await parentsFirst(source, commits);
+  for (const [done, oid] of ordered.entries()) {
+    out.add(oid);
+    const commit = await source.readCommit(oid);
+    const parentTrees = await Promise.all(commit.parents.map(async (p) => (await source.readCommit(p)).tree));
+    if (!parentTrees.includes(commit.tree) && !out.has(commit.tree)) {
+      out.add(commit.tree);
+      level.push({ tree: commit.tree, parents: parentTrees });
+    }
+    onCommit(done + 1, ordered.length);
+  }
+  while (level.length > 0) {
+    await source.readTrees(level.flatMap(({ tree, parents }) => [tree, ...parents]));
+    const next: TreeWithParents[] = [];
+    for (const { tree, parents } of level) {
+      const parentTrees = await Promise.all(parents.map((oid) => source.readTree(oid)));
+      for (const { oid, isTree, parentTrees: subParents } of changedDecodedEntries(await source.readTree(tree), parentTrees)) {
+        if (out.has(oid)) continue;
+        out.add(oid);
+        if (isTree) next.push({ tree: oid, parents: subParents });
+      }
+    }
+    level = next;
+  }
+  return [...out];
+}
+
+/** `commits` ordered so that each comes after those of its parents that are in the list. */
+async function parentsFirst(source: GraphSource, commits: readonly Oid[]): Promise<Oid[]> {
+  const listed = new Set(commits);
+  const parents = new Map<Oid, Oid[]>();
+  for (const oid of commits) parents.set(oid, (await source.readCommit(oid)).parents.filter((parent) => listed.has(parent)));
+  const ordered: Oid[] = [];
+  const placed = new Set<Oid>();
+  for (const start of commits) {
+    const stack: Array<{ oid: Oid; next: number }> = [{ oid: start, next: 0 }];
+    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+      const waiting = parents.get(top.oid) ?? [];
+      const parent = waiting[top.next];
+      if (placed.has(top.oid)) {
+        stack.pop();
+      } else if (parent !== undefined) {
+        top.next++;
+        if (!placed.has(parent)) stack.push({ oid: parent, next: 0 });
+      } else {
+        placed.add(top.oid);
+        ordered.push(top.oid);
+        stack.pop();
+      }
+    }
+  }
+  return ordered;
+}
