@@ -9,10 +9,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   concatBytes,
+  EMPTY_TREE,
   encodeCommit,
   encodeTree,
   FILE_MODE,
   hashObject,
+  MAX_TREE_DEPTH,
   openRepo,
   type ObjectType,
   type Oid,
@@ -66,7 +68,7 @@ async function expectRefused(head: string, pack: Uint8Array): Promise<string> {
   server.script = { head, pack };
   server.requests.length = 0;
   const before = await dumpDatabase(factory, 'device');
-  const error = await sync(repo, { url: server.url }).then(
+  const error = await sync(repo.git, { url: server.url }).then(
     () => new Error('the sync succeeded'),
     (caught: unknown) => caught,
   );
@@ -81,7 +83,7 @@ describe('sync refuses a hostile pack from the server and changes nothing', () =
   it('takes the same history when the pack is honest (so the refusals below are about the pack)', async () => {
     const fresh = await openRepo({ name: 'fresh', indexedDB: new IDBFactory() });
     server.script = { head: commitId, pack: encodePack([object('commit', commit), object('tree', tree), object('blob', blob)]) };
-    const result = await sync(fresh, { url: server.url });
+    const result = await sync(fresh.git, { url: server.url });
     expect(result).toEqual({ kind: 'pulled', head: commitId });
     expect(new TextDecoder().decode(await (await fresh.branch()).get('remote.json'))).toContain('From the server');
     await fresh.close();
@@ -136,4 +138,37 @@ describe('sync refuses a hostile pack from the server and changes nothing', () =
     expect(await expectRefused(commitId, html)).toMatch(/^The server sent a pack we could not read/);
     expect(await expectRefused(commitId, concatBytes([]))).toMatch(/^The server sent a pack we could not read/);
   });
+
+  // Git's fsck refuses these trees; stored, a duplicate name would hide one of its entries.
+  it('trees git refuses: ".git" in any case, "..", a name twice, names out of order, a zero-padded mode', async () => {
+    const cases: Array<[RegExp, Array<[mode: string, name: string, oid: string]>]> = [
+      [/an entry named "\.Git"/, [['100644', '.Git', blobId]]],
+      [/an entry named "\.\."/, [['40000', '..', EMPTY_TREE]]],
+      [/"remote\.json" twice/, [['100644', 'remote.json', blobId], ['100644', 'remote.json', blobId]]],
+      [/not in git's order/, [['100644', 'z.json', blobId], ['100644', 'remote.json', blobId]]],
+      [/zero-padded mode "040000"/, [['040000', 'folder', EMPTY_TREE], ['100644', 'remote.json', blobId]]],
+    ];
+    for (const [expected, entries] of cases) {
+      const badTree = concatBytes(entries.map(([mode, name, oid]) => concatBytes([utf8(`${mode} ${name}\0`), hexBytes(oid)])));
+      const badCommit = commitOf(hashObject('tree', badTree).oid);
+      const pack = encodePack([object('commit', badCommit), object('tree', badTree), object('blob', blob)]);
+      expect(await expectRefused(hashObject('commit', badCommit).oid, pack)).toMatch(expected);
+    }
+  });
+
+  it(`trees nested more than ${MAX_TREE_DEPTH} deep`, async () => {
+    const trees: Uint8Array[] = [];
+    let inner: Oid = treeId;
+    for (let depth = 0; depth < MAX_TREE_DEPTH; depth++) {
+      trees.push(encodeTree([{ name: 'd', mode: FILE_MODE.tree, oid: inner }]));
+      inner = hashObject('tree', trees.at(-1) as Uint8Array).oid;
+    }
+    const deep = commitOf(inner);
+    const pack = encodePack([object('commit', deep), ...trees.map((content) => object('tree', content)), object('tree', tree), object('blob', blob)]);
+    expect(await expectRefused(hashObject('commit', deep).oid, pack)).toMatch(`nest more than ${MAX_TREE_DEPTH} levels deep`);
+  });
 });
+
+function hexBytes(oid: string): Uint8Array {
+  return Uint8Array.from(oid.match(/../g) ?? [], (hex) => parseInt(hex, 16));
+}
