@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { STATES } from './commands/index.ts';
+import { STATES } from './states.ts';
 import { demoDataEdit, START_EMPTY_MESSAGE, startEmptyEdit, WEEKLY_REVIEW_NAME } from './demo-data.ts';
 import { encodeRecord } from './encode-record.ts';
 import { isModelError } from './errors.ts';

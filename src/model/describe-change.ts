@@ -3,7 +3,7 @@ import { idFromPath } from './paths.ts';
 import { quoteName } from './record-name.ts';
 import { describeRepeat } from './repeat.ts';
 import type { Snapshot } from './snapshot.ts';
-import type { AnyRecord, Repeat } from './types.ts';
+import type { AnyRecord, JsonFields } from './types.ts';
 
 /** Records by id: a whole {@link Snapshot}, or just the records a change touches and names. */
 export type RecordSource = Snapshot | ReadonlyMap<string, AnyRecord>;
@@ -65,8 +65,8 @@ export function describeChange(before: RecordSource, after: RecordSource, change
 
 /** The lines for one record changed in place. */
 function describeUpdate(old: AnyRecord, next: AnyRecord, was: ReadonlyMap<string, AnyRecord>, now: ReadonlyMap<string, AnyRecord>): string[] {
-  const a = old as unknown as Record<string, Json | undefined>;
-  const b = next as unknown as Record<string, Json | undefined>;
+  const a: JsonFields = old;
+  const b: JsonFields = next;
   const name = quoteName(next.name);
   const out: string[] = [];
   if (old.kind !== next.kind) out.push(`Converted ${old.kind} ${quoteName(old.name)} to a ${next.kind}`);
@@ -105,7 +105,7 @@ function describeUpdate(old: AnyRecord, next: AnyRecord, was: ReadonlyMap<string
         out.push(to === undefined ? `${name}: no longer waits until ${String(from)}` : `${name}: waits until ${String(to)}`);
         break;
       case 'repeat':
-        out.push(to === undefined ? `${name}: stopped repeating` : `${name}: repeats ${describeRepeat(to as unknown as Repeat)}`);
+        out.push(to === undefined ? `${name}: stopped repeating` : `${name}: repeats ${next.kind === 'action' && next.repeat ? describeRepeat(next.repeat) : String(to)}`);
         break;
       case 'email':
         out.push(to === undefined ? `${name}: email removed` : `${name}: email set to ${String(to)}`);

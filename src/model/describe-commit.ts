@@ -1,7 +1,7 @@
 import type { Commit, PathChange, Repo } from '../store/index.ts';
 import { describeChange } from './describe-change.ts';
 import { idFromPath, recordPath } from './paths.ts';
-import type { AnyRecord, RecordKind } from './types.ts';
+import type { AnyRecord, JsonFields, RecordKind } from './types.ts';
 import { isMalformed, parseRecord } from './validate-record.ts';
 
 /** What one commit changed, in words (see {@link describeCommit}). */
@@ -47,7 +47,8 @@ async function readTouched(repo: Repo, commitId: string, changes: readonly PathC
   const wanted = new Map<string, string>();
   for (const record of records.values()) {
     for (const [field, kind] of REFERENCES) {
-      const id = (record as unknown as Record<string, unknown>)[field];
+      const fields: JsonFields = record;
+      const id = fields[field];
       if (typeof id === 'string' && !records.has(id) && idFromPath(recordPath(kind, id)) === id) wanted.set(id, recordPath(kind, id));
     }
   }

@@ -16,8 +16,11 @@ export type {
   ProjectRecord,
   ProjectState,
   RecordKind,
+  JsonFields,
   Repeat,
 } from './types.ts';
+export { ACTION_STATES, hasStates, isActionState, isProjectState, isRepeatUnit, isStateOf, PROJECT_STATES, REPEAT_UNITS, STATES } from './states.ts';
+export type { RepeatUnit, StatefulKind } from './states.ts';
 export { idFromPath, isRecordId, recordPath, RECORD_FOLDERS } from './paths.ts';
 export { isMalformed, parseRecord } from './validate-record.ts';
 export type { MalformedRecord } from './validate-record.ts';
@@ -61,7 +64,6 @@ export {
   EDITABLE_FIELDS,
   MAX_DESCRIPTION_CHARS,
   PROJECT_TO_ACTION_STATE,
-  STATES,
   updateRecord,
 } from './commands/index.ts';
 export type { CreateInput, RecordPatch } from './commands/index.ts';

@@ -34,22 +34,46 @@ const common = {
 };
 const REQUIRED = ['kind', 'id', 'name', 'created', 'state'] as const;
 
+/**
+ * An action as the commands leave it: a day only when scheduled (and always then), a contact
+ * when waiting for one, `completed` only when done, and never done while repeating.
+ */
+function consistent(record: Rec): Rec {
+  if (record.kind === 'project') {
+    const { completed, ...rest } = record;
+    return record.state === 'done' && completed !== undefined ? { ...rest, completed } : rest;
+  }
+  const { waitUntil, completed, repeat, contact, ...rest } = record;
+  const state = record.state === 'done' && repeat !== undefined ? 'next' : record.state;
+  return {
+    ...rest,
+    state,
+    ...(state === 'scheduled' ? { waitUntil: waitUntil ?? (DAYS[0] as string) } : {}),
+    ...(state === 'done' && completed !== undefined ? { completed } : {}),
+    ...(repeat === undefined ? {} : { repeat }),
+    ...(contact !== undefined || state === 'waiting-for-contact' ? { contact: contact ?? (LINKS[0] as string) } : {}),
+  };
+}
+
 const action: fc.Arbitrary<ActionRecord> = fc.record(
   {
     ...common,
     kind: fc.constant('action' as const),
-    state: fc.constantFrom('inbox', 'next', 'waiting', 'done'),
+    state: fc.constantFrom('inbox', 'next', 'waiting', 'waiting-for-contact', 'scheduled', 'future', 'done'),
     context: fc.constantFrom(...LINKS),
     waitUntil: fc.constantFrom(...DAYS),
-    repeat: fc.record({ every: fc.constantFrom(1, 2), unit: fc.constantFrom('day', 'week'), from: fc.constantFrom(...DAYS) }),
+    repeat: fc.record(
+      { every: fc.constantFrom(1, 2), unit: fc.constantFrom('day', 'week'), from: fc.constantFrom(...DAYS), afterDone: fc.constant(true) },
+      { requiredKeys: ['every', 'unit', 'from'] },
+    ),
   },
   { requiredKeys: [...REQUIRED] },
-) as fc.Arbitrary<ActionRecord>;
+).map((record) => consistent(record as ActionRecord) as ActionRecord);
 
 const project: fc.Arbitrary<ProjectRecord> = fc.record(
   { ...common, kind: fc.constant('project' as const), state: fc.constantFrom('active', 'someday', 'done') },
   { requiredKeys: [...REQUIRED] },
-) as fc.Arbitrary<ProjectRecord>;
+).map((record) => consistent(record as ProjectRecord) as ProjectRecord);
 
 type Rec = ActionRecord | ProjectRecord;
 const record: fc.Arbitrary<Rec> = fc.oneof(action, project);
@@ -64,7 +88,7 @@ function editOf(base: Rec): fc.Arbitrary<Rec> {
     const out: Record<string, unknown> = { id: ID, kind: from('kind').kind, state: from('kind').state };
     for (const field of FIELDS) if (from(field)[field] !== undefined) out[field] = from(field)[field];
     if (out.kind === 'project') for (const field of ACTION_ONLY) delete out[field];
-    return out as unknown as Rec;
+    return consistent(out as unknown as Rec);
   });
 }
 
@@ -118,6 +142,13 @@ function leaves(value: Json, path: string[]): Array<[string[], Json]> {
   return [[path, value]];
 }
 
+/** True when a state note's words ("scheduled until 2024-01-01", "waiting") hold a side's `state` or `waitUntil`. */
+function inScheduleWords(key: string, leaf: Json, words: Json | undefined): boolean {
+  if (typeof words !== 'string') return false;
+  if (key === 'waitUntil') return words === `scheduled until ${String(leaf)}`;
+  return key === 'state' && (words === leaf || words.startsWith(`${String(leaf)} until `));
+}
+
 const action1: ActionRecord = {
   kind: 'action',
   id: ID,
@@ -159,23 +190,19 @@ describe('mergeRecordFile', () => {
   });
 
   it('notes a field one side removed and the other changed', () => {
-    const merged = merge({ ...action1, waitUntil: '2024-01-01' }, { ...action1 }, { ...action1, waitUntil: '2024-02-02' });
-    expect(merged?.waitUntil).toBe('2024-02-02');
-    expect(merged?._conflicts).toEqual([
-      { field: 'waitUntil', kept: '2024-02-02', note: 'One device removed “waitUntil” and the other changed it: kept “2024-02-02”.' },
-    ]);
+    const alice = LINKS[0] as string;
+    const bob = LINKS[1] as string;
+    const merged = merge({ ...action1, contact: alice }, { ...action1 }, { ...action1, contact: bob });
+    expect(merged?.contact).toBe(bob);
+    expect(merged?._conflicts).toEqual([{ field: 'contact', kept: bob, note: `One device removed “contact” and the other changed it: kept “${bob}”.` }]);
   });
 
   it('merges nested fields and names them by their dotted path', () => {
     const repeat = { every: 1, unit: 'day' as const, from: '2024-01-01' };
-    const merged = merge(
-      { ...action1, repeat },
-      { ...action1, repeat: { ...repeat, every: 2 } },
-      { ...action1, repeat: { ...repeat, every: 3, unit: 'week' } },
-    );
-    expect(merged?.repeat).toEqual({ every: 2, unit: 'week', from: '2024-01-01' });
+    const merged = merge({ ...action1, repeat }, { ...action1, repeat: { ...repeat, from: '2024-03-01' } }, { ...action1, repeat: { ...repeat, from: '2024-02-02' } });
+    expect(merged?.repeat).toEqual({ every: 1, unit: 'day', from: '2024-02-02' });
     expect(merged?._conflicts).toEqual([
-      { field: 'repeat.every', kept: 2, discarded: 3, note: 'Both devices changed “repeat.every”: kept “2”, discarded “3”.' },
+      { field: 'repeat.from', kept: '2024-02-02', discarded: '2024-03-01', note: 'Both devices changed “repeat.from”: kept “2024-02-02”, discarded “2024-03-01”.' },
     ]);
   });
 
@@ -312,15 +339,19 @@ describe('mergeRecordFile properties', () => {
           if (side === undefined) continue;
           const sideJson = side as unknown as JsonObject;
           for (const [key, value] of Object.entries(sideJson)) {
-            if (key === '_conflicts' || key === 'description') continue;
+            // `completed` follows the state; the description has its own rule, checked below.
+            if (key === '_conflicts' || key === 'description' || key === 'completed') continue;
             for (const [path, leaf] of leaves(value, [key])) {
               if (equal(at(baseJson, path), leaf)) continue;
-              const inNote = notes.some((note) =>
-                path.some(
-                  (_, i) =>
-                    note.field === path.slice(0, i + 1).join('.') &&
-                    (equal(at(note.kept, path.slice(i + 1)), leaf) || equal(at(note.discarded, path.slice(i + 1)), leaf)),
-                ),
+              const inNote = notes.some(
+                (note) =>
+                  path.some(
+                    (_, i) =>
+                      note.field === path.slice(0, i + 1).join('.') &&
+                      (equal(at(note.kept, path.slice(i + 1)), leaf) || equal(at(note.discarded, path.slice(i + 1)), leaf)),
+                  ) ||
+                  // A scheduled action's day merges with its state: its note names both in words.
+                  (note.field === 'state' && [note.kept, note.discarded].some((words) => inScheduleWords(key, leaf, words))),
               );
               expect(equal(at(merged, path), leaf) || inNote, `${path.join('.')} = ${JSON.stringify(leaf)}`).toBe(true);
             }
@@ -329,6 +360,20 @@ describe('mergeRecordFile properties', () => {
             expect(merged?.description).toContain(side.description);
           }
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves an action as the commands would: a day only when scheduled, a contact when waiting for one, never done while repeating', () => {
+    fc.assert(
+      fc.property(threeWay, ([base, ours, theirs]) => {
+        const merged = merge(base, ours, theirs);
+        if (merged?.kind !== 'action') return;
+        expect(merged.state === 'scheduled').toBe(typeof merged.waitUntil === 'string');
+        if (merged.state === 'waiting-for-contact') expect(typeof merged.contact).toBe('string');
+        if (merged.repeat !== undefined) expect(merged.state).not.toBe('done');
+        if (merged.completed !== undefined) expect(merged.state).toBe('done');
       }),
       { numRuns: 500 },
     );

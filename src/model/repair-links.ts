@@ -1,6 +1,7 @@
-import { quoteValue as quote, withConflictNotes } from './merge-records.ts';
+import { quoteValue as quote, withConflictNotes } from './conflict-notes.ts';
 import { isItem, type Edit, type Snapshot } from './snapshot.ts';
-import type { AnyRecord, ConflictNote, ItemKind, ItemRecord, RecordKind } from './types.ts';
+import { withoutUndefined } from './commands/shared.ts';
+import type { AnyRecord, ConflictNote, ItemKind, ItemRecord, JsonFields, RecordKind } from './types.ts';
 
 /** Finds a record as it was before a merge deleted it (from the merge base), if it can. */
 export type LookupDeleted = (kind: RecordKind, id: string) => AnyRecord | undefined;
@@ -119,10 +120,16 @@ function findCycles(parents: ReadonlyMap<string, string>): string[][] {
 /** Removes `field` (a link) from `record`, noting the id it held. */
 function clearLink(repairs: Repairs, record: ItemRecord, field: 'parent' | 'context' | 'contact', note: string): void {
   const current = repairs.records.get(record.id) ?? record;
-  const cleared: Record<string, unknown> = { ...current };
-  const discarded = typeof cleared[field] === 'string' ? cleared[field] : null;
-  delete cleared[field];
-  addRepair(repairs, cleared as unknown as AnyRecord, { field, kept: null, discarded, note });
+  const fields: JsonFields = current;
+  const link = fields[field];
+  addRepair(repairs, withoutLink(current, field), { field, kept: null, discarded: typeof link === 'string' ? link : null, note });
+}
+
+/** `record` without its `field` link. */
+function withoutLink(record: AnyRecord, field: 'parent' | 'context' | 'contact'): AnyRecord {
+  if (!isItem(record)) return record;
+  if (field === 'context') return record.kind === 'action' ? withoutUndefined({ ...record, context: undefined }) : record;
+  return withoutUndefined(field === 'parent' ? { ...record, parent: undefined } : { ...record, contact: undefined });
 }
 
 function addRepair(repairs: Repairs, record: AnyRecord, note: ConflictNote): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, compareDays, dayParts, daysBetween, daysInMonth } from './dates.ts';
 import { ModelError } from './errors.ts';
-import { describeRepeat, nextOccurrence, occurrence, repeatProblem } from './repeat.ts';
+import { describeRepeat, isOccurrence, nextOccurrence, occurrence, repeatProblem } from './repeat.ts';
 import type { Day, Repeat } from './types.ts';
 
 const monthly = (from: Day, every = 1): Repeat => ({ every, unit: 'month', from });
@@ -141,5 +141,18 @@ describe('nextOccurrence properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isOccurrence and repeats after done', () => {
+  it('knows the days a repeat falls on', () => {
+    const endOfMonth = monthly('2026-01-31');
+    expect(['2026-01-31', '2026-02-28', '2026-03-31'].map((day) => isOccurrence(endOfMonth, day))).toEqual([true, true, true]);
+    expect(['2026-01-30', '2026-03-28', '2025-12-31'].map((day) => isOccurrence(endOfMonth, day))).toEqual([false, false, false]);
+  });
+
+  it('says a repeat after done in words', () => {
+    expect(describeRepeat({ every: 2, unit: 'week', from: '2026-01-05', afterDone: true })).toBe('2 weeks after done');
+    expect(describeRepeat({ every: 1, unit: 'month', from: '2026-01-05', afterDone: true })).toBe('a month after done');
   });
 });

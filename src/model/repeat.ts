@@ -68,8 +68,17 @@ export function nextOccurrence(repeat: Repeat, after: Day): Day {
   return next;
 }
 
-/** A repeat in words: "every 2 weeks from 2026-01-05", "every month from 2026-01-31". */
+/** True when `day` is one of the days `repeat` falls on (on its cadence, counted from `from`). */
+export function isOccurrence(repeat: Repeat, day: Day): boolean {
+  return compareDays(day, repeat.from) >= 0 && nextOccurrence(repeat, addDays(day, -1)) === day;
+}
+
+/**
+ * A repeat in words: "every 2 weeks from 2026-01-05", "every month from 2026-01-31", or, for
+ * one counted from each completion, "2 weeks after done", "a month after done".
+ */
 export function describeRepeat(repeat: Repeat): string {
+  if (repeat.afterDone) return `${repeat.every === 1 ? `a ${repeat.unit}` : `${repeat.every} ${repeat.unit}s`} after done`;
   const unit = repeat.every === 1 ? repeat.unit : `${repeat.every} ${repeat.unit}s`;
   return `every ${unit} from ${repeat.from}`;
 }

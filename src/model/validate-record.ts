@@ -1,6 +1,8 @@
 import { parseJsonObject, type JsonObject } from '../store/index.ts';
+import { isConflictNote } from './conflict-notes.ts';
 import { idFromPath } from './paths.ts';
-import type { AnyRecord } from './types.ts';
+import { ACTION_STATES, PROJECT_STATES, REPEAT_UNITS, isRepeatUnit } from './states.ts';
+import type { AnyRecord, RecordKind } from './types.ts';
 
 /** A file that could not be read as a record; shown in the problems list, never thrown. */
 export interface MalformedRecord {
@@ -8,9 +10,6 @@ export interface MalformedRecord {
   reason: string;
 }
 
-const ACTION_STATES = new Set(['inbox', 'next', 'waiting', 'waiting-for-contact', 'scheduled', 'future', 'done']);
-const PROJECT_STATES = new Set(['active', 'someday', 'done']);
-const REPEAT_UNITS = new Set(['day', 'week', 'month', 'year']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Check = (record: JsonObject) => string | undefined;
@@ -19,17 +18,18 @@ const optionalString = (field: string): Check => (r) =>
   r[field] === undefined || typeof r[field] === 'string' ? undefined : `"${field}" must be text`;
 const optionalDay = (field: string): Check => (r) =>
   r[field] === undefined || (typeof r[field] === 'string' && DAY.test(r[field])) ? undefined : `"${field}" must be a YYYY-MM-DD date`;
-const oneOf = (field: string, allowed: ReadonlySet<string>): Check => (r) =>
-  typeof r[field] === 'string' && allowed.has(r[field]) ? undefined : `"${field}" must be one of ${[...allowed].join(', ')}`;
+const oneOf = (field: string, allowed: readonly string[]): Check => (r) =>
+  typeof r[field] === 'string' && allowed.includes(r[field]) ? undefined : `"${field}" must be one of ${allowed.join(', ')}`;
 
 const checkRepeat: Check = (r) => {
   const repeat = r.repeat;
   if (repeat === undefined) return undefined;
   if (typeof repeat !== 'object' || repeat === null || Array.isArray(repeat)) return '"repeat" must be an object';
-  const { every, unit, from } = repeat as JsonObject;
+  const { every, unit, from, afterDone } = repeat;
   if (typeof every !== 'number' || !Number.isInteger(every) || every < 1 || every > 1000) return '"repeat.every" must be a whole number from 1 to 1000';
-  if (typeof unit !== 'string' || !REPEAT_UNITS.has(unit)) return '"repeat.unit" must be day, week, month or year';
+  if (!isRepeatUnit(unit)) return `"repeat.unit" must be one of ${REPEAT_UNITS.join(', ')}`;
   if (typeof from !== 'string' || !DAY.test(from)) return '"repeat.from" must be a YYYY-MM-DD date';
+  if (afterDone !== undefined && typeof afterDone !== 'boolean') return '"repeat.afterDone" must be true or false';
   return undefined;
 };
 
@@ -38,18 +38,26 @@ const COMMON: Check[] = [
   (r) => (typeof r.created === 'string' ? undefined : '"created" must be a timestamp'),
   optionalString('description'),
   (r) => (r.starred === undefined || typeof r.starred === 'boolean' ? undefined : '"starred" must be true or false'),
-  (r) => (r._conflicts === undefined || Array.isArray(r._conflicts) ? undefined : '"_conflicts" must be a list'),
+  (r) => (r._conflicts === undefined || (Array.isArray(r._conflicts) && r._conflicts.every(isConflictNote)) ? undefined : '"_conflicts" must be a list of merge notes'),
 ];
 
-const BY_KIND: Record<string, Check[]> = {
+const BY_KIND: Record<RecordKind, Check[]> = {
   area: [optionalString('parent'), optionalString('contact')],
-  project: [optionalString('parent'), optionalString('contact'), oneOf('state', PROJECT_STATES), optionalString('completed')],
+  project: [
+    optionalString('parent'),
+    optionalString('contact'),
+    oneOf('state', PROJECT_STATES),
+    optionalDay('deadline'),
+    optionalString('reviewed'),
+    optionalString('completed'),
+  ],
   action: [
     optionalString('parent'),
     optionalString('context'),
     optionalString('contact'),
     oneOf('state', ACTION_STATES),
     optionalDay('waitUntil'),
+    optionalDay('deadline'),
     checkRepeat,
     optionalString('completed'),
   ],
@@ -57,9 +65,27 @@ const BY_KIND: Record<string, Check[]> = {
   context: [],
 };
 
+function isRecordKind(kind: unknown): kind is RecordKind {
+  return typeof kind === 'string' && Object.hasOwn(BY_KIND, kind);
+}
+
 /** The folder each kind must live in. */
-function folderOf(kind: string): string {
+function folderOf(kind: RecordKind): string {
   return kind === 'contact' ? 'contacts' : kind === 'context' ? 'contexts' : 'items';
+}
+
+/** The first field of `record` that does not fit a record of its kind, in words. */
+function problemOf(record: JsonObject, kind: RecordKind): string | undefined {
+  for (const check of [...COMMON, ...BY_KIND[kind]]) {
+    const problem = check(record);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** True when every field of `record` fits its kind: it is that record. */
+function fitsKind(record: JsonObject, kind: RecordKind): record is JsonObject & AnyRecord {
+  return problemOf(record, kind) === undefined;
 }
 
 /**
@@ -72,14 +98,11 @@ export function parseRecord(path: string, bytes: Uint8Array): AnyRecord | Malfor
   const record = parseJsonObject(bytes);
   if (!record) return { path, reason: 'it is not a JSON object' };
   const kind = record.kind;
-  if (typeof kind !== 'string' || !(kind in BY_KIND)) return { path, reason: '"kind" must be area, project, action, contact or context' };
+  if (!isRecordKind(kind)) return { path, reason: '"kind" must be area, project, action, contact or context' };
   if (!path.startsWith(`${folderOf(kind)}/`)) return { path, reason: `a ${kind} does not belong in ${path.split('/')[0]}/` };
   if (record.id !== id) return { path, reason: `"id" must be the file name (${id})` };
-  for (const check of [...COMMON, ...(BY_KIND[kind] as Check[])]) {
-    const problem = check(record);
-    if (problem) return { path, reason: problem };
-  }
-  return record as unknown as AnyRecord;
+  if (fitsKind(record, kind)) return record;
+  return { path, reason: problemOf(record, kind) ?? 'it is not a record' };
 }
 
 /** True when {@link parseRecord} could not read the file. */

@@ -4,23 +4,19 @@ import { canPlace } from '../guards.ts';
 import { kindWithArticle, quoteName } from '../record-name.ts';
 import { repeatProblem } from '../repeat.ts';
 import type { Snapshot } from '../snapshot.ts';
-import type { ActionState, AnyRecord, ProjectState, RecordKind, Repeat } from '../types.ts';
+import { isStateOf, STATES } from '../states.ts';
+import type { AnyRecord, RecordKind, Repeat } from '../types.ts';
 import { enforce } from './shared.ts';
 
 /** The fields a command may set on each kind (everything else is the model's own). */
 export const EDITABLE_FIELDS: Record<RecordKind, ReadonlySet<string>> = {
   area: new Set(['name', 'description', 'starred', 'parent', 'contact']),
-  project: new Set(['name', 'description', 'starred', 'parent', 'contact', 'state']),
-  action: new Set(['name', 'description', 'starred', 'parent', 'contact', 'state', 'context', 'waitUntil', 'repeat']),
+  project: new Set(['name', 'description', 'starred', 'parent', 'contact', 'state', 'deadline']),
+  action: new Set(['name', 'description', 'starred', 'parent', 'contact', 'state', 'context', 'waitUntil', 'deadline', 'repeat']),
   contact: new Set(['name', 'description', 'starred', 'email']),
   context: new Set(['name', 'description', 'starred']),
 };
 
-/** The states of each kind that has one. */
-export const STATES = {
-  action: ['inbox', 'next', 'waiting', 'waiting-for-contact', 'scheduled', 'future', 'done'] as readonly ActionState[],
-  project: ['active', 'someday', 'done'] as readonly ProjectState[],
-};
 
 /**
  * The longest notes (`description`) a command writes, in characters: about 100 KB, dozens of
@@ -70,8 +66,11 @@ export function checkRecord(snapshot: Snapshot, record: AnyRecord, fields: Reado
   }
   if (fields.has('contact') && record.contact !== undefined) checkReference(snapshot, record.contact, 'contact');
   if (record.kind === 'area') return;
-  if (fields.has('state') && !(STATES[record.kind] as readonly string[]).includes(record.state)) {
+  if (fields.has('state') && !isStateOf(record.kind, record.state)) {
     invalid(`${JSON.stringify(record.state)} is not a state of ${kindWithArticle(record.kind)}: use ${STATES[record.kind].join(', ')}.`, data);
+  }
+  if (fields.has('deadline') && record.deadline !== undefined && parseDay(record.deadline) === undefined) {
+    invalid(`${JSON.stringify(record.deadline)} is not a YYYY-MM-DD date.`, data);
   }
   if (record.kind === 'project') return;
   if (fields.has('context') && record.context !== undefined) checkReference(snapshot, record.context, 'context');

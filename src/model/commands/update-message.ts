@@ -1,7 +1,8 @@
 import { messageName } from '../record-name.ts';
 import { describeRepeat } from '../repeat.ts';
 import type { Snapshot } from '../snapshot.ts';
-import type { AnyRecord, Day } from '../types.ts';
+import type { Json } from '../../store/index.ts';
+import type { AnyRecord, Day, JsonFields } from '../types.ts';
 
 /** Fields whose change follows from another's and is not worth its own words. */
 const DERIVED = new Set(['completed']);
@@ -15,12 +16,15 @@ export function updateMessage(snapshot: Snapshot, before: AnyRecord, after: AnyR
   const name = messageName(before.name);
   const fields = [...changed].filter((field) => !DERIVED.has(field));
   const only = (...allowed: string[]): boolean => fields.length > 0 && fields.every((field) => allowed.includes(field));
-  const get = (record: AnyRecord, field: string): unknown => (record as unknown as Record<string, unknown>)[field];
+  const get = (record: JsonFields, field: string): Json | undefined => record[field];
   const nameOf = (id: unknown): string => {
     const target = typeof id === 'string' ? snapshot.records.get(id) : undefined;
     return target ? messageName(target.name) : String(id);
   };
-  if (rolledTo !== undefined && only('state', 'waitUntil')) return `${name}: done, next on ${rolledTo}`;
+  if (rolledTo !== undefined && only('state', 'waitUntil', 'repeat')) return `${name}: done, next on ${rolledTo}`;
+  if (fields.includes('repeat') && only('repeat', 'state', 'waitUntil') && after.kind === 'action' && after.repeat && after.waitUntil !== undefined) {
+    return `${name}: repeat ${describeRepeat(after.repeat)}, next on ${after.waitUntil}`;
+  }
   if (only('state', 'waitUntil') && fields.includes('state')) {
     const state = String(get(after, 'state'));
     const until = state === 'scheduled' ? ` until ${String(get(after, 'waitUntil'))}` : '';
@@ -44,7 +48,7 @@ export function updateMessage(snapshot: Snapshot, before: AnyRecord, after: AnyR
     case 'contact':
       return value === undefined ? `${name}: remove ${field}` : `${name}: set ${field} to ${nameOf(value)}`;
     case 'repeat':
-      return value === undefined ? `${name}: stop repeating` : `${name}: repeat ${describeRepeat(value as never)}`;
+      return after.kind === 'action' && after.repeat ? `${name}: repeat ${describeRepeat(after.repeat)}` : `${name}: stop repeating`;
     default:
       return `${name}: edit ${field}`;
   }

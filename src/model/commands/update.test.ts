@@ -46,7 +46,7 @@ describe('updateRecord messages', () => {
     expect(update(3, { context: null }).message).toBe('Call bank: remove context');
     expect(update(6, { context: id(5) }).message).toBe('Dentist: set context to @phone');
     expect(update(2, { contact: id(4) }).message).toBe('Taxes: set contact to Alice');
-    expect(update(3, { repeat: { every: 2, unit: 'week', from: '2026-01-05' } }).message).toBe('Call bank: repeat every 2 weeks from 2026-01-05');
+    expect(update(3, { repeat: { every: 2, unit: 'week', from: '2026-01-05' } }).message).toBe('Call bank: repeat every 2 weeks from 2026-01-05, next on 2026-01-19');
     expect(update(4, { email: 'alice@example.com' }).message).toBe('Alice: edit email');
   });
 
