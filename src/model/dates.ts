@@ -66,6 +66,18 @@ export function daysBetween(from: Day, to: Day): number {
   return Math.round((utcMs(b.year, b.month, b.day) - utcMs(a.year, a.month, a.day)) / MS_PER_DAY);
 }
 
+/** The day of the week, 1 (Monday) to 7 (Sunday), as ISO 8601 counts it. */
+export function isoWeekday(day: Day): number {
+  const { year, month, day: date } = dayParts(day);
+  return new Date(utcMs(year, month, date)).getUTCDay() || 7;
+}
+
+/** The last day of the month `day` falls in. */
+export function endOfMonth(day: Day): Day {
+  const { year, month } = dayParts(day);
+  return dayFromParts({ year, month, day: daysInMonth(year, month) });
+}
+
 /** Orders days: negative when `a` is earlier, 0 when equal, positive when later. */
 export function compareDays(a: Day, b: Day): number {
   return a < b ? -1 : a > b ? 1 : 0;

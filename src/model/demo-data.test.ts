@@ -61,7 +61,7 @@ describe('demoDataEdit', () => {
   });
 
   it('leaves nothing for the problems list', () => {
-    expect(problems(demo(), '2026-03-04')).toEqual([]);
+    expect(problems(demo())).toEqual([]);
   });
 
   it('refuses a repository that already holds records', () => {

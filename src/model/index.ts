@@ -59,6 +59,9 @@ export {
   createRecord,
   deleteDoneItems,
   deleteRecord,
+  markReviewed,
+  resetChecklist,
+  tickChecklistItem,
   dismissConflict,
   doneItemsToDelete,
   EDITABLE_FIELDS,
@@ -74,3 +77,5 @@ export { describeCommit } from './describe-commit.ts';
 export type { CommitChanges } from './describe-commit.ts';
 export { DEMO_DATA_MESSAGE, demoDataEdit, START_EMPTY_MESSAGE, startEmptyEdit, WEEKLY_REVIEW_CHECKLIST, WEEKLY_REVIEW_NAME } from './demo-data.ts';
 export { waitForHead } from './wait-for-head.ts';
+export { checklistItems } from './checklist.ts';
+export type { ChecklistItem } from './checklist.ts';

@@ -1,5 +1,6 @@
 import { canonicalJson, CONFLICTS_KEY, encodeJson, mergeJsonObjects, parseJsonObject } from '../store/index.ts';
 import type { FieldConflict, FileMergeResult, JsonObject, MergeFn } from '../store/index.ts';
+import { mergeChecklists } from './checklist.ts';
 import { addConflictNotes, quoteValue } from './conflict-notes.ts';
 import {
   completedFollowsState,
@@ -75,7 +76,7 @@ function mergeBothSides(base: JsonObject | undefined, ours: JsonObject, theirs: 
   const result = mergeJsonObjects(base, ours, theirs);
   const merged: JsonObject = { ...result.merged };
   const { conflicts } = result;
-  const rules: RuleResult[] = [mergeDescription(merged, conflicts), fitStateToKind(merged, ours, theirs)];
+  const rules: RuleResult[] = [mergeDescription(merged, base, conflicts), fitStateToKind(merged, ours, theirs)];
   if (merged.kind === 'action' && ours.kind === 'action' && theirs.kind === 'action') {
     rules.push(mergeSchedule(merged, base, ours, theirs), mergeCadence(merged, base, ours, theirs));
   }
@@ -96,10 +97,18 @@ function mergeBothSides(base: JsonObject | undefined, ours: JsonObject, theirs: 
   return { data: encodeJson(merged), conflicted: true };
 }
 
-/** A description both devices changed keeps both texts, as CueKeeper's `merge_description` does. */
-function mergeDescription(merged: JsonObject, conflicts: readonly FieldConflict[]): RuleResult {
+/**
+ * A description both devices changed keeps both texts, as CueKeeper's `merge_description`
+ * does; unless they only ticked different boxes of its checklist, which merge box by box.
+ */
+function mergeDescription(merged: JsonObject, base: JsonObject | undefined, conflicts: readonly FieldConflict[]): RuleResult {
   const conflict = conflicts.find((each) => each.field === 'description');
   if (!conflict || typeof conflict.kept !== 'string' || typeof conflict.discarded !== 'string') return { notes: [], settled: [] };
+  const ticked = typeof base?.description === 'string' ? mergeChecklists(base.description, conflict.kept, conflict.discarded) : undefined;
+  if (ticked !== undefined) {
+    merged.description = ticked;
+    return { notes: [], settled: ['description'] };
+  }
   const both = [conflict.kept, conflict.discarded].sort().join(DESCRIPTION_SEPARATOR);
   merged.description = both;
   return { notes: [{ field: 'description', kept: both, note: DESCRIPTION_NOTE }], settled: ['description'] };

@@ -80,7 +80,7 @@ function renderEveryView(snapshot: Snapshot): void {
   scheduleView(snapshot, TODAY);
   reviewView(snapshot, 'everything');
   search(snapshot, 'keep');
-  problems(snapshot, TODAY);
+  problems(snapshot);
 }
 
 describe('records that are not valid JSON, from another device', () => {
@@ -104,7 +104,7 @@ describe('records that are not valid JSON, from another device', () => {
       [recordPath('action', id(1)), recordPath('action', id(2)), recordPath('contact', id(3)), recordPath('action', id(4)), recordPath('action', id(5))].sort(),
     );
     for (const { reason } of snapshot.malformed) expect(reason).toBe('it is not a JSON object');
-    const listed = problems(snapshot, TODAY).filter((problem) => problem.kind === 'malformed');
+    const listed = problems(snapshot).filter((problem) => problem.kind === 'malformed');
     expect(listed.map((problem) => problem.message)).toContain(`Could not read ${recordPath('contact', id(3))}: it is not a JSON object.`);
     expect(snapshot.records.get(KEEP)?.name).toBe('Keep me');
     renderEveryView(snapshot);

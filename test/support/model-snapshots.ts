@@ -4,16 +4,8 @@
  */
 import fc from 'fast-check';
 import type { Snapshot } from '../../src/model/snapshot.ts';
-import type {
-  ActionRecord,
-  ActionState,
-  AnyRecord,
-  AreaRecord,
-  ContactRecord,
-  ContextRecord,
-  ProjectRecord,
-  ProjectState,
-} from '../../src/model/types.ts';
+import type { ActionRecord, AnyRecord, AreaRecord, ContactRecord, ContextRecord, ProjectRecord } from '../../src/model/types.ts';
+import { ACTION_STATES, PROJECT_STATES } from '../../src/model/states.ts';
 import type { MalformedRecord } from '../../src/model/validate-record.ts';
 
 /** A record id (a UUID) made from a small number, so tests read `id(3)`. */
@@ -46,8 +38,6 @@ export function snapshotOf(records: readonly AnyRecord[], malformed: readonly Ma
   return { head: undefined, records: new Map(records.map((record) => [record.id, record])), malformed };
 }
 
-const ACTION_STATES: ActionState[] = ['inbox', 'next', 'waiting', 'waiting-for-contact', 'scheduled', 'future', 'done'];
-const PROJECT_STATES: ProjectState[] = ['active', 'someday', 'done'];
 const DAYS = ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-10', '2026-04-01', '2025-12-31'];
 
 /**
@@ -68,7 +58,7 @@ export function arbitrarySnapshot(size = 25): fc.Arbitrary<Snapshot> {
   };
   const record = fc.oneof(
     fc.record({ kind: fc.constant('area' as const), parent: ref, contact: ref, ...common }, { requiredKeys: ['kind', 'name', 'created'] }),
-    fc.record({ kind: fc.constant('project' as const), parent: ref, contact: ref, state: fc.constantFrom(...PROJECT_STATES), completed: fc.option(fc.constantFrom('2026-02-01T10:00:00Z', '2026-02-02T10:00:00Z', 'not a date'), { nil: undefined }), ...common }, { requiredKeys: ['kind', 'name', 'created', 'state'] }),
+    fc.record({ kind: fc.constant('project' as const), parent: ref, contact: ref, state: fc.constantFrom(...PROJECT_STATES), deadline: fc.option(fc.constantFrom(...DAYS), { nil: undefined }), completed: fc.option(fc.constantFrom('2026-02-01T10:00:00Z', '2026-02-02T10:00:00Z', 'not a date'), { nil: undefined }), ...common }, { requiredKeys: ['kind', 'name', 'created', 'state'] }),
     fc.record(
       {
         kind: fc.constant('action' as const),
@@ -77,6 +67,7 @@ export function arbitrarySnapshot(size = 25): fc.Arbitrary<Snapshot> {
         contact: ref,
         state: fc.constantFrom(...ACTION_STATES),
         waitUntil: fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
+        deadline: fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
         repeat: fc.option(fc.record({ every: fc.integer({ min: 1, max: 3 }), unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const), from: fc.constantFrom(...DAYS) }), { nil: undefined }),
         completed: fc.option(fc.constantFrom('2026-02-01T10:00:00Z', '2026-02-02T10:00:00Z', '2026-02-03T10:00:00Z'), { nil: undefined }),
         ...common,

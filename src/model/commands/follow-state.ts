@@ -1,3 +1,4 @@
+import { untickAll } from '../checklist.ts';
 import { addDays, compareDays, todayOf } from '../dates.ts';
 import { isOccurrence, nextOccurrence, occurrence } from '../repeat.ts';
 import type { ActionRecord, Day, ProjectRecord, Repeat } from '../types.ts';
@@ -19,7 +20,8 @@ export interface FollowedAction {
  *   (lib/ck_update.ml, `set_action_state`, sets `repeat_from` to the new date); a day on the
  *   cadence keeps the anchor, so monthly from Jan 31 still falls on Mar 31 after Feb 28;
  * - a repeating action set to done is not done: it returns on its next occurrence, counted on
- *   the cadence, or `every` units after today when it repeats after done;
+ *   the cadence, or `every` units after today when it repeats after done, with the boxes of
+ *   its checklist unticked;
  * - done stamps `completed`, any other state clears it.
  */
 export function followActionState(before: ActionRecord, next: ActionRecord, patch: RecordPatch, now: Date): FollowedAction {
@@ -37,7 +39,9 @@ export function followActionState(before: ActionRecord, next: ActionRecord, patc
     const current = before.state === 'scheduled' ? before.waitUntil : undefined;
     const day = returnDay(record.repeat, current, today);
     const repeat = record.repeat.afterDone ? { ...record.repeat, from: day } : record.repeat;
-    return { record: { ...record, state: 'scheduled', waitUntil: day, repeat, completed: undefined }, rolledTo: day };
+    // Its checklist (the weekly review's steps) starts afresh for the next time round.
+    const description = record.description === undefined ? undefined : untickAll(record.description);
+    return { record: { ...record, state: 'scheduled', waitUntil: day, repeat, description, completed: undefined }, rolledTo: day };
   }
   return { record: stampCompleted(before.state, record, now) };
 }

@@ -10,3 +10,4 @@ export { ACTION_TO_PROJECT_STATE, convertItem, PROJECT_TO_ACTION_STATE } from '.
 export { dismissConflict } from './conflicts.ts';
 export { addLogEntry } from './add-log-entry.ts';
 export { EDITABLE_FIELDS, MAX_DESCRIPTION_CHARS } from './check-record.ts';
+export { markReviewed, resetChecklist, tickChecklistItem } from './review.ts';

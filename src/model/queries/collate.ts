@@ -24,6 +24,17 @@ export function compareStarredThenName(
   return Number(b.starred === true) - Number(a.starred === true) || compareByName(a, b);
 }
 
+/** Orders records by creation time (oldest first; an unreadable time first), then by id. */
+export function compareCreated(a: { id: string; created: string }, b: { id: string; created: string }): number {
+  const time = (record: { created: string }): number => {
+    const ms = Date.parse(record.created);
+    return Number.isNaN(ms) ? -Infinity : ms;
+  };
+  const ta = time(a);
+  const tb = time(b);
+  return ta === tb ? compareIds(a.id, b.id) : ta < tb ? -1 : 1;
+}
+
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -14,7 +14,7 @@ export type ProblemKind =
   | 'misplaced'
   /** Items inside each other, round in a circle. */
   | 'parent-cycle'
-  /** An active project with no next or due action inside it, at any depth. */
+  /** An active project with nothing in progress inside it (no next, waiting or scheduled action, no active sub-project in progress). */
   | 'no-next-action'
   /** A done project with an action or sub-project directly inside it that is not done. */
   | 'done-project-open';

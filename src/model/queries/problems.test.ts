@@ -3,31 +3,36 @@ import { describe, expect, it } from 'vitest';
 import { problems } from './problems.ts';
 import { action, arbitrarySnapshot, area, contact, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
-const TODAY = '2026-03-01';
 const messages = (list: { message: string }[]): string[] => list.map((p) => p.message);
 
 describe('problems', () => {
-  it('flags an active project with no next or due action inside it, at any depth', () => {
+  // CueKeeper lib/ck_rev.ml, check_for_problems: Next, Waiting, Waiting_for_contact and
+  // Waiting_until are In_progress; Future and Done are Idle; SomedayMaybe and Done projects Idle.
+  it('flags an active project with nothing in progress inside it, at any depth', () => {
     const snapshot = snapshotOf([
+      contact(30, 'Alice'),
       project(1, 'Taxes'),
-      action(2, 'Waiting on form', { parent: id(1), state: 'waiting' }),
+      action(2, 'Maybe later', { parent: id(1), state: 'future' }),
+      action(12, 'Unsorted', { parent: id(1), state: 'inbox' }),
       project(3, 'Garden'),
       project(4, 'Shed', { parent: id(3) }),
       action(5, 'Paint', { parent: id(4) }),
-      project(6, 'Due', {}),
-      action(7, 'Pay', { parent: id(6), state: 'scheduled', waitUntil: TODAY }),
-      project(8, 'Not yet', {}),
-      action(9, 'Later', { parent: id(8), state: 'scheduled', waitUntil: '2026-03-02' }),
-      project(10, 'Empty', { state: 'someday' }),
-      project(11, 'Done', { state: 'done' }),
+      project(6, 'Waits on a form', {}),
+      action(7, 'Form', { parent: id(6), state: 'waiting' }),
+      project(8, 'Waits on Alice', {}),
+      action(9, 'Reply', { parent: id(8), state: 'waiting-for-contact', contact: id(30) }),
+      project(10, 'Scheduled far ahead', {}),
+      action(11, 'Renew', { parent: id(10), state: 'scheduled', waitUntil: '2027-03-02' }),
+      project(13, 'Only someday inside'),
+      project(14, 'Someday part', { parent: id(13), state: 'someday' }),
+      action(15, 'Dream', { parent: id(14) }),
+      project(16, 'Empty', { state: 'someday' }),
+      project(17, 'Done', { state: 'done' }),
+      area(18, 'Home'),
+      project(19, 'In an area', { parent: id(18) }),
+      action(20, 'Call', { parent: id(19), state: 'waiting' }),
     ]);
-    const found = problems(snapshot, TODAY);
-    expect(found).toEqual([
-      { kind: 'no-next-action', id: id(8), path: `items/00/${id(8)}.json`, message: 'Project “Not yet” has no next action.' },
-      { kind: 'no-next-action', id: id(1), path: `items/00/${id(1)}.json`, message: 'Project “Taxes” has no next action.' },
-    ]);
-    // Without today, a scheduled action counts, so only Taxes is flagged.
-    expect(messages(problems(snapshot))).toEqual(['Project “Taxes” has no next action.']);
+    expect(messages(problems(snapshot))).toEqual(['Project “Only someday inside” has no next action.', 'Project “Taxes” has no next action.']);
   });
 
   it('reports records with merge-conflict notes not yet dismissed', () => {
@@ -107,13 +112,13 @@ describe('problems', () => {
 
   it('finds nothing wrong in a tidy snapshot', () => {
     const snapshot = snapshotOf([area(1, 'Home'), project(2, 'Taxes', { parent: id(1) }), action(3, 'File', { parent: id(2), context: id(4) }), context(4, '@desk')]);
-    expect(problems(snapshot, TODAY)).toEqual([]);
+    expect(problems(snapshot)).toEqual([]);
   });
 
   it('never throws, and every problem has words and points at a record or a file', () => {
     fc.assert(
-      fc.property(arbitrarySnapshot(), fc.option(fc.constantFrom('2026-02-28', TODAY), { nil: undefined }), (snapshot, today) => {
-        for (const problem of problems(snapshot, today)) {
+      fc.property(arbitrarySnapshot(), (snapshot) => {
+        for (const problem of problems(snapshot)) {
           expect(problem.message.length).toBeGreaterThan(0);
           expect(problem.id === undefined ? problem.path : snapshot.records.has(problem.id)).toBeTruthy();
         }

@@ -1,5 +1,4 @@
 import type { Snapshot } from '../snapshot.ts';
-import type { Day } from '../types.ts';
 import { compareNames } from './collate.ts';
 import { conflictProblems, malformedProblems } from './problem-conflicts.ts';
 import { linkProblems } from './problem-links.ts';
@@ -21,17 +20,17 @@ const KIND_ORDER: readonly ProblemKind[] = [
 /**
  * Everything in the snapshot that needs the person's attention, in words: files that could
  * not be read, merge-conflict notes, broken links and placements, cycles, active projects
- * with no next action (pass `today` so a scheduled action counts only once due), done
- * projects with something open inside. Never throws, whatever a merge left behind. Ordered by
- * kind (unreadable files first, projects to decide on last), then by message.
+ * with nothing in progress, done projects with something open inside. Never throws, whatever
+ * a merge left behind. Ordered by kind (unreadable files first, projects to decide on last),
+ * then by message.
  *
  * @example
- * problems(snapshot, '2026-03-01');
+ * problems(snapshot);
  * // [{ kind: 'no-next-action', id, path: 'items/3f/….json', message: 'Project “Taxes” has no next action.' }]
  */
-export function problems(snapshot: Snapshot, today?: Day): Problem[] {
+export function problems(snapshot: Snapshot): Problem[] {
   const index = buildTreeIndex(snapshot);
-  const all = [...malformedProblems(snapshot), ...conflictProblems(snapshot), ...linkProblems(snapshot, index), ...projectProblems(index, today)];
+  const all = [...malformedProblems(snapshot), ...conflictProblems(snapshot), ...linkProblems(snapshot, index), ...projectProblems(index)];
   const rank = (problem: Problem): number => KIND_ORDER.indexOf(problem.kind);
   return all.sort((a, b) => rank(a) - rank(b) || compareNames(a.message, b.message) || compareNames(a.id ?? a.path ?? '', b.id ?? b.path ?? ''));
 }

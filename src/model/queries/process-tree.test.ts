@@ -20,10 +20,10 @@ describe('processTree', () => {
     action(12, 'Find receipts', { parent: id(5), state: 'waiting' }),
     action(13, 'Paid', { parent: id(5), state: 'done' }),
     action(14, 'Sweep', { parent: id(2) }),
-    action(15, 'idea', { state: 'inbox' }),
-    action(16, 'Buy milk', { state: 'inbox', starred: true }),
-    action(17, 'Inside someday', { state: 'inbox', parent: id(8) }),
-    action(18, 'Éclair', { state: 'inbox' }),
+    action(15, 'idea', { state: 'inbox', created: '2026-01-03T08:00:00.000Z' }),
+    action(16, 'Buy milk', { state: 'inbox', starred: true, created: '2026-01-04T08:00:00.000Z' }),
+    action(17, 'Inside someday', { state: 'inbox', parent: id(8), created: '2026-01-02T08:00:00.000Z' }),
+    action(18, 'Éclair', { state: 'inbox', created: '2026-01-03T08:00:00.000Z' }),
     project(19, 'Under boat', { parent: id(8) }),
   ]);
 
@@ -59,8 +59,8 @@ describe('processTree', () => {
     expect((shown.projects[1] as ProcessProjectNode).inactive).toBe(false);
   });
 
-  it('lists the inbox, wherever its actions are, starred first then by name in the locale', () => {
-    expect(processTree(snapshot).inbox.map((a) => a.name)).toEqual(['Buy milk', 'Éclair', 'idea', 'Inside someday']);
+  it('lists the inbox, wherever its actions are, in the order they were captured', () => {
+    expect(processTree(snapshot).inbox.map((a) => a.name)).toEqual(['Inside someday', 'idea', 'Éclair', 'Buy milk']);
   });
 
   it('survives cycles and missing parents: each item shows once, at the top level', () => {

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../snapshot.ts';
 import type { ActionRecord, AreaRecord, ProjectRecord } from '../types.ts';
-import { compareStarredThenName } from './collate.ts';
+import { compareCreated, compareStarredThenName } from './collate.ts';
 import { buildTreeIndex } from './tree-index.ts';
 
 /** Options of {@link processTree}. */
@@ -36,13 +36,14 @@ export interface ProcessTree {
   areas: ProcessAreaNode[];
   /** Projects in no area. */
   projects: ProcessProjectNode[];
-  /** Actions in state 'inbox', wherever they are. */
+  /** Actions in state 'inbox', wherever they are, oldest capture first. */
   inbox: ActionRecord[];
 }
 
 /**
  * The Process view: areas holding sub-areas and projects, projects holding sub-projects, each
- * with its count of open actions, and the inbox. Every list is starred first, then by name.
+ * with its count of open actions, and the inbox in capture order (oldest first, as an inbox
+ * is processed from the top). Every other list is starred first, then by name.
  * A hidden (someday or done) project hides everything inside it.
  */
 export function processTree(snapshot: Snapshot, options: ProcessTreeOptions = {}): ProcessTree {
@@ -76,7 +77,7 @@ export function processTree(snapshot: Snapshot, options: ProcessTreeOptions = {}
     node.projects.sort(byRecord);
     if (node.kind === 'area') node.areas.sort(byRecord);
   }
-  tree.inbox.sort(compareStarredThenName);
+  tree.inbox.sort(compareCreated);
   return tree;
 }
 

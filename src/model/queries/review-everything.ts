@@ -1,5 +1,5 @@
 import type { Snapshot } from '../snapshot.ts';
-import type { ItemRecord } from '../types.ts';
+import type { ContactRecord, ContextRecord, ItemRecord } from '../types.ts';
 import { compareByName, compareNames } from './collate.ts';
 import { buildTreeIndex } from './tree-index.ts';
 
@@ -15,12 +15,18 @@ export interface EverythingReview {
   mode: 'everything';
   /** Every area, project and action, by name, then by path. */
   items: EverythingEntry[];
+  /** Every context, by name. */
+  contexts: ContextRecord[];
+  /** Every contact, by name. */
+  contacts: ContactRecord[];
 }
 
 /**
  * Every area, project and action as one flat list, by name (then by path, then id), each with
- * its path of parents. Paths follow the tree the other views show, so an item a merge left in
- * a cycle or under a missing parent has the path it is shown at.
+ * its path of parents; then every context and every contact, as CueKeeper's
+ * `make_everything_tree` (lib/ck_model.ml) lists Areas, Contexts and Contacts. Paths follow
+ * the tree the other views show, so an item a merge left in a cycle or under a missing
+ * parent has the path it is shown at.
  */
 export function reviewEverything(snapshot: Snapshot): EverythingReview {
   const index = buildTreeIndex(snapshot);
@@ -33,7 +39,13 @@ export function reviewEverything(snapshot: Snapshot): EverythingReview {
     items.push({ record, path });
   }
   items.sort((a, b) => compareNames(a.record.name, b.record.name) || comparePaths(a.path, b.path) || compareByName(a.record, b.record));
-  return { mode: 'everything', items };
+  const contexts: ContextRecord[] = [];
+  const contacts: ContactRecord[] = [];
+  for (const record of snapshot.records.values()) {
+    if (record.kind === 'context') contexts.push(record);
+    else if (record.kind === 'contact') contacts.push(record);
+  }
+  return { mode: 'everything', items, contexts: contexts.sort(compareByName), contacts: contacts.sort(compareByName) };
 }
 
 function comparePaths(a: readonly string[], b: readonly string[]): number {

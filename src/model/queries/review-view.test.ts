@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_AREA } from './review-areas.ts';
 import { REVIEW_MODES, reviewView } from './review-view.ts';
-import { action, area, contact, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
+import { action, area, contact, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 
 const snapshot = snapshotOf([
   area(1, 'Home'),
@@ -26,23 +26,52 @@ const snapshot = snapshotOf([
 ]);
 
 describe('reviewView', () => {
-  it("'done': done actions and projects, newest first, with how many can be deleted", () => {
+  // CueKeeper lib/ck_model.ml, make_done_tree: done items shown under their parents.
+  it("'done': done actions and projects by parent, newest first, with how many can be deleted", () => {
     const done = reviewView(snapshot, 'done');
     expect(done.mode).toBe('done');
-    expect(done.actions.map((a) => a.name)).toEqual(['Paid', 'Paint']);
-    expect(done.projects.map((p) => p.name)).toEqual(['Old and open', 'Shed']);
+    expect(done.groups.map((g) => [g.parent?.name, g.records.map((r) => r.name)])).toEqual([
+      ['Garden', ['Shed']],
+      ['Shed', ['Paint']],
+      ['Taxes', ['Paid']],
+      ['Work', ['Old and open']],
+    ]);
+    expect(done.count).toBe(4);
     // Paid, Paint, and Shed (everything inside done); not "Old and open", which holds an open action.
     expect(done.deletableCount).toBe(3);
   });
 
-  it("'waiting': actions waiting on something or on a contact", () => {
-    expect(reviewView(snapshot, 'waiting').actions.map((a) => a.name)).toEqual(['Parcel', 'Reply']);
+  // CueKeeper lib/ck_model.ml, make_waiting_tree: "(unspecified reason)", then one group per
+  // contact, each by parent; CueKeeper's issue #5: scheduled actions too.
+  it("'waiting': grouped by contact, then by parent, with the scheduled actions by day", () => {
+    const waiting = reviewView(
+      snapshotOf([
+        ...snapshot.records.values(),
+        contact(21, 'Zoe'),
+        action(22, 'Quote', { parent: id(5), state: 'waiting-for-contact', contact: id(20) }),
+        action(23, 'Photos', { state: 'waiting-for-contact', contact: id(21) }),
+        action(24, 'Renew', { state: 'scheduled', waitUntil: '2027-01-01' }),
+        action(25, 'Dentist', { state: 'scheduled', waitUntil: '2026-04-01' }),
+      ]),
+      'waiting',
+    );
+    expect(waiting.groups.map((g) => [g.title, g.byParent.map((p) => [p.parent?.name ?? '-', p.records.map((r) => r.name)])])).toEqual([
+      ['Waiting (unspecified reason)', [['-', ['Parcel']]]],
+      ['Waiting for Ann', [['-', ['Reply']], ['Taxes', ['Quote']]]],
+      ['Waiting for Zoe', [['-', ['Photos']]]],
+    ]);
+    expect(waiting.groups[1]?.adder).toEqual({ kind: 'action', state: 'waiting-for-contact', contact: id(20) });
+    expect(waiting.scheduled.map((a) => a.name)).toEqual(['Dentist', 'Renew']);
   });
 
-  it("'future': future actions and someday projects", () => {
+  // CueKeeper lib/ck_model.ml, make_future_tree: Actions and Projects, each by parent.
+  it("'future': future actions and someday projects, by parent", () => {
     const future = reviewView(snapshot, 'future');
-    expect(future.actions.map((a) => a.name)).toEqual(['Learn piano']);
-    expect(future.projects.map((p) => p.name)).toEqual(['Loose', 'Forms']);
+    expect(future.actions.map((g) => [g.parent?.name, g.records.map((r) => r.name)])).toEqual([[undefined, ['Learn piano']]]);
+    expect(future.projects.map((g) => [g.parent?.name, g.records.map((r) => r.name)])).toEqual([
+      [undefined, ['Loose']],
+      ['Taxes', ['Forms']],
+    ]);
   });
 
   it("'areas': every area in tree order with its projects and counts, then the items in no area", () => {
@@ -74,6 +103,13 @@ describe('reviewView', () => {
     expect(items.map((entry) => entry.record.name).slice(0, 4)).toEqual(['Attic', 'File return', 'Forms', 'Free action']);
     expect(items.find((entry) => entry.record.id === id(10))?.path).toEqual(['Home', 'Taxes', 'Forms']);
     expect(items.find((entry) => entry.record.id === id(1))?.path).toEqual([]);
+  });
+
+  // CueKeeper lib/ck_model.ml, make_everything_tree: Areas, Contexts and Contacts.
+  it("'everything': the contexts and contacts too", () => {
+    const everything = reviewView(snapshotOf([...snapshot.records.values(), context(30, '@phone')]), 'everything');
+    expect(everything.contexts.map((c) => c.name)).toEqual(['@phone']);
+    expect(everything.contacts.map((c) => c.name)).toEqual(['Ann']);
   });
 
   it("'everything': items with the same name are ordered by path", () => {

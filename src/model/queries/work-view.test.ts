@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTreeIndex, idsBelow } from './tree-index.ts';
+import { buildTreeIndex, idsBelow, nearestAbove } from './tree-index.ts';
 import { action, arbitrarySnapshot, area, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 import { NO_CONTEXT, NO_PROJECT, workView, type WorkView } from './work-view.ts';
 
@@ -91,12 +91,67 @@ describe('workView', () => {
     fc.assert(
       fc.property(arbitrarySnapshot(), fc.option(fc.nat({ max: 27 }).map(id), { nil: undefined }), (snap, areaId) => {
         const view = workView(snap, TODAY, areaId === undefined ? {} : { area: areaId });
-        const listed = view.contexts.flatMap((c) => c.projects.flatMap((p) => p.actions.map((a) => a.id)));
-        const inside = areaId === undefined ? undefined : idsBelow(buildTreeIndex(snap), areaId);
-        const expected = [...snap.records.values()].filter((r) => r.kind === 'action' && r.state === 'next' && (!inside || inside.has(r.id))).map((r) => r.id);
+        const listed = [...view.deadlines.map((entry) => entry.record.id), ...view.contexts.flatMap((c) => c.projects.flatMap((p) => p.actions.map((a) => a.id)))];
+        const index = buildTreeIndex(snap);
+        const inside = areaId === undefined ? undefined : idsBelow(index, areaId);
+        const parked = nearestAbove(index, (item) => item.kind === 'project' && item.state !== 'active');
+        const expected = [...snap.records.values()].filter((r) => r.kind === 'action' && r.state === 'next' && !parked.get(r.id) && (!inside || inside.has(r.id))).map((r) => r.id);
         for (const actionId of expected) expect(listed.filter((listedId) => listedId === actionId)).toHaveLength(1);
         expect(new Set(listed).size).toBe(listed.length);
       }),
     );
+  });
+});
+
+describe('workView follows CueKeeper’s make_work_tree (lib/ck_model.ml)', () => {
+  const snapshot = snapshotOf([
+    area(1, 'Home'),
+    area(2, 'Work'),
+    project(3, 'Boat', { state: 'someday', parent: id(1) }),
+    action(4, 'Buy sails', { parent: id(3) }),
+    action(5, 'Renew mooring', { parent: id(3), state: 'scheduled', waitUntil: TODAY }),
+    project(6, 'Old move', { state: 'done' }),
+    action(7, 'Left over', { parent: id(6) }),
+    action(8, 'Left over and due', { parent: id(6), state: 'scheduled', waitUntil: TODAY }),
+    project(9, 'Report', { parent: id(2) }),
+    action(10, 'Write report', { parent: id(9) }),
+    action(11, 'Send invoice', { parent: id(2), state: 'scheduled', waitUntil: '2026-02-20' }),
+    action(12, 'Tidy shed', { parent: id(1) }),
+    action(13, 'Pay tax', { parent: id(1), state: 'waiting', deadline: '2026-02-15' }),
+    project(14, 'Visa', { deadline: TODAY }),
+    action(15, 'Fill form', { parent: id(14), deadline: '2026-03-09' }),
+  ]);
+  const names = (view: WorkView): string[] => view.contexts.flatMap((c) => c.projects.flatMap((p) => p.actions.map((a) => a.name)));
+
+  // `Next when not (in_someday || in_hidden)`; `Waiting_until _ when is_due` always.
+  it('hides next actions of someday projects, but not their due ones', () => {
+    const listed = names(workView(snapshot, TODAY));
+    expect(listed).not.toContain('Buy sails');
+    expect(listed).toContain('Renew mooring');
+  });
+
+  // A `Done` project's children are not scanned at all.
+  it('lists nothing inside a done project', () => {
+    const listed = names(workView(snapshot, TODAY));
+    expect(listed).not.toContain('Left over');
+    expect(listed).not.toContain('Left over and due');
+  });
+
+  // hidden_areas: `in_hidden` hides Next and Done, never a due Waiting_until.
+  it('switches areas off without hiding what is due in them', () => {
+    const view = workView(snapshot, TODAY, { hiddenAreas: new Set([id(1), id(2)]) });
+    expect(names(view)).toEqual(['Renew mooring', 'Fill form', 'Send invoice']);
+    expect(view.deadlines.map((entry) => entry.record.name)).toEqual(['Pay tax', 'Visa']);
+    expect(names(workView(snapshot, TODAY, { hiddenAreas: new Set([id(2)]) }))).toEqual(['Renew mooring', 'Fill form', 'Send invoice', 'Tidy shed']);
+  });
+
+  // Ours: deadlines, which CueKeeper does not have, come first and are never hidden.
+  it('lists open items whose deadline has come first, overdue flagged, and not again below', () => {
+    const view = workView(snapshot, TODAY);
+    expect(view.deadlines.map(({ record, overdue }) => [record.name, overdue])).toEqual([
+      ['Pay tax', true],
+      ['Visa', false],
+    ]);
+    expect(names(view)).toContain('Fill form');
   });
 });

@@ -1,8 +1,9 @@
 import { isDue } from '../due.ts';
 import type { Snapshot } from '../snapshot.ts';
-import type { ActionRecord, ContextRecord, Day, ProjectRecord } from '../types.ts';
+import type { ActionRecord, ContextRecord, Day, ItemRecord, ProjectRecord } from '../types.ts';
 import { compareByName, compareStarredThenName } from './collate.ts';
 import { latestCompleted } from './completed.ts';
+import { pastDeadlines, type DeadlineEntry } from './deadlines.ts';
 import { buildTreeIndex, idsBelow, nearestAbove } from './tree-index.ts';
 
 /** How many done actions {@link workView} lists under `recentlyCompleted`. */
@@ -12,6 +13,11 @@ export const RECENTLY_COMPLETED_LIMIT = 10;
 export interface WorkViewOptions {
   /** Only actions inside this area, at any depth. */
   area?: string;
+  /**
+   * Areas switched off: their next actions (at any depth) are not listed; what is due in them
+   * (a scheduled day come, a deadline reached) still is.
+   */
+  hiddenAreas?: ReadonlySet<string>;
 }
 
 /** The actions of one project (or of none) within a context group. */
@@ -34,6 +40,8 @@ export interface WorkContextGroup {
 
 /** What the Work view shows. */
 export interface WorkView {
+  /** Open items whose deadline is today or past, earliest first: listed before everything else. */
+  deadlines: DeadlineEntry[];
   contexts: WorkContextGroup[];
   /** Done actions, most recently completed first, at most {@link RECENTLY_COMPLETED_LIMIT}. */
   recentlyCompleted: ActionRecord[];
@@ -45,35 +53,51 @@ export const NO_CONTEXT = 'No context';
 export const NO_PROJECT = 'No project';
 
 /**
- * The Work view: the actions to do now (state 'next', and scheduled actions due `today` or
- * earlier) grouped by context, contexts by name with "No context" last, then by the nearest
- * project above the action, projects by name with "No project" last; actions starred first,
- * then by name; a context with nothing to do now is not listed. A context link to a missing
- * record (or to one that is not a context) counts as no context. With `area`, only
- * actions inside that area (or any item) at any depth are listed, `recentlyCompleted` included.
+ * The Work view, after CueKeeper's `make_work_tree` (lib/ck_model.ml):
+ * - first, every open item whose deadline is today or past ({@link pastDeadlines});
+ * - then the actions to do now, grouped by context (by name, "No context" last), then by the
+ *   nearest project above (by name, "No project" last), starred first, then by name: next
+ *   actions, except inside a someday project or a switched-off area, and scheduled actions
+ *   whose day has come, wherever they are;
+ * - nothing inside a done project;
+ * - the recently completed (not those in switched-off areas).
+ * A context link to a missing record (or one that is not a context) counts as no context.
+ * With `area`, only actions inside that area at any depth are listed, `recentlyCompleted` too.
  */
 export function workView(snapshot: Snapshot, today: Day, options: WorkViewOptions = {}): WorkView {
   const index = buildTreeIndex(snapshot);
   const inArea = options.area === undefined ? undefined : idsBelow(index, options.area);
+  const hidden = options.hiddenAreas ?? new Set<string>();
   const projectOf = nearestAbove(index, (item) => item.kind === 'project');
+  const doneAbove = nearestAbove(index, (item) => item.kind === 'project' && item.state === 'done');
+  const somedayAbove = nearestAbove(index, (item) => item.kind === 'project' && item.state === 'someday');
+  const hiddenAbove = nearestAbove(index, (item) => hidden.has(item.id));
+  const deadlines = pastDeadlines(index, today).filter((entry) => !inArea || inArea.has(entry.record.id));
+  const listed = new Set(deadlines.map((entry) => entry.record.id));
   const contexts = new Map<ContextRecord | undefined, Map<ProjectRecord | undefined, ActionRecord[]>>();
   const done: ActionRecord[] = [];
   for (const item of index.items) {
-    if (item.kind !== 'action' || (inArea && !inArea.has(item.id))) continue;
-    if (item.state === 'done') done.push(item);
-    if (item.state !== 'next' && !isDue(item, today)) continue;
+    if (item.kind !== 'action' || (inArea && !inArea.has(item.id)) || doneAbove.get(item.id) || listed.has(item.id)) continue;
+    const isHidden = hiddenAbove.get(item.id) !== undefined;
+    if (item.state === 'done' && !isHidden) done.push(item);
+    const doNow = (item.state === 'next' && !isHidden && !somedayAbove.get(item.id)) || isDue(item, today);
+    if (!doNow) continue;
     const linked = item.context === undefined ? undefined : snapshot.records.get(item.context);
     const context = linked?.kind === 'context' ? linked : undefined;
     const projects = contexts.get(context) ?? new Map<ProjectRecord | undefined, ActionRecord[]>();
     contexts.set(context, projects);
-    const project = projectOf.get(item.id) as ProjectRecord | undefined;
+    const project = asProject(projectOf.get(item.id));
     const actions = projects.get(project) ?? [];
     projects.set(project, actions);
     actions.push(item);
   }
   const groups = [...contexts].map(([context, projects]) => contextGroup(context, projects));
   groups.sort((a, b) => recordsLast(a.context, b.context));
-  return { contexts: groups, recentlyCompleted: latestCompleted(done, RECENTLY_COMPLETED_LIMIT) };
+  return { deadlines, contexts: groups, recentlyCompleted: latestCompleted(done, RECENTLY_COMPLETED_LIMIT) };
+}
+
+function asProject(item: ItemRecord | undefined): ProjectRecord | undefined {
+  return item?.kind === 'project' ? item : undefined;
 }
 
 function contextGroup(context: ContextRecord | undefined, byProject: Map<ProjectRecord | undefined, ActionRecord[]>): WorkContextGroup {

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { problems, type Day, type Problem, type Snapshot } from '../../model/index.ts';
+import { problems, type Problem, type Snapshot } from '../../model/index.ts';
 
 interface ProblemsViewProps {
   snapshot: Snapshot;
-  today: Day;
   select: (id: string) => void;
   selectedId: string | undefined;
 }
@@ -14,8 +13,8 @@ interface ProblemsViewProps {
  * slot for an eighth view, so this is a section atop Process (and a count in the status bar);
  * nothing is rendered when all is well.
  */
-export function ProblemsView({ snapshot, today, select, selectedId }: ProblemsViewProps) {
-  const list = useMemo(() => problems(snapshot, today), [snapshot, today]);
+export function ProblemsView({ snapshot, select, selectedId }: ProblemsViewProps) {
+  const list = useMemo(() => problems(snapshot), [snapshot]);
   if (list.length === 0) return null;
   return (
     <section className="problems" aria-labelledby="problems-title" data-view="problems">

@@ -5,6 +5,7 @@ import { ReviewAreasPage, ReviewEverythingPage, ReviewFuturePage, ReviewWaitingP
 import { ReviewTabs } from './parts/review-tabs.tsx';
 import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
+import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
 import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
@@ -13,6 +14,7 @@ import type { ViewProps } from './view-props.ts';
 export function ReviewView({ snapshot, tasks, select, selectedId }: ViewProps) {
   useOpenRequests(select);
   const [mode, setMode] = useState<ReviewMode>('done');
+  const today = useToday();
   const { run, feedback, dismiss } = useRun(tasks);
   const common = { snapshot, select, selectedId };
   const page = (() => {
@@ -20,7 +22,7 @@ export function ReviewView({ snapshot, tasks, select, selectedId }: ViewProps) {
       case 'done':
         return <ReviewDonePage page={reviewView(snapshot, 'done')} run={run} select={select} selectedId={selectedId} />;
       case 'waiting':
-        return <ReviewWaitingPage page={reviewView(snapshot, 'waiting')} {...common} />;
+        return <ReviewWaitingPage page={reviewView(snapshot, 'waiting')} today={today} {...common} />;
       case 'future':
         return <ReviewFuturePage page={reviewView(snapshot, 'future')} {...common} />;
       case 'areas':

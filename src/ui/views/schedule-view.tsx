@@ -9,25 +9,25 @@ import { ViewFeedback } from './parts/view-feedback.tsx';
 import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
 
-/** How many days after today the schedule shows. */
-export const SCHEDULE_DAYS = 14;
-
-/** Schedule: overdue days, then today and the next two weeks, each with its scheduled and repeating actions. */
+/**
+ * Schedule, the whole tickler: overdue days, then today and the next two weeks day by day,
+ * then weeks, then months, however far ahead: scheduled actions, repeats and deadlines.
+ */
 export function ScheduleView({ snapshot, tasks, select, selectedId }: ViewProps) {
   useOpenRequests(select);
   const today = useToday();
   const { run, feedback, dismiss } = useRun(tasks);
-  const days = useMemo(() => scheduleView(snapshot, today, SCHEDULE_DAYS), [snapshot, today]);
+  const groups = useMemo(() => scheduleView(snapshot, today), [snapshot, today]);
   const rowProps = { snapshot, today, run, select, selectedId };
   return (
     <section className="view-section" aria-labelledby="view-title" data-view="schedule">
-      <ViewHeading title="Schedule" purpose="Scheduled and repeating actions, day by day. An action joins Work on its day.">
+      <ViewHeading title="Schedule" purpose="Every scheduled action, repeat and deadline, however far ahead. An action joins Work on its day.">
         <RemindersButton />
       </ViewHeading>
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />
       <div className="schedule-days">
-        {days.map((day) => (
-          <ScheduleDay key={day.day} day={day} {...rowProps} />
+        {groups.map((group) => (
+          <ScheduleDay key={group.start} group={group} {...rowProps} />
         ))}
       </div>
     </section>

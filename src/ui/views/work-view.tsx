@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { processTree, workView } from '../../model/index.ts';
 import { AreaFilter } from './parts/area-filter.tsx';
 import { ContextGroup } from './parts/context-group.tsx';
+import { DeadlinesSection } from './parts/deadlines-section.tsx';
 import { areaOptions } from './parts/place-options.ts';
 import { RecentlyCompleted } from './parts/recently-completed.tsx';
 import { useOpenRequests } from './parts/use-open-requests.ts';
@@ -27,7 +28,8 @@ export function WorkView({ snapshot, tasks, select, selectedId }: ViewProps) {
         {areas.length > 0 && <AreaFilter areas={areas} value={area} onChange={setArea} />}
       </ViewHeading>
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />
-      {view.contexts.length === 0 ? (
+      <DeadlinesSection entries={view.deadlines} {...rowProps} />
+      {view.contexts.length === 0 && view.deadlines.length === 0 ? (
         <p className="empty-note">Nothing to do now. Process the inbox, or add actions to a project.</p>
       ) : (
         <div className="work-groups">

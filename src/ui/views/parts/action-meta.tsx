@@ -1,5 +1,5 @@
 import { describeRepeat, isDue, type ActionRecord, type Day, type Snapshot } from '../../../model/index.ts';
-import { describeDay, dueWords } from './describe-day.ts';
+import { deadlineWords, describeDay, dueWords } from './describe-day.ts';
 import { nextDateIfDone } from './next-date.ts';
 
 /**
@@ -9,10 +9,12 @@ import { nextDateIfDone } from './next-date.ts';
 export function ActionMeta({ action, snapshot, today }: { action: ActionRecord; snapshot: Snapshot; today: Day }) {
   const due = isDue(action, today);
   const next = nextDateIfDone(snapshot, action, new Date());
-  if (!due && action.repeat === undefined) return null;
+  const deadline = action.deadline !== undefined && action.state !== 'done' ? action.deadline : undefined;
+  if (!due && action.repeat === undefined && deadline === undefined) return null;
   return (
     <span className="action-meta">
       {due && <span className={`tag${action.waitUntil !== undefined && action.waitUntil < today ? ' overdue' : ' due'}`}>{dueWords(action.waitUntil, today)}</span>}
+      {deadline !== undefined && <span className={`tag${deadline < today ? ' overdue' : deadline === today ? ' due' : ''}`}>{deadlineWords(deadline, today)}</span>}
       {action.repeat && (
         <span className="repeat-note">
           <span aria-hidden="true">↻ </span>

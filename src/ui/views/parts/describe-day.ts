@@ -61,3 +61,10 @@ export function dueWords(day: Day | undefined, today: Day, locale?: string): str
   if (offset >= -1 && offset <= 1) return `due ${short.toLowerCase()}`;
   return offset < 0 ? `${-offset} days overdue` : `due ${short}`;
 }
+
+/** "deadline today", "deadline yesterday", "3 days past deadline", "deadline Tue 10 Mar". */
+export function deadlineWords(deadline: Day, today: Day, locale?: string): string {
+  const { short, offset } = describeDay(deadline, today, locale);
+  if (offset >= -1 && offset <= 1) return `deadline ${short.toLowerCase()}`;
+  return offset < 0 ? `${-offset} days past deadline` : `deadline ${short}`;
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { deleteDoneItems, type DoneReview } from '../../../model/index.ts';
-import { RecordLinks } from './record-links.tsx';
+import { ParentGroups } from './parent-groups.tsx';
 import type { Run } from './use-run.ts';
 
 const completedOn = (record: { completed?: string }): string => (record.completed ? `done ${new Date(record.completed).toLocaleDateString()}` : 'done');
@@ -23,10 +23,7 @@ export function ReviewDonePage({ page, run, select, selectedId }: { page: DoneRe
       <p role="status" className="view-status">
         {deleted !== undefined && `Deleted ${deleted} done ${deleted === 1 ? 'item' : 'items'}.`}
       </p>
-      <h3 className="project-title">Done projects</h3>
-      <RecordLinks records={page.projects} select={select} selectedId={selectedId} meta={completedOn} empty="No done projects." />
-      <h3 className="project-title">Done actions</h3>
-      <RecordLinks records={page.actions} select={select} selectedId={selectedId} meta={completedOn} empty="No done actions." />
+      <ParentGroups groups={page.groups} select={select} selectedId={selectedId} meta={completedOn} empty="Nothing done yet." />
     </>
   );
 }

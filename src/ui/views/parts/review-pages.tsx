@@ -1,4 +1,6 @@
-import type { AnyRecord, AreasReview, EverythingReview, FutureReview, Snapshot, WaitingReview } from '../../../model/index.ts';
+import type { AnyRecord, AreasReview, Day, EverythingReview, FutureReview, Snapshot, WaitingReview } from '../../../model/index.ts';
+import { describeDay } from './describe-day.ts';
+import { ParentGroups } from './parent-groups.tsx';
 import { RecordButton } from './record-button.tsx';
 import { RecordLinks } from './record-links.tsx';
 
@@ -9,23 +11,31 @@ interface PageProps<P> {
   selectedId: string | undefined;
 }
 
-/** The Waiting page: actions waiting on something, or on someone (named). */
-export function ReviewWaitingPage({ page, snapshot, select, selectedId }: PageProps<WaitingReview>) {
-  const on = (action: { contact?: string }): string => {
-    const contact = action.contact === undefined ? undefined : snapshot.records.get(action.contact);
-    return contact ? `waiting for ${contact.name}` : 'waiting';
-  };
-  return <RecordLinks records={page.actions} select={select} selectedId={selectedId} meta={on} empty="Nothing is waiting." />;
+/** The Waiting page: by contact (unspecified reasons first), each by parent; then the scheduled actions by day. */
+export function ReviewWaitingPage({ page, today, select, selectedId }: PageProps<WaitingReview> & { today: Day }) {
+  return (
+    <>
+      {page.groups.length === 0 && <p className="muted">Nothing is waiting.</p>}
+      {page.groups.map((group) => (
+        <section key={group.contact?.id ?? 'unspecified'} className="review-group">
+          <h3 className="project-title">{group.contact ? <>Waiting for <RecordButton record={group.contact} select={select} selectedId={selectedId} /></> : group.title}</h3>
+          <ParentGroups groups={group.byParent} select={select} selectedId={selectedId} empty="" />
+        </section>
+      ))}
+      <h3 className="project-title">Scheduled</h3>
+      <RecordLinks records={page.scheduled} select={select} selectedId={selectedId} meta={(action) => (action.waitUntil ? describeDay(action.waitUntil, today).short : '')} empty="Nothing is scheduled." />
+    </>
+  );
 }
 
-/** The Future page: actions put off, and someday projects, to reconsider. */
+/** The Future page: someday projects and actions put off, each by parent, to reconsider. */
 export function ReviewFuturePage({ page, select, selectedId }: PageProps<FutureReview>) {
   return (
     <>
       <h3 className="project-title">Someday projects</h3>
-      <RecordLinks records={page.projects} select={select} selectedId={selectedId} empty="No someday projects." />
+      <ParentGroups groups={page.projects} select={select} selectedId={selectedId} empty="No someday projects." />
       <h3 className="project-title">Future actions</h3>
-      <RecordLinks records={page.actions} select={select} selectedId={selectedId} empty="No future actions." />
+      <ParentGroups groups={page.actions} select={select} selectedId={selectedId} empty="No future actions." />
     </>
   );
 }
@@ -49,9 +59,18 @@ export function ReviewAreasPage({ page, select, selectedId }: PageProps<AreasRev
   );
 }
 
-/** The Everything page: every area, project and action, with its path. */
+/** The Everything page: every area, project and action, with its path; then the contexts and contacts. */
 export function ReviewEverythingPage({ page, select, selectedId }: PageProps<EverythingReview>) {
   const paths = new Map(page.items.map((entry) => [entry.record.id, entry.path]));
   const meta = (record: AnyRecord): string => [record.kind, ...(paths.get(record.id) ?? [])].join(' · ');
-  return <RecordLinks records={page.items.map((entry) => entry.record)} select={select} selectedId={selectedId} meta={meta} empty="Nothing yet." />;
+  return (
+    <>
+      <h3 className="project-title">Areas, projects and actions</h3>
+      <RecordLinks records={page.items.map((entry) => entry.record)} select={select} selectedId={selectedId} meta={meta} empty="Nothing yet." />
+      <h3 className="project-title">Contexts</h3>
+      <RecordLinks records={page.contexts} select={select} selectedId={selectedId} empty="No contexts yet." />
+      <h3 className="project-title">Contacts</h3>
+      <RecordLinks records={page.contacts} select={select} selectedId={selectedId} empty="No contacts yet." />
+    </>
+  );
 }

@@ -1,46 +1,71 @@
 import { useId, useState } from 'react';
-import type { ScheduleDay as Day } from '../../../model/index.ts';
+import type { ScheduleEntry, ScheduleGroup } from '../../../model/index.ts';
 import { ActionRow, type ActionRowProps } from './action-row.tsx';
 import { describeDay } from './describe-day.ts';
+import { describeSpan } from './describe-span.ts';
 import { RecordButton } from './record-button.tsx';
 import { ScheduleAddForm } from './schedule-add-form.tsx';
 
 /**
- * One day of the schedule: its actions (a repeating action's later days shown as "repeats",
- * without a Done box), "+" to add one that day. Today is highlighted, past days flagged overdue.
+ * One day, week or month of the schedule: its actions (a repeating action's later days shown
+ * as "repeats", a deadline as "deadline", both without a Done box); a day has "+" to add one
+ * on it. Today is highlighted, past days flagged overdue; in a week or month each row says its day.
  */
-export function ScheduleDay({ day, ...rowProps }: ActionRowProps & { day: Day }) {
+export function ScheduleDay({ group, ...rowProps }: ActionRowProps & { group: ScheduleGroup }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
-  const words = describeDay(day.day, rowProps.today);
-  const tone = day.isToday ? ' is-today' : day.overdue ? ' is-overdue' : '';
+  const words = describeSpan(group, rowProps.today);
+  const tone = group.isToday ? ' is-today' : group.overdue ? ' is-overdue' : '';
   return (
-    <section className={`schedule-day${tone}${day.entries.length === 0 ? ' is-empty' : ''}`} aria-labelledby={headingId} data-day={day.day} aria-current={day.isToday ? 'date' : undefined}>
+    <section
+      className={`schedule-day span-${group.span}${tone}${group.entries.length === 0 ? ' is-empty' : ''}`}
+      aria-labelledby={headingId}
+      data-day={group.start}
+      data-span={group.span}
+      aria-current={group.isToday ? 'date' : undefined}
+    >
       <div className="day-head">
         <h2 id={headingId} className="day-title" title={words.long}>
           {words.short}
-          {words.short !== words.date && <span className="muted day-date"> · {words.date}</span>}
-          {day.overdue && <span className="tag overdue">overdue</span>}
+          {words.date !== undefined && <span className="muted day-date"> · {words.date}</span>}
+          {group.overdue && <span className="tag overdue">overdue</span>}
         </h2>
-        <button type="button" className="icon-button small" aria-expanded={adding} aria-label={`Add an action on ${words.long}`} title="Add an action on this day" onClick={() => setAdding((open) => !open)}>
-          <span aria-hidden="true">+</span>
-        </button>
+        {group.span === 'day' && (
+          <button type="button" className="icon-button small" aria-expanded={adding} aria-label={`Add an action on ${words.long}`} title="Add an action on this day" onClick={() => setAdding((open) => !open)}>
+            <span aria-hidden="true">+</span>
+          </button>
+        )}
       </div>
-      {adding && <ScheduleAddForm day={day.day} dayWords={words.long} run={rowProps.run} onClose={() => setAdding(false)} />}
-      {day.entries.length > 0 && (
+      {adding && <ScheduleAddForm day={group.start} dayWords={words.long} run={rowProps.run} onClose={() => setAdding(false)} />}
+      {group.entries.length > 0 && (
         <ul className="action-list">
-          {day.entries.map((entry) =>
-            entry.projected ? (
-              <li key={`${entry.action.id}:projected`} className="action-row projected">
-                <span className="tag">repeats</span>
-                <RecordButton record={entry.action} select={rowProps.select} selectedId={rowProps.selectedId} />
-              </li>
-            ) : (
-              <ActionRow key={entry.action.id} action={entry.action} {...rowProps} />
-            ),
-          )}
+          {group.entries.map((entry) => (
+            <ScheduleRow key={`${entry.record.id}:${entry.kind}:${entry.day}`} entry={entry} showDay={group.span !== 'day'} {...rowProps} />
+          ))}
         </ul>
       )}
     </section>
+  );
+}
+
+const TAGS = { repeat: 'repeats', deadline: 'deadline' } as const;
+
+function ScheduleRow({ entry, showDay, ...rowProps }: ActionRowProps & { entry: ScheduleEntry; showDay: boolean }) {
+  const day = showDay ? <span className="tag">{describeDay(entry.day, rowProps.today).date}</span> : null;
+  if (entry.kind === 'start' && entry.record.kind === 'action') {
+    return (
+      <>
+        {day && <li className="schedule-row-day">{day}</li>}
+        <ActionRow action={entry.record} {...rowProps} />
+      </>
+    );
+  }
+  const tone = entry.kind === 'deadline' ? (entry.overdue ? ' overdue' : ' due') : '';
+  return (
+    <li className={`action-row projected kind-${entry.kind}`}>
+      {day}
+      <span className={`tag${tone}`}>{TAGS[entry.kind === 'deadline' ? 'deadline' : 'repeat']}</span>
+      <RecordButton record={entry.record} select={rowProps.select} selectedId={rowProps.selectedId} />
+    </li>
   );
 }

@@ -12,7 +12,7 @@ import { useToday } from './use-today.ts';
 export function StatusBadges({ snapshot }: { snapshot: Snapshot }) {
   const today = useToday();
   const due = useMemo(() => dueActions(snapshot, today), [snapshot, today]);
-  const problemCount = useMemo(() => problems(snapshot, today).length, [snapshot, today]);
+  const problemCount = useMemo(() => problems(snapshot).length, [snapshot]);
   useDueReminders(due, today);
   return (
     <span className="status-badges">
