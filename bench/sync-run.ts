@@ -89,13 +89,13 @@ function expect(condition: boolean, message: string): void {
   if (!condition) throw new Error(`sync bench: ${message}`);
 }
 
-/** Creates `<name>.git` on the remote before anything is timed (the remote makes it on first use). */
-async function provision(remote: GitRemote, name: string): Promise<string> {
-  const url = `${remote.url}${name}.git`;
-  const response = await fetch(`${url}/info/refs?service=git-upload-pack`);
-  await response.arrayBuffer();
-  expect(response.ok, `could not create ${url}: ${response.status}`);
-  return url;
+/**
+ * Creates `<name>.git` in the remote's folder before anything is timed (the remote itself would
+ * create it during the first push, inside the timed run).
+ */
+async function provision(remote: GitRemote, dataDir: string, name: string): Promise<string> {
+  await gitAsync(['init', '--quiet', '--bare', '-b', 'main', join(dataDir, `${name}.git`)]);
+  return `${remote.url}${name}.git`;
 }
 
 /** One profiled sync of `name` with `url`, with Chromium's CPU profiler running. */
@@ -114,7 +114,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
   const plan = SYNC_PLAN;
   const root = makeTempDir('bench-sync');
   const dataDir = join(root, 'remote');
-  const remote = await startGitRemote({ dataDir, port: 0, onError: (error) => progress(`remote error: ${error.message}`) });
+  const remote = await startGitRemote({ dataDir, port: 0, allowedOrigins: 'any', onError: (error) => progress(`remote error: ${error.message}`) });
   try {
     const name = `sync-${plan.items}`;
     const ids = seededIds(plan.items, plan.seed);
@@ -146,8 +146,8 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     let oursUrl = '';
     let nativeUrl = '';
     for (let run = 0; run < plan.initialPushes; run++) {
-      oursUrl = await provision(remote, `ours-${run}`);
-      nativeUrl = await provision(remote, `native-${run}`);
+      oursUrl = await provision(remote, dataDir, `ours-${run}`);
+      nativeUrl = await provision(remote, dataDir, `native-${run}`);
       const ours = async () => {
         const timed = await timeSync(oursUrl, true);
         expect(timed.kind === 'pushed' && timed.head === filled.head, `initial push gave ${timed.kind} ${timed.head}`);
@@ -164,7 +164,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     const initialPush = figure(initialOurs, initialNative);
     if (!initialPush.met) {
       progress('sync: initial push misses the goal: one more, profiled');
-      initialPush.profile = await profileSync(page, moduleOf, name, await provision(remote, 'ours-profiled'), true);
+      initialPush.profile = await profileSync(page, moduleOf, name, await provision(remote, dataDir, 'ours-profiled'), true);
     }
 
     // 2. Incremental push of one commit, on the last pair of repositories.
@@ -228,7 +228,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
 
     // Reference: isomorphic-git's push of the same content from Node.
     progress(`sync: isomorphic-git reference push (cap ${plan.isogitCapMs / 1000} s)`);
-    const isogitUrl = await provision(remote, 'isomorphic-git');
+    const isogitUrl = await provision(remote, dataDir, 'isomorphic-git');
     const isogit = await timeIsogitPush(isogitDir, isogitUrl, plan.isogitCapMs);
     if (!isogit.capped && !isogit.error) {
       const landed = (await gitAsync(['ls-remote', isogitUrl, 'refs/heads/main'])).split('\t')[0];

@@ -10,6 +10,12 @@ export interface BackendTarget {
   pathInfo: string;
   /** The request's query without `?` (`QUERY_STRING`). */
   query: string;
+  /** Who the server checked the caller to be (`REMOTE_USER`, named in reflogs); never taken unchecked from the request. */
+  remoteUser?: string;
+  /** The client's address (`REMOTE_ADDR`), as the server determined it; default the socket's peer. */
+  remoteAddr?: string;
+  /** Git configuration for this request, outranking the repository's own (see push-policy.ts). */
+  config?: Readonly<Record<string, string>>;
 }
 
 /** The environment for one request (RFC 3875 meta-variables plus git's own). */
@@ -21,7 +27,8 @@ export function backendEnv(request: IncomingMessage, target: BackendTarget): Nod
     PATH_INFO: target.pathInfo,
     REQUEST_METHOD: request.method ?? 'GET',
     QUERY_STRING: target.query,
-    REMOTE_ADDR: request.socket.remoteAddress ?? '',
+    REMOTE_ADDR: target.remoteAddr ?? request.socket.remoteAddress ?? '',
+    ...target.config,
   };
   const optional: Record<string, string | undefined> = {
     CONTENT_TYPE: request.headers['content-type'],
@@ -29,7 +36,7 @@ export function backendEnv(request: IncomingMessage, target: BackendTarget): Nod
     CONTENT_LENGTH: request.headers['content-length'],
     HTTP_CONTENT_ENCODING: request.headers['content-encoding'],
     GIT_PROTOCOL: header(request, 'git-protocol'),
-    REMOTE_USER: basicUser(request.headers.authorization),
+    REMOTE_USER: target.remoteUser?.replace(/[^\x20-\x7e]/g, ''),
   };
   for (const [name, value] of Object.entries(optional)) if (value !== undefined && value !== '') env[name] = value;
   return env;
@@ -38,15 +45,4 @@ export function backendEnv(request: IncomingMessage, target: BackendTarget): Nod
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/**
- * The user name of Basic credentials, unchecked: this server authenticates no one, but the
- * backend names the pusher in reflogs after it (else `anonymous`).
- */
-function basicUser(authorization: string | undefined): string | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) return undefined;
-  const user = Buffer.from(match[1], 'base64').toString('utf8').split(':', 1)[0];
-  return user?.replace(/[^\x20-\x7e]/g, '') || undefined;
 }

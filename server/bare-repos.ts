@@ -1,11 +1,11 @@
-// Bare repositories made on first use: `git init --bare -b main` plus `http.receivepack` so
-// anonymous pushes are taken. Each is built in a hidden temporary folder and renamed into place,
+// Bare repositories made by a first push (or a command): `git init --bare -b main` plus
+// `http.receivepack` so pushes are taken. Each is built in a hidden temporary folder and renamed into place,
 // so a request never sees half a repository, and racing first requests build it once. Some names
 // get more set-up (a comment repository's hook): before the rename for a new repository, and
 // once per process for one that exists.
 import { execFile } from 'node:child_process';
-import { stat, mkdtemp, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { RepoInitError } from './errors.ts';
 
@@ -19,7 +19,7 @@ export type SetUpRepo = (dir: string) => Promise<void>;
 
 /**
  * A {@link ProvisionRepo} for the folder `dataDir`. Concurrent calls for one name share one
- * creation; `name` must already be checked (see `parseRepoPath`). `setUpFor` names the extra
+ * creation; `name` (`tasks`, or `alice/tasks` in a folder of its own) must already be checked. `setUpFor` names the extra
  * set-up a repository gets, if any.
  */
 export function createRepoProvisioner(dataDir: string, setUpFor: (name: string) => SetUpRepo | undefined = () => undefined): ProvisionRepo {
@@ -57,6 +57,7 @@ async function provision(dataDir: string, name: string, setUp: SetUpRepo | undef
     await run('git', ['init', '--quiet', '--bare', '-b', 'main', temp], { env });
     await run('git', ['-C', temp, 'config', 'http.receivepack', 'true'], { env });
     await setUp?.(temp);
+    await mkdir(dirname(dir), { recursive: true }); // `alice/` of `alice/tasks`
     // Another process may have made it meanwhile; its repository then stands, set up as ours.
     await rename(temp, dir).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;

@@ -4,10 +4,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitEnv, makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
 import { startCorsProxy, type CorsProxy } from './cors-proxy.ts';
-import { CorsProxyConfigError } from './errors.ts';
 import { startGitRemote, type GitRemote } from './git-remote.ts';
 
 const execFileAsync = promisify(execFile);
+const APP = 'http://127.0.0.1:5173';
 
 /** The git CLI, asynchronously: a synchronous call would block the servers under test. */
 async function git(args: readonly string[], cwd: string): Promise<string> {
@@ -15,7 +15,7 @@ async function git(args: readonly string[], cwd: string): Promise<string> {
   return stdout;
 }
 
-describe('CORS proxy in front of the local git remote', () => {
+describe('CORS proxy (the way through on a port of its own) in front of the local git remote', () => {
   let remote: GitRemote;
   let proxy: CorsProxy;
   let target: string;
@@ -23,7 +23,7 @@ describe('CORS proxy in front of the local git remote', () => {
   beforeAll(async () => {
     remote = await startGitRemote({ dataDir: join(makeTempDir('cors-proxy'), 'remotes') });
     target = `127.0.0.1:${remote.port}`;
-    proxy = await startCorsProxy({ insecureOrigins: [target] });
+    proxy = await startCorsProxy({ allowedOrigins: [APP], upstreams: [{ host: target, scheme: 'http' }] });
   });
 
   afterAll(async () => {
@@ -32,25 +32,28 @@ describe('CORS proxy in front of the local git remote', () => {
     removeTempDirs();
   });
 
-  it('forwards a ref advertisement and adds CORS headers', async () => {
-    const response = await fetch(`${proxy.url}${target}/x.git/info/refs?service=git-upload-pack`, {
-      headers: { Origin: 'http://127.0.0.1:8173' },
-    });
+  it('forwards a ref advertisement with CORS headers for a listed origin', async () => {
+    const response = await fetch(`${proxy.url}${target}/x.git/info/refs?service=git-upload-pack`, { headers: { Origin: APP } });
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toContain('content-type');
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(response.headers.get('access-control-expose-headers')).toContain('Content-Type');
     expect(response.headers.get('content-type')).toBe('application/x-git-upload-pack-advertisement');
     expect(await response.text()).toContain('# service=git-upload-pack');
   });
 
-  it('answers a preflight', async () => {
-    const response = await fetch(`${proxy.url}${target}/x.git/git-receive-pack`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://127.0.0.1:8173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-methods')).toBe('POST,GET,OPTIONS');
-    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  it('answers a preflight of a listed origin, and refuses any other', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${proxy.url}${target}/x.git/git-receive-pack`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight(APP);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
+    const other = await preflight('http://evil.test');
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('carries a real clone and push', async () => {
@@ -63,12 +66,11 @@ describe('CORS proxy in front of the local git remote', () => {
     expect(await git(['log', '--format=%s'], join(work, 'two'))).toBe('Through the proxy\n');
   });
 
-  it('refuses requests that are not git smart HTTP', async () => {
-    const response = await fetch(`${proxy.url}${target}/x.git/HEAD`);
-    expect(response.status).toBe(403);
-  });
-
-  it('cannot serve other plain-HTTP targets in the same process', async () => {
-    await expect(startCorsProxy({ insecureOrigins: ['127.0.0.1:1'] })).rejects.toBeInstanceOf(CorsProxyConfigError);
-  });
+  it.each([`/TARGET/x.git/HEAD`, `/TARGET/x.git/objects/info/packs`, `/TARGET/x.git/info/refs`, `/example.org/x.git/info/refs?service=git-upload-pack`])(
+    'refuses %s: not smart HTTP, or not a listed host',
+    async (path) => {
+      const response = await fetch(`${proxy.url}${path.slice(1).replace('TARGET', target)}`);
+      expect(response.status).toBe(404);
+    },
+  );
 });

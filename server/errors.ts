@@ -39,14 +39,3 @@ export class RepoInitError extends ServerError {
     super(`Could not create the bare repository ${data.dir}.`, options);
   }
 }
-
-/**
- * The CORS proxy was asked for plain-HTTP targets other than those it was loaded with: the
- * package reads them once per process, when first imported.
- */
-export class CorsProxyConfigError extends ServerError {
-  readonly code = 'CORS_PROXY_CONFIG';
-  constructor(readonly data: { loaded: readonly string[]; wanted: readonly string[] }) {
-    super(`The CORS proxy was loaded for plain-HTTP targets [${data.loaded.join(', ')}]; it cannot serve [${data.wanted.join(', ')}] in the same process.`);
-  }
-}

@@ -37,14 +37,12 @@ describe('git remote', () => {
     expect(remote.url).toBe(`http://127.0.0.1:${remote.port}/`);
   });
 
-  it('creates a bare repository on first use, takes a push and serves it to another clone', async () => {
+  it('creates a bare repository by the first push, not by a clone, and serves it to another clone', async () => {
     const work = makeTempDir('git-remote-work');
     const url = `${remote.url}new.git`;
-    await git(['clone', '--quiet', url, 'first'], work);
     const bare = join(dataDir, 'new.git');
-    expect(await git(['rev-parse', '--is-bare-repository'], bare)).toBe('true\n');
-    expect(await git(['config', 'http.receivepack'], bare)).toBe('true\n');
-    expect(await git(['symbolic-ref', 'HEAD'], bare)).toBe('refs/heads/main\n');
+    await git(['clone', '--quiet', url, 'first'], work);
+    expect(existsSync(bare)).toBe(false);
 
     const first = join(work, 'first');
     // Past http.postBuffer (1 MiB), so git sends the pack chunked, without a Content-Length.
@@ -52,6 +50,8 @@ describe('git remote', () => {
     await git(['add', 'noise.bin'], first);
     await git(['commit', '--quiet', '-m', 'First task'], first);
     await git(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], first);
+    expect(await git(['rev-parse', '--is-bare-repository'], bare)).toBe('true\n');
+    expect(await git(['symbolic-ref', 'HEAD'], bare)).toBe('refs/heads/main\n');
 
     await git(['clone', '--quiet', url, 'second'], work);
     const second = join(work, 'second');
@@ -59,41 +59,66 @@ describe('git remote', () => {
     expect(await git(['rev-parse', 'HEAD'], second)).toBe(await git(['rev-parse', 'HEAD'], first));
   });
 
-  it('creates a repository once when first requests race', async () => {
+  it('shows a new name as an empty repository to racing fetches, creating nothing', async () => {
     const advertise = `${remote.url}race.git/info/refs?service=git-upload-pack`;
     const responses = await Promise.all(Array.from({ length: 8 }, () => fetch(advertise)));
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
+    expect(await responses[0]?.text()).toContain('# service=git-upload-pack');
+    expect(existsSync(join(dataDir, 'race.git'))).toBe(false);
+  });
+
+  it('creates a repository once when first pushes race', async () => {
+    const work = makeTempDir('git-remote-race');
+    const url = `${remote.url}pushed-race.git`;
+    const clones = await Promise.all(
+      ['a', 'b', 'c', 'd'].map(async (name) => {
+        await git(['init', '--quiet', '-b', 'main', name], work);
+        await git(['commit', '--quiet', '--allow-empty', '-m', `From ${name}`], join(work, name));
+        return join(work, name);
+      }),
+    );
+    const pushes = await Promise.allSettled(clones.map((dir) => git(['push', '--quiet', url, 'HEAD:refs/heads/main'], dir)));
+    expect(pushes.filter((push) => push.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
     expect(readdirSync(dataDir).filter((name) => name.startsWith('.'))).toEqual([]);
-    expect(existsSync(join(dataDir, 'race.git', 'HEAD'))).toBe(true);
+    expect(existsSync(join(dataDir, 'pushed-race.git', 'HEAD'))).toBe(true);
   });
 
-  it('answers with CORS headers for an Origin', async () => {
+  it('answers with CORS headers for a listed Origin', async () => {
     const origin = 'http://127.0.0.1:8173';
-    const response = await fetch(`${remote.url}cors.git/info/refs?service=git-upload-pack`, { headers: { Origin: origin } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(response.headers.get('access-control-expose-headers')).toContain('Content-Type');
-    expect(response.headers.get('content-type')).toBe('application/x-git-upload-pack-advertisement');
-    expect(await response.text()).toContain('# service=git-upload-pack');
+    const listed = await startGitRemote({ dataDir, allowedOrigins: [origin] });
+    try {
+      const response = await fetch(`${listed.url}cors.git/info/refs?service=git-upload-pack`, { headers: { Origin: origin } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-expose-headers')).toContain('Content-Type');
+      expect(response.headers.get('content-type')).toBe('application/x-git-upload-pack-advertisement');
+      expect(await response.text()).toContain('# service=git-upload-pack');
 
-    const preflight = await fetch(`${remote.url}cors.git/git-receive-pack`, {
-      method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
+      const preflight = await fetch(`${listed.url}cors.git/git-receive-pack`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
+    } finally {
+      await listed.close();
+    }
   });
 
-  it('echoes only listed origins when given a list', async () => {
+  it('refuses pages of origins not listed, and any by default', async () => {
     const listed = await startGitRemote({ dataDir, allowedOrigins: ['http://app.test'] });
     try {
       const advertise = `${listed.url}cors.git/info/refs?service=git-upload-pack`;
       const allowed = await fetch(advertise, { headers: { Origin: 'http://app.test' } });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('http://app.test');
-      const other = await fetch(advertise, { headers: { Origin: 'http://evil.test' } });
-      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      for (const origin of ['http://evil.test', 'null']) {
+        const other = await fetch(advertise, { headers: { Origin: origin } });
+        expect(other.status).toBe(403);
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      }
+      expect((await fetch(`${remote.url}cors.git/info/refs?service=git-upload-pack`, { headers: { Origin: 'http://app.test' } })).status).toBe(403);
     } finally {
       await listed.close();
     }
@@ -117,9 +142,18 @@ describe('git remote', () => {
     expect(existsSync(join(dataDir, '..', 'x.git'))).toBe(false);
   });
 
-  it('refuses other methods', async () => {
-    const response = await rawRequest(remote.port, '/x.git/info/refs', 'PUT');
-    expect(response.status).toBe(405);
+  it.each([
+    ['PUT', '/x.git/info/refs?service=git-upload-pack'],
+    ['GET', '/x.git/info/refs'],
+    ['GET', '/x.git/HEAD'],
+    ['GET', '/x.git/objects/info/packs'],
+    ['GET', '/x.git/git-upload-pack'],
+    ['POST', '/x.git/info/refs?service=git-upload-pack'],
+    ['GET', `/${'a'.repeat(101)}.git/info/refs?service=git-upload-pack`],
+  ])('refuses %s %s: not smart HTTP, or a name too long', async (method, path) => {
+    const response = await rawRequest(remote.port, path, method);
+    expect(response.status).toBe(404);
+    expect(response.body).toContain('only git smart HTTP is served here');
   });
 });
 
@@ -142,12 +176,12 @@ describe('git remote failures', () => {
     const response = await fetch(`${remote.url}x.git/info/refs?service=git-upload-pack`);
     expect(response.status).toBe(500);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await response.text()).toContain('/nonexistent/git-http-backend');
+    expect(await response.text()).toContain('BACKEND_SPAWN_FAILED');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(BackendSpawnError);
     expect((errors[0] as BackendSpawnError).code).toBe('BACKEND_SPAWN_FAILED');
     // The server is still up.
-    expect((await fetch(`${remote.url}x.git/info/refs`)).status).toBe(500);
+    expect((await fetch(`${remote.url}x.git/info/refs?service=git-receive-pack`)).status).toBe(500);
   });
 
   it('answers 500 when the backend exits before its headers', async () => {
@@ -156,7 +190,8 @@ describe('git remote failures', () => {
     started.push(remote);
     const response = await fetch(`${remote.url}x.git/info/refs?service=git-upload-pack`);
     expect(response.status).toBe(500);
-    expect(await response.text()).toContain('exit 1');
+    expect(await response.text()).toContain('BACKEND_FAILED');
+    expect(errors[0]?.message).toContain('exit 1');
     expect(errors.map((error) => (error as BackendSpawnError).code)).toEqual(['BACKEND_FAILED']);
   });
 

@@ -1,20 +1,25 @@
 // A git remote for this machine: Node's HTTP server in front of the real `git http-backend`
-// (smart HTTP, run as CGI per request), with CORS so the browser app can sync with it, and bare
-// repositories created on first use. Loopback only; it authenticates no one, except the
-// moderator of the repositories named as comment repositories (see server/comments/).
+// (smart HTTP only, run as CGI per request), with bare repositories created by their first push
+// and no force pushes or branch deletions. Loopback only, answering only to loopback names; pages
+// of the origins it is given may use it (CORS), pages of any other are refused. It authenticates
+// no one, except the moderator of the repositories named as comment repositories (see
+// server/comments/).
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { backendEnv } from './backend-env.ts';
-import { createRepoProvisioner, type ProvisionRepo } from './bare-repos.ts';
-import { createCommentRepos, type CommentRemoteOptions, type CommentRepos } from './comments/index.ts';
-import { corsHeaders, type AllowedOrigins } from './cors.ts';
+import { createRepoProvisioner } from './bare-repos.ts';
+import { clientAddressOf } from './client-address.ts';
+import { createCommentRepos, type CommentRemoteOptions } from './comments/index.ts';
+import type { AllowedOrigins } from './cors.ts';
+import { createEmptyRepo } from './empty-repo.ts';
 import { BackendSpawnError } from './errors.ts';
+import { createFlatRepos } from './flat-repos.ts';
+import { createFront } from './front.ts';
+import { listeningHosts, type AllowedHosts } from './host-check.ts';
 import { baseUrl, closeServer, listenOrFallBack } from './listen.ts';
-import { parseRepoPath } from './repo-path.ts';
-import { runCgi } from './run-cgi.ts';
+import type { PushPolicy } from './push-policy.ts';
 
 /** How to start a {@link GitRemote}. */
 export interface GitRemoteOptions {
@@ -24,8 +29,12 @@ export interface GitRemoteOptions {
   port?: number;
   /** Loopback by default. */
   host?: string;
-  /** Origins whose pages may read the answers (CORS); default `'any'`. */
+  /** `Host` names answered; default the loopback names (and `host`) with the port it listens on. */
+  hosts?: AllowedHosts;
+  /** Origins whose pages may fetch and push (CORS); default none. `'any'` is for tests only. */
   allowedOrigins?: AllowedOrigins;
+  /** What pushes may do; default neither force pushes nor deletions. */
+  pushPolicy?: PushPolicy;
   /** The `git http-backend` binary; default the one in `git --exec-path`. */
   backend?: string;
   /** Told of each request that failed with a 500 (a `ServerError` unless something unforeseen broke). */
@@ -49,84 +58,43 @@ export async function startGitRemote(options: GitRemoteOptions): Promise<GitRemo
   await mkdir(dataDir, { recursive: true });
   const backend = options.backend ?? join(await gitExecPath(), 'git-http-backend');
   const comments = options.comments ? createCommentRepos(options.comments, dataDir) : undefined;
-  const context: RequestContext = {
+  const provision = createRepoProvisioner(dataDir, (name) => (comments?.has(name) ? comments.setUp : undefined));
+  for (const name of options.comments?.repos ?? []) await provision(name.replace(/\.git$/, ''));
+  const emptyRepo = await createEmptyRepo();
+  const repos = createFlatRepos({
     dataDir,
-    backend,
-    allowedOrigins: options.allowedOrigins ?? 'any',
-    provision: createRepoProvisioner(dataDir, (name) => (comments?.has(name) ? comments.setUp : undefined)),
-    comments,
-  };
-  const server = createServer((request, response) => {
-    handleRequest(context, request, response).catch((error: unknown) => {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      options.onError?.(failure);
-      if (!response.headersSent) sendText(response, 500, `${failure.message}\n`);
-      else response.destroy();
-    });
+    service: { backend, emptyRepo },
+    provision,
+    origins: options.allowedOrigins ?? [],
+    policy: options.pushPolicy ?? {},
+    ...(comments ? { comments } : {}),
   });
+  // The names it answers to depend on the port it gets: the front is made once it listens.
+  let front: RequestListener = (_request, response) => response.destroy();
+  const server = createServer((request, response) => front(request, response));
   const host = options.host ?? '127.0.0.1';
   const port = await listenOrFallBack(server, options.port ?? 0, host);
+  front = createFront({
+    hosts: options.hosts ?? listeningHosts(host, port),
+    ownOrigins: new Set(),
+    clientAddress: clientAddressOf(),
+    routers: [repos],
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   const close = async () => {
     await closeServer(server);
     await comments?.close();
+    await emptyRepo.close();
   };
   return { url: baseUrl(host, port), port, close };
 }
 
-interface RequestContext {
-  dataDir: string;
-  backend: string;
-  allowedOrigins: AllowedOrigins;
-  provision: ProvisionRepo;
-  comments: CommentRepos | undefined;
-}
-
-async function handleRequest(context: RequestContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(corsHeaders(request, context.allowedOrigins))) response.setHeader(name, value);
-  if (request.method === 'OPTIONS') {
-    response.writeHead(204).end();
-    return;
-  }
-  if (request.method !== 'GET' && request.method !== 'POST') {
-    response.setHeader('Allow', 'GET, POST, OPTIONS');
-    sendText(response, 405, 'method not allowed\n');
-    return;
-  }
-  const target = parseRepoPath(request.url ?? '/');
-  if (target === undefined || (context.comments?.only && !context.comments.has(target.name))) {
-    sendText(response, 404, 'not found: a repository is at /<name>.git, name of [A-Za-z0-9._-]\n');
-    return;
-  }
-  const env = backendEnv(request, { dataDir: context.dataDir, pathInfo: target.pathInfo, query: target.query });
-  const comments = context.comments?.has(target.name) ? context.comments : undefined;
-  const isPush = request.method === 'POST' && target.pathInfo.endsWith('/git-receive-pack');
-  if (comments) {
-    const admission = comments.admit(request, isPush);
-    if (admission.kind === 'answer') {
-      for (const [name, value] of Object.entries(admission.headers)) response.setHeader(name, value);
-      sendText(response, admission.status, admission.body);
-      return;
-    }
-    // The hook takes REMOTE_USER for the moderator: only a name the front checked goes there.
-    delete env.REMOTE_USER;
-    if (admission.remoteUser !== undefined) env.REMOTE_USER = admission.remoteUser;
-  }
-  await context.provision(target.name);
-  await runCgi({ command: context.backend, env, request, response });
-  if (comments && isPush) comments.afterPush(target.name);
-}
-
 /** Where git keeps its helper programs, `http-backend` among them. */
-async function gitExecPath(): Promise<string> {
+export async function gitExecPath(): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)('git', ['--exec-path']);
     return stdout.trim();
   } catch (error) {
     throw new BackendSpawnError({ command: 'git --exec-path' }, { cause: error });
   }
-}
-
-function sendText(response: ServerResponse, status: number, body: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-  response.end(body);
 }

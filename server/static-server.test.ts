@@ -1,11 +1,13 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRequestPath, startStaticServer, type StaticServer } from './static-server.ts';
-import { rawRequest } from '../test/support/raw-request.ts';
+import { rawHeaders, rawRequest } from '../test/support/raw-request.ts';
+import { createHash } from 'node:crypto';
 
-const INDEX = '<!doctype html><title>app</title>';
+const THEME_SCRIPT = "document.documentElement.dataset.theme = 'dark';";
+const INDEX = `<!doctype html><title>app</title><script>${THEME_SCRIPT}</script><script type="module" src="/assets/app.js"></script><style>p { color: red }</style>`;
 const SECRET = '{"name":"outside the root"}';
 const CONFIG = { defaultRemote: 'http://127.0.0.1:8174/tasks.git' };
 
@@ -24,6 +26,13 @@ describe('static server', () => {
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1);');
     await writeFile(join(root, 'manifest.webmanifest'), '{}');
     await writeFile(join(base, 'package.json'), SECRET);
+    // What a careless deploy leaves in the served folder, and links leading out of it.
+    await writeFile(join(root, '.env'), 'TOKEN=secret');
+    await mkdir(join(root, '.git'));
+    await writeFile(join(root, '.git', 'config'), '[remote "origin"] url = https://secret@example.org');
+    await symlink(join(base, 'package.json'), join(root, 'linked.json'));
+    await symlink(base, join(root, 'linked-folder'));
+    await symlink(join(root, 'assets', 'app.js'), join(root, 'inside.js'));
     server = await startStaticServer({
       root,
       port: 0,
@@ -102,6 +111,50 @@ describe('static server', () => {
     const head = await fetch(new URL('config.json', server.url), { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it.each(['/.env', '/.git/config', '/.git/', '/assets/../.env', '/%2eenv', '/.git'])('answers 404 for the dotfile path %s', async (path) => {
+    const response = await rawRequest(server.port, path);
+    expect([403, 404]).toContain(response.status);
+    expect(response.body).not.toContain('secret');
+    expect(response.body).not.toContain('<title>app</title>');
+  });
+
+  it.each(['/linked.json', '/linked-folder/package.json'])('answers 404 for %s, a symlink out of the root', async (path) => {
+    const response = await rawRequest(server.port, path);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('outside the root');
+  });
+
+  it('follows a symlink that stays inside the root', async () => {
+    const response = await fetch(new URL('inside.js', server.url));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('console.log(1);');
+  });
+
+  it('sends a CSP allowing only its own scripts plus the page\'s inline blocks by hash, and nosniff on every answer', async () => {
+    const page = await fetch(server.url);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(policy).toContain(`script-src 'self' ${hash(THEME_SCRIPT)}`);
+    expect(policy).toContain(`style-src 'self' ${hash('p { color: red }')}`);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    for (const path of ['/', '/assets/app.js', '/config.json', '/.env', '/missing.js']) {
+      const response = await rawHeaders(server.port, path);
+      expect(response['x-content-type-options'], path).toBe('nosniff');
+      expect(response['content-security-policy'], path).toBeDefined();
+    }
+    const refused = await fetch(server.url, { method: 'POST', body: 'x' });
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers only to the names it is reached by (no DNS rebinding)', async () => {
+    const own = await rawHeaders(server.port, '/', { Host: `localhost:${server.port}` });
+    expect(own.status).toBe('200');
+    const foreign = await rawHeaders(server.port, '/', { Host: `rebind.evil.test:${server.port}` });
+    expect(foreign.status).toBe('421');
   });
 
   it('refuses other methods', async () => {

@@ -139,7 +139,10 @@ test('the sync token reaches only the remote, and no object of the repository ho
 
 test('through a CORS proxy the token reaches only the proxy, and no object holds it', async ({ browser }) => {
   test.setTimeout(90_000);
-  const proxy = await startCorsProxy({ insecureOrigins: [new URL(requireEnv('GIT_REMOTE_URL')).host] });
+  const proxy = await startCorsProxy({
+    allowedOrigins: [new URL(requireEnv('APP_URL')).origin],
+    upstreams: [{ host: new URL(requireEnv('GIT_REMOTE_URL')).host, scheme: 'http' }],
+  });
   try {
     await checkTokenSecrecy(browser, proxy.url);
   } finally {

@@ -41,6 +41,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       dataDir,
       port: 0,
       host: '127.0.0.1',
+      // The harness, the app and the pages specs serve themselves all sync with it, each from an
+      // origin of its own chosen at run time (npm start's own remote takes its app's origin only).
+      allowedOrigins: 'any',
       comments: { repos: [COMMENTS_REPO], rateLimit: { pushes: 10_000, perSeconds: 60 } },
     });
     stops.push(() => remote.close());

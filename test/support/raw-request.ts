@@ -15,3 +15,17 @@ export function rawRequest(port: number, path: string, method = 'GET'): Promise<
     sent.end();
   });
 }
+
+/** Sends `GET path` with `headers` to 127.0.0.1:`port`; resolves with the answer's headers and its status (as `status`). */
+export function rawHeaders(port: number, path: string, headers: Record<string, string> = {}): Promise<Record<string, string | undefined>> {
+  return new Promise((done, fail) => {
+    const sent = request({ host: '127.0.0.1', port, path, headers }, (response) => {
+      response.resume();
+      const seen: Record<string, string | undefined> = { status: String(response.statusCode) };
+      for (const [name, value] of Object.entries(response.headers)) seen[name] = Array.isArray(value) ? value.join(', ') : value;
+      done(seen);
+    });
+    sent.on('error', fail);
+    sent.end();
+  });
+}

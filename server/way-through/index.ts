@@ -1,0 +1,43 @@
+/**
+ * The way through to GitHub, GitLab and Codeberg for the browser app: their git endpoints send no
+ * CORS headers, so the app reaches them through its own server at `<server>/proxy/<host>/<path>`
+ * (the URL shape of a CORS proxy, so the app's "CORS proxy" setting takes it). Only allow-listed
+ * hosts, only git's smart-HTTP requests, `Authorization` to those hosts only, redirects within the
+ * same host only; pages of other sites are refused by the front's Origin gate.
+ */
+import type { AllowedOrigins } from '../cors.ts';
+import type { Router } from '../front.ts';
+import { forward, type ForwardOptions } from './forward.ts';
+import { resolveUpstream, upstreamTable, type Upstream } from './upstreams.ts';
+
+export { DEFAULT_UPSTREAMS, type Upstream } from './upstreams.ts';
+
+/** The path under which the way through is served. */
+export const WAY_THROUGH_PREFIX = '/proxy/';
+
+/** How to serve the way through. */
+export interface WayThroughOptions extends ForwardOptions {
+  /** The hosts it reaches (see {@link DEFAULT_UPSTREAMS}). */
+  upstreams: ReadonlyArray<string | Upstream>;
+  /** Origins beyond the server's own whose pages may use it. */
+  origins: AllowedOrigins;
+  /** Where it is served; default {@link WAY_THROUGH_PREFIX}. */
+  prefix?: string;
+}
+
+/** The {@link Router} of the way through, at `options.prefix`. */
+export function createWayThrough(options: WayThroughOptions): Router {
+  const table = upstreamTable(options.upstreams);
+  const hosts = [...table.keys()].join(', ');
+  const prefix = options.prefix ?? WAY_THROUGH_PREFIX;
+  return {
+    owns: (path) => path.startsWith(prefix),
+    origins: () => options.origins,
+    notFound: `not found: the way through reaches ${hosts || 'no host'}, for git's smart HTTP only (${prefix}<host>/<owner>/<repo>.git/info/refs?service=…)\n`,
+    match(method, rawUrl) {
+      const target = resolveUpstream(table, method, rawUrl.slice(prefix.length));
+      if (!target) return undefined;
+      return (request, response) => forward(target, request, response, options);
+    },
+  };
+}
