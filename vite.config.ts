@@ -35,7 +35,7 @@ export default defineConfig({
         // Never answer these from the cache: run-time configuration and git remote traffic
         // (smart HTTP: info/refs, git-upload-pack, git-receive-pack) must reach the network.
         // Nor the demo book chapter (demo/), a page of its own that is not the app.
-        navigateFallbackDenylist: [/^\/config\.json$/, /\/info\/refs/, /\/git-(upload|receive)-pack$/, /\.git(\/|$)/, /^\/demo\//],
+        navigateFallbackDenylist: [/^\/config\.json$/, /^\/healthz$/, /^\/proxy\//, /\/info\/refs/, /\/git-(upload|receive)-pack$/, /\.git(\/|$)/, /^\/demo\//],
         runtimeCaching: [],
         // The first worker takes over the page that installed it, so an update found in that
         // same visit can still hand over (and reload) when the person clicks Reload.

@@ -1,25 +1,17 @@
-// A git remote for this machine: Node's HTTP server in front of the real `git http-backend`
-// (smart HTTP only, run as CGI per request), with bare repositories created by their first push
-// and no force pushes or branch deletions. Loopback only, answering only to loopback names; pages
-// of the origins it is given may use it (CORS), pages of any other are refused. It authenticates
-// no one, except the moderator of the repositories named as comment repositories (see
-// server/comments/).
-import { execFile } from 'node:child_process';
+// A git remote for this machine: the site of server/site.ts without the app and the way through,
+// i.e. the real `git http-backend` (smart HTTP only) over the bare repositories `<name>.git` of a
+// folder, created by their first push, no force pushes or branch deletions. Loopback only,
+// answering only to loopback names; pages of the origins it is given may use it (CORS), pages of
+// any other are refused. It authenticates no one, except the moderator of the repositories named
+// as comment repositories (see server/comments/).
 import { mkdir } from 'node:fs/promises';
-import { createServer, type RequestListener } from 'node:http';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { createRepoProvisioner } from './bare-repos.ts';
-import { clientAddressOf } from './client-address.ts';
-import { createCommentRepos, type CommentRemoteOptions } from './comments/index.ts';
+import { resolve } from 'node:path';
+import type { CommentRemoteOptions } from './comments/index.ts';
 import type { AllowedOrigins } from './cors.ts';
-import { createEmptyRepo } from './empty-repo.ts';
-import { BackendSpawnError } from './errors.ts';
-import { createFlatRepos } from './flat-repos.ts';
-import { createFront } from './front.ts';
-import { listeningHosts, type AllowedHosts } from './host-check.ts';
-import { baseUrl, closeServer, listenOrFallBack } from './listen.ts';
 import type { PushPolicy } from './push-policy.ts';
+import { startSite } from './site.ts';
+
+export { gitExecPath } from './git-exec-path.ts';
 
 /** How to start a {@link GitRemote}. */
 export interface GitRemoteOptions {
@@ -29,8 +21,6 @@ export interface GitRemoteOptions {
   port?: number;
   /** Loopback by default. */
   host?: string;
-  /** `Host` names answered; default the loopback names (and `host`) with the port it listens on. */
-  hosts?: AllowedHosts;
   /** Origins whose pages may fetch and push (CORS); default none. `'any'` is for tests only. */
   allowedOrigins?: AllowedOrigins;
   /** What pushes may do; default neither force pushes nor deletions. */
@@ -52,49 +42,21 @@ export interface GitRemote {
   close(): Promise<void>;
 }
 
-/** Starts a git remote; resolves once it listens. Rejects with {@link BackendSpawnError} when git is missing. */
+/** Starts a git remote; resolves once it listens. Rejects with `BackendSpawnError` when git is missing. */
 export async function startGitRemote(options: GitRemoteOptions): Promise<GitRemote> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const backend = options.backend ?? join(await gitExecPath(), 'git-http-backend');
-  const comments = options.comments ? createCommentRepos(options.comments, dataDir) : undefined;
-  const provision = createRepoProvisioner(dataDir, (name) => (comments?.has(name) ? comments.setUp : undefined));
-  for (const name of options.comments?.repos ?? []) await provision(name.replace(/\.git$/, ''));
-  const emptyRepo = await createEmptyRepo();
-  const repos = createFlatRepos({
-    dataDir,
-    service: { backend, emptyRepo },
-    provision,
-    origins: options.allowedOrigins ?? [],
-    policy: options.pushPolicy ?? {},
-    ...(comments ? { comments } : {}),
-  });
-  // The names it answers to depend on the port it gets: the front is made once it listens.
-  let front: RequestListener = (_request, response) => response.destroy();
-  const server = createServer((request, response) => front(request, response));
-  const host = options.host ?? '127.0.0.1';
-  const port = await listenOrFallBack(server, options.port ?? 0, host);
-  front = createFront({
-    hosts: options.hosts ?? listeningHosts(host, port),
-    ownOrigins: new Set(),
-    clientAddress: clientAddressOf(),
-    routers: [repos],
+  const site = await startSite({
+    ...(options.host ? { host: options.host } : {}),
+    port: options.port ?? 0,
+    fallBackPort: true,
+    repos: { kind: 'local', dataDir },
+    corsOrigins: options.allowedOrigins ?? [],
+    wayThrough: false,
+    ...(options.comments ? { comments: options.comments } : {}),
+    ...(options.pushPolicy ? { pushPolicy: options.pushPolicy } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  const close = async () => {
-    await closeServer(server);
-    await comments?.close();
-    await emptyRepo.close();
-  };
-  return { url: baseUrl(host, port), port, close };
-}
-
-/** Where git keeps its helper programs, `http-backend` among them. */
-export async function gitExecPath(): Promise<string> {
-  try {
-    const { stdout } = await promisify(execFile)('git', ['--exec-path']);
-    return stdout.trim();
-  } catch (error) {
-    throw new BackendSpawnError({ command: 'git --exec-path' }, { cause: error });
-  }
+  return { url: site.url, port: site.port, close: () => site.close(0) };
 }

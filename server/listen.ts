@@ -28,9 +28,9 @@ export function listenOrFallBack(server: Server, port: number, host: string): Pr
   });
 }
 
-/** `http://<host>:<port>/`, with an IPv6 host in brackets. */
-export function baseUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+/** `http://<host>:<port>/` (or `https:`), with an IPv6 host in brackets. */
+export function baseUrl(host: string, port: number, scheme: 'http' | 'https' = 'http'): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
 /** Stops `server`, cutting every open connection (idle keep-alive and in-flight alike). */
@@ -38,5 +38,23 @@ export function closeServer(server: Server): Promise<void> {
   return new Promise<void>((done, fail) => {
     server.close((error) => (error ? fail(error) : done()));
     server.closeAllConnections();
+  });
+}
+
+/**
+ * Stops `server` gracefully: no new connections, idle ones closed, requests under way (a push)
+ * given up to `graceMs` to finish before every connection is cut.
+ */
+export function closeServerGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      if (error) fail(error);
+      else done();
+    });
+    server.closeIdleConnections();
   });
 }

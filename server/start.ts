@@ -1,18 +1,19 @@
-// `npm start`: serves the built app (`dist/`) on 127.0.0.1 and, beside it, the local git remote
-// to sync with, which also serves `comments.git` as a comment remote (hooked) for the demo book
-// chapter. App port from `--port N`, `--port=N` or `PORT`, else 8173; the remote tries 8174;
-// a busy port is swapped for a free one. The app learns its remotes from `/config.json`.
+// `npm start`: the site of server/site.ts for this machine, with no configuration: on
+// 127.0.0.1, the built app (`dist/`), its git remote at `/<name>.git` (repositories in
+// `.data/remotes`, created by their first push), `comments.git` as a comment remote for the demo
+// book chapter, and the way through to GitHub, GitLab and Codeberg at `/proxy/`. Only its own
+// pages may use it and only loopback names reach it. Port from `--port N`, `--port=N` or `PORT`,
+// else 8173; a busy port is swapped for a free one. The app learns all this from `/config.json`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeOnSignals, readPort } from './cli.ts';
-import { DEFAULT_COMMENTS_REPO, DEFAULT_DATA_DIR, DEFAULT_REMOTE_PORT, startLocalRemote } from './local-remote.ts';
-import { startStaticServer } from './static-server.ts';
+import { DEFAULT_COMMENTS_REPO, DEFAULT_DATA_DIR } from './local-remote.ts';
+import { startSite } from './site.ts';
+import { DEFAULT_UPSTREAMS } from './way-through/index.ts';
 
 const DEFAULT_PORT = 8173;
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-/** The repository the app syncs with unless told otherwise. */
-const DEFAULT_REPO = 'tasks.git';
 /** The demo book chapter embedding the comment widget, built into dist/. */
 const DEMO_CHAPTER = 'demo/chapter-3.html';
 /** Generous for a reader, tight for a script: pushes per address and minute. */
@@ -25,15 +26,33 @@ async function main(): Promise<void> {
   }
   const { values } = parseArgs({ options: { port: { type: 'string' } } });
   const wanted = readPort(values.port ?? process.env.PORT, DEFAULT_PORT);
-  const remote = await startLocalRemote(DEFAULT_REMOTE_PORT, DEFAULT_DATA_DIR, { repos: [DEFAULT_COMMENTS_REPO], rateLimit: DEMO_RATE_LIMIT });
-  const defaultRemote = `${remote.url}${DEFAULT_REPO}`;
-  const commentsRemote = `${remote.url}${DEFAULT_COMMENTS_REPO}`;
-  const server = await startStaticServer({ root: DIST, port: wanted, documents: { '/config.json': { defaultRemote, commentsRemote } } });
-  if (wanted !== 0 && server.port !== wanted) process.stderr.write(`port ${wanted} is busy; using ${server.port}\n`);
+  const site = await startSite({
+    port: wanted,
+    fallBackPort: true,
+    appDir: DIST,
+    repos: { kind: 'local', dataDir: DEFAULT_DATA_DIR },
+    comments: {
+      repos: [DEFAULT_COMMENTS_REPO],
+      rateLimit: DEMO_RATE_LIMIT,
+      onMirror: (outcome) => {
+        if (!outcome.ok) process.stderr.write(`comment remote: ${outcome.error.message}\n`);
+      },
+    },
+    wayThrough: { upstreams: DEFAULT_UPSTREAMS },
+    onError: (error) => process.stderr.write(`taskgit: ${error.message}\n`),
+  });
+  if (wanted !== 0 && site.port !== wanted) process.stderr.write(`port ${wanted} is busy; using ${site.port}\n`);
   process.stdout.write(
-    `Taskgit is running at ${server.url}\nGit remote for sync: ${defaultRemote}\nComment remote: ${commentsRemote}\nDemo book chapter: ${server.url}${DEMO_CHAPTER}\n`,
+    [
+      `Taskgit is running at ${site.url}`,
+      `Git remote for sync: ${site.config.server.remote}`,
+      `Way through to ${DEFAULT_UPSTREAMS.join(', ')}: ${site.config.server.wayThrough?.url} (the app's "CORS proxy")`,
+      `Comment remote: ${site.config.commentsRemote}`,
+      `Demo book chapter: ${site.url}${DEMO_CHAPTER}`,
+      '',
+    ].join('\n'),
   );
-  closeOnSignals(() => Promise.all([server.close(), remote.close()]));
+  closeOnSignals(() => site.close());
 }
 
 await main();
