@@ -6,7 +6,6 @@ import type { ProvisionRepo } from './bare-repos.ts';
 import type { CommentRepos } from './comments/index.ts';
 import type { AllowedOrigins } from './cors.ts';
 import type { Router } from './front.ts';
-import { gitConfigEnv, pushPolicyConfig, type PushPolicy } from './push-policy.ts';
 import { parseRepoPath } from './repo-path.ts';
 import { serveRepository, type RepositoryService } from './serve-repository.ts';
 import { sendText } from './security-headers.ts';
@@ -25,15 +24,11 @@ export interface FlatReposOptions {
   origins: AllowedOrigins;
   /** Origins whose pages may use the comment repositories (the book sites embedding the widget); default any. */
   commentOrigins?: AllowedOrigins;
-  policy: PushPolicy;
   comments?: CommentRepos;
 }
 
 /** The {@link Router} of the repositories in `options.dataDir`. */
 export function createFlatRepos(options: FlatReposOptions): Router {
-  const config = gitConfigEnv(pushPolicyConfig(options.policy));
-  // A comment repository's hook judges every ref update itself, force pushes and deletions too.
-  const hookedConfig = gitConfigEnv(pushPolicyConfig({ ...options.policy, allowForcePush: true, allowDeletion: true }));
   return {
     owns: (path) => /^\/[^/]+\.git(\/|$)/.test(path),
     origins: (path) => {
@@ -58,7 +53,7 @@ export function createFlatRepos(options: FlatReposOptions): Router {
           remoteUser = admission.remoteUser;
           exchange.user = remoteUser;
         }
-        const target = { root: options.dataDir, name, provision: options.provision, remoteUser, remoteAddr: exchange.address, config: comments ? hookedConfig : config };
+        const target = { root: options.dataDir, name, provision: options.provision, remoteUser, remoteAddr: exchange.address, ownHook: comments !== undefined };
         await serveRepository(options.service, smart, target, request, response);
         if (comments && smart.writes) comments.afterPush(name);
       };

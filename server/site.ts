@@ -22,7 +22,7 @@ import { createFlatRepos } from './flat-repos.ts';
 import { createFront, type Router } from './front.ts';
 import { hostsOfOrigins, loopbackHosts } from './host-check.ts';
 import { baseUrl, closeServerGracefully, listen, listenOrFallBack } from './listen.ts';
-import type { PushPolicy } from './push-policy.ts';
+import { createPolicyHooks, gitConfigEnv, ownHookConfig, type PushPolicy } from './push-policy.ts';
 import type { RepositoryService } from './serve-repository.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
 import { createStaticFiles } from './static-files.ts';
@@ -85,7 +85,9 @@ const DEFAULT_FAILURES: FailureLimitOptions = { failures: 10, perSeconds: 600 };
 export async function startSite(options: SiteOptions): Promise<Site> {
   const backend = options.backend ?? join(await gitExecPath(), 'git-http-backend');
   const emptyRepo = await createEmptyRepo();
-  const service = { backend, emptyRepo };
+  const policy = options.pushPolicy ?? {};
+  const hooks = await createPolicyHooks(policy);
+  const service: RepositoryService = { backend, emptyRepo, policyEnv: gitConfigEnv(hooks.config), ownHookEnv: gitConfigEnv(ownHookConfig(policy)) };
   const corsOrigins = options.corsOrigins ?? [];
   const { routers, comments, dataDir } = await repoRouters(options, service, corsOrigins);
   if (options.wayThrough !== false) routers.push(createWayThrough({ ...(options.wayThrough ?? { upstreams: [] }), origins: corsOrigins }));
@@ -126,6 +128,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       await closeServerGracefully(server, graceMs);
       await comments?.close();
       await emptyRepo.close();
+      await hooks.close();
     },
   };
 }
@@ -136,7 +139,6 @@ async function repoRouters(
   service: RepositoryService,
   corsOrigins: AllowedOrigins,
 ): Promise<{ routers: Router[]; comments: CommentRepos | undefined; dataDir: string }> {
-  const policy = options.pushPolicy ?? {};
   const commentsDir = options.repos.kind === 'local' ? options.repos.dataDir : dataFolder(options.repos.dataDir).comments;
   await mkdir(commentsDir, { recursive: true });
   // With accounts, the flat paths are the comment repositories' only: no open git host beside them.
@@ -146,7 +148,7 @@ async function repoRouters(
   for (const name of options.comments?.repos ?? []) await provision(name.replace(/\.git$/, ''));
   const commentOrigins = options.comments?.origins ?? 'any';
   if (options.repos.kind === 'local') {
-    const flat = createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, policy, ...(comments ? { comments } : {}) });
+    const flat = createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, ...(comments ? { comments } : {}) });
     return { routers: [flat], comments, dataDir: commentsDir };
   }
   const folder = dataFolder(options.repos.dataDir);
@@ -158,9 +160,8 @@ async function repoRouters(
       failures: createFailureLimit(options.repos.failures ?? DEFAULT_FAILURES),
       service,
       origins: corsOrigins,
-      policy,
     }),
   ];
-  if (comments) routers.push(createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, policy, comments }));
+  if (comments) routers.push(createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, comments }));
   return { routers, comments, dataDir: folder.root };
 }

@@ -1,23 +1,21 @@
-// `npm start`: the site of server/site.ts for this machine, with no configuration: on
-// 127.0.0.1, the built app (`dist/`), its git remote at `/<name>.git` (repositories in
-// `.data/remotes`, created by their first push), `comments.git` as a comment remote for the demo
-// book chapter, and the way through to GitHub, GitLab and Codeberg at `/proxy/`. Only its own
-// pages may use it and only loopback names reach it. Port from `--port N`, `--port=N` or `PORT`,
+// `npm start`: the local site of server/local-site.ts, with no configuration: on 127.0.0.1, the
+// built app (`dist/`), its git remote at `/<name>.git` (repositories in `.data/remotes`, created
+// by their first push), `comments.git` as a comment remote for the demo book chapter, and the way
+// through to GitHub, GitLab and Codeberg at `/proxy/`. Only its own pages may use it and only
+// loopback names reach it. Port from `--port N`, `--port=N` or `PORT`,
 // else 8173; a busy port is swapped for a free one. The app learns all this from `/config.json`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeOnSignals, readPort } from './cli.ts';
-import { DEFAULT_COMMENTS_REPO, DEFAULT_DATA_DIR } from './local-remote.ts';
-import { startSite } from './site.ts';
+import { DEFAULT_DATA_DIR } from './local-remote.ts';
+import { startLocalSite } from './local-site.ts';
 import { DEFAULT_UPSTREAMS } from './way-through/index.ts';
 
 const DEFAULT_PORT = 8173;
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 /** The demo book chapter embedding the comment widget, built into dist/. */
 const DEMO_CHAPTER = 'demo/chapter-3.html';
-/** Generous for a reader, tight for a script: pushes per address and minute. */
-const DEMO_RATE_LIMIT = { pushes: 20, perSeconds: 60 };
 
 async function main(): Promise<void> {
   if (!existsSync(`${DIST}index.html`)) {
@@ -26,21 +24,7 @@ async function main(): Promise<void> {
   }
   const { values } = parseArgs({ options: { port: { type: 'string' } } });
   const wanted = readPort(values.port ?? process.env.PORT, DEFAULT_PORT);
-  const site = await startSite({
-    port: wanted,
-    fallBackPort: true,
-    appDir: DIST,
-    repos: { kind: 'local', dataDir: DEFAULT_DATA_DIR },
-    comments: {
-      repos: [DEFAULT_COMMENTS_REPO],
-      rateLimit: DEMO_RATE_LIMIT,
-      onMirror: (outcome) => {
-        if (!outcome.ok) process.stderr.write(`comment remote: ${outcome.error.message}\n`);
-      },
-    },
-    wayThrough: { upstreams: DEFAULT_UPSTREAMS },
-    onError: (error) => process.stderr.write(`taskgit: ${error.message}\n`),
-  });
+  const site = await startLocalSite({ port: wanted, appDir: DIST, dataDir: DEFAULT_DATA_DIR });
   if (wanted !== 0 && site.port !== wanted) process.stderr.write(`port ${wanted} is busy; using ${site.port}\n`);
   process.stdout.write(
     [

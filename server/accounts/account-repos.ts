@@ -8,7 +8,6 @@ import { createRepoProvisioner } from '../bare-repos.ts';
 import type { AllowedOrigins } from '../cors.ts';
 import type { FailureLimit } from '../failure-limit.ts';
 import type { Exchange, Router } from '../front.ts';
-import { gitConfigEnv, pushPolicyConfig, type PushPolicy } from '../push-policy.ts';
 import { sendText } from '../security-headers.ts';
 import { serveRepository, type RepositoryService } from '../serve-repository.ts';
 import { parseSmartRequest, SMART_HTTP_ONLY } from '../smart-http.ts';
@@ -24,13 +23,11 @@ export interface AccountReposOptions {
   service: RepositoryService;
   /** Origins beyond the server's own whose pages may fetch and push. */
   origins: AllowedOrigins;
-  policy: PushPolicy;
 }
 
 /** The {@link Router} of the users' repositories. */
 export function createAccountRepos(options: AccountReposOptions): Router {
   const provision = createRepoProvisioner(options.reposDir);
-  const config = gitConfigEnv(pushPolicyConfig(options.policy));
   return {
     owns: (path) => /^\/[^/]+\/[^/]+\.git(\/|$)/.test(path),
     origins: () => options.origins,
@@ -42,7 +39,7 @@ export function createAccountRepos(options: AccountReposOptions): Router {
       return async (request, response, exchange) => {
         const user = await authenticate(options, repo, request, response, exchange);
         if (user === undefined) return;
-        const target = { root: options.reposDir, name: `${repo.user}/${repo.repo}`, provision, remoteUser: user, remoteAddr: exchange.address, config };
+        const target = { root: options.reposDir, name: `${repo.user}/${repo.repo}`, provision, remoteUser: user, remoteAddr: exchange.address };
         await serveRepository(options.service, smart, target, request, response);
       };
     },
