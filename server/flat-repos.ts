@@ -52,6 +52,8 @@ export function createFlatRepos(options: FlatReposOptions): Router {
           }
           remoteUser = admission.remoteUser;
           exchange.user = remoteUser;
+          // A configured comment repository is made (and its hook installed) on first use.
+          await options.provision(name);
         }
         const target = { root: options.dataDir, name, provision: options.provision, remoteUser, remoteAddr: exchange.address, ownHook: comments !== undefined };
         await serveRepository(options.service, smart, target, request, response);

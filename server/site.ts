@@ -145,7 +145,6 @@ async function repoRouters(
   const commentOptions = options.comments && (options.repos.kind === 'accounts' ? { ...options.comments, only: true } : options.comments);
   const comments = commentOptions ? createCommentRepos(commentOptions, commentsDir) : undefined;
   const provision = createRepoProvisioner(commentsDir, (name) => (comments?.has(name) ? comments.setUp : undefined));
-  for (const name of options.comments?.repos ?? []) await provision(name.replace(/\.git$/, ''));
   const commentOrigins = options.comments?.origins ?? 'any';
   if (options.repos.kind === 'local') {
     const flat = createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, ...(comments ? { comments } : {}) });
