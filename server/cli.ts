@@ -1,6 +1,9 @@
 // Helpers shared by the command-line entry points (`npm start`, `npm run serve-remote`,
 // `npm run cors-proxy`).
 
+/** The origins of Vite's dev server (`npm run dev`), whose pages the loopback tools serve by default. */
+export const VITE_DEV_ORIGINS: readonly string[] = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
 /** The port in `value` (from `--port` or an environment variable), else `fallback`. */
 export function readPort(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;

@@ -16,11 +16,13 @@ export const DEFAULT_COMMENTS_REPO = 'comments.git';
 /**
  * Starts the local git remote; says on stderr when the port asked for was busy. With `comments`,
  * those repositories are comment remotes; a failed mirror push is logged (never its token).
+ * Pages of `origins` may sync with it.
  */
-export async function startLocalRemote(port: number, dataDir: string, comments?: CommentRemoteOptions): Promise<GitRemote> {
+export async function startLocalRemote(port: number, dataDir: string, comments?: CommentRemoteOptions, origins: readonly string[] = []): Promise<GitRemote> {
   const remote = await startGitRemote({
     dataDir,
     port,
+    allowedOrigins: origins,
     onError: (error) => process.stderr.write(`git remote: ${error.message}\n`),
     ...(comments
       ? {

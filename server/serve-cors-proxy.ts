@@ -4,12 +4,11 @@
 // `/proxy/`. Pages of `--origin` (default Vite's dev server, http://localhost:5173 and
 // http://127.0.0.1:5173) may use it; `--upstream` adds hosts; `--insecure` adds plain-HTTP ones.
 import { parseArgs } from 'node:util';
-import { closeOnSignals, readPort } from './cli.ts';
+import { closeOnSignals, readPort, VITE_DEV_ORIGINS } from './cli.ts';
 import { startCorsProxy } from './cors-proxy.ts';
 import { DEFAULT_UPSTREAMS } from './way-through/index.ts';
 
 const DEFAULT_PORT = 9999;
-const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +24,7 @@ const upstreams = [
   ...(values.upstream ?? []),
   ...(values.insecure ?? []).map((host) => ({ host, scheme: 'http' as const })),
 ];
-const proxy = await startCorsProxy({ port: wanted, allowedOrigins: values.origin ?? DEV_ORIGINS, upstreams });
+const proxy = await startCorsProxy({ port: wanted, allowedOrigins: values.origin ?? VITE_DEV_ORIGINS, upstreams });
 if (wanted !== 0 && proxy.port !== wanted) process.stderr.write(`port ${wanted} is busy; using ${proxy.port}\n`);
-process.stdout.write(`CORS proxy: ${proxy.url} (e.g. ${proxy.url}github.com/<owner>/<repo>.git as the remote URL), for pages of ${(values.origin ?? DEV_ORIGINS).join(', ')}\n`);
+process.stdout.write(`CORS proxy: ${proxy.url} (e.g. ${proxy.url}github.com/<owner>/<repo>.git as the remote URL), for pages of ${(values.origin ?? VITE_DEV_ORIGINS).join(', ')}\n`);
 closeOnSignals(() => proxy.close());

@@ -1,18 +1,20 @@
-// `npm run serve-remote -- [--port 8174] [--data .data/remotes] [comment remote flags]`: runs the
-// local git remote alone, for git clients on this machine. Any `<name>.git` under it is created
-// by its first push; `comments.git` (or each `--comments NAME`) is a comment remote, whose pushes
-// the pre-receive hook judges. The comment flags are those of server/comment-flags.ts.
+// `npm run serve-remote -- [--port 8174] [--data .data/remotes] [--origin URL ...] [comment remote flags]`:
+// runs the local git remote alone, for git clients on this machine and the pages of `--origin`
+// (default Vite's dev server, http://localhost:5173 and http://127.0.0.1:5173). Any `<name>.git`
+// under it is created by its first push; `comments.git` (or each `--comments NAME`) is a comment
+// remote, whose pushes the pre-receive hook judges. The comment flags are those of
+// server/comment-flags.ts.
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeOnSignals, readPort } from './cli.ts';
+import { closeOnSignals, readPort, VITE_DEV_ORIGINS } from './cli.ts';
 import { COMMENT_FLAGS, commentOptions } from './comment-flags.ts';
 import { DEFAULT_COMMENTS_REPO, DEFAULT_DATA_DIR, DEFAULT_REMOTE_PORT, startLocalRemote } from './local-remote.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, ...COMMENT_FLAGS } });
+const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, origin: { type: 'string', multiple: true }, ...COMMENT_FLAGS } });
 
 const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
 const comments = commentOptions(values, [DEFAULT_COMMENTS_REPO]);
-const remote = await startLocalRemote(readPort(values.port, DEFAULT_REMOTE_PORT), dataDir, comments);
+const remote = await startLocalRemote(readPort(values.port, DEFAULT_REMOTE_PORT), dataDir, comments, values.origin ?? VITE_DEV_ORIGINS);
 const shown = relative(process.cwd(), dataDir);
 if (!comments.only) process.stdout.write(`Git remote: ${remote.url}<name>.git (repositories in ${shown.startsWith('..') || shown === '' ? dataDir : shown})\n`);
 process.stdout.write(
