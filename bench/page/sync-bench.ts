@@ -4,7 +4,7 @@
 // `fetch`) and when sync reported each phase (its `onProgress`), cheap enough to keep on. A
 // profiled sync (not one of the timed ones) also times every call sync makes into the store.
 import { openRepo, type Repo } from '../../src/store/index.ts';
-import { sync } from '../../src/sync/index.ts';
+import { sync, type SyncProgress } from '../../src/sync/index.ts';
 import { BENCH_AUTHOR, fillBatches, itemChange, itemJson, itemPath, seededIds } from '../fixture.ts';
 
 /** One step of a timed sync: what ended it and how long it took since the step before, in ms. */
@@ -182,15 +182,15 @@ async function syncTime(name: string, url: string, reopen: boolean, profile = fa
     state.repo = await open(name);
   }
   const milestones: Milestones = [];
-  const onProgress = ({ phase, loaded, total }: { phase: string; loaded: number; total?: number }): void => {
+  const onProgress = (progress: SyncProgress): void => {
     // "receiving" reports bytes as they arrive: its last report is when a body was complete.
-    const label = phase === 'receiving'
-      ? 'body received'
-      : phase.startsWith('remote:')
-        ? 'remote progress messages'
-        : loaded === 0
-          ? `${phase} (start)`
-          : `${phase} (${loaded}/${total ?? '?'})`;
+    const label = progress.phase === 'remote'
+      ? 'remote progress messages'
+      : progress.phase === 'receiving'
+        ? 'body received'
+        : progress.loaded === 0
+          ? `${progress.phase} (start)`
+          : `${progress.phase} (${progress.loaded}/${progress.total ?? '?'})`;
     milestones.push([label, performance.now()]);
   };
   const stats = new Map<string, StoreCallStat>();
@@ -198,6 +198,7 @@ async function syncTime(name: string, url: string, reopen: boolean, profile = fa
   const started = performance.now();
   const result = await withFetchTrace(milestones, () => sync(store, { url, onProgress }));
   const ended = performance.now();
+  if (result.kind === 'failed') throw result.error;
   const timed: TimedSync = { ms: ended - started, kind: result.kind, head: result.head, trace: toSteps(started, milestones, ended) };
   if (profile) {
     const round = (ms: number) => Math.round(ms * 10) / 10;

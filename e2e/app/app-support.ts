@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** An environment variable the global setup sets, or a clear failure. */
-export function requireEnv(name: 'APP_URL' | 'APP_DIR' | 'GIT_REMOTE_URL'): string {
+export function requireEnv(name: 'APP_URL' | 'APP_DIR' | 'GIT_REMOTE_URL' | 'COMMENTS_REMOTE_URL'): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (its global setup)`);
   return value;

@@ -1,10 +1,9 @@
 // The Sync tab against the real local git remote (`git http-backend` on 127.0.0.1): "Sync now"
 // pushes what the app committed, the indicator says it is saved on the remote, a new commit is
-// pushed on its own about 2 s later, a `git clone` passes `git fsck --strict`, and failures
-// show in words with their code.
+// pushed on its own about 2 s later, and a `git clone` passes `git fsck --strict`. (Failures:
+// sync-errors.spec.ts.)
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { gitAsync, gitRun, makeTempDir, removeTempDirs } from '../../test/support/git-cli.ts';
@@ -40,15 +39,6 @@ async function cloneAndFsck(url: string): Promise<string> {
   return dir;
 }
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 test('Sync now pushes to the local remote, the indicator says so, and git clones it clean', async ({ page }) => {
   const url = freshRemoteUrl();
   await openApp(page, '#/sync');
@@ -59,13 +49,17 @@ test('Sync now pushes to the local remote, the indicator says so, and git clones
 
   const first = await commitAction(page, 'Buy milk');
   const indicator = page.getByTestId('sync-indicator');
+  // The suggested URL is not a remote until saved: the page and the status bar agree on that.
   await expect(indicator).toHaveText('Saved on this device · no remote set');
+  await expect(page.getByTestId('remote-unsaved')).toContainText('no remote is set');
+  await expect(page.getByTestId('sync-saved-where')).toHaveText('No remote is set: changes are saved on this device only.');
 
   await remoteField.fill(url);
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(indicator).toContainText('Saved on the remote · synced');
+  await expect(indicator).toHaveText('Up to date with the remote');
   await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
-  await expect(page.getByTestId('sync-saved-where')).toHaveText('Everything is saved on the remote.');
+  await expect(page.getByTestId('sync-saved-where')).toHaveText('Up to date with the remote: it has every change made here.');
+  await expect(page.getByTestId('remote-unsaved')).toHaveCount(0);
 
   const dir = await cloneAndFsck(url);
   expect((await gitAsync(['rev-parse', 'HEAD'], { cwd: dir })).trim()).toBe(first.head);
@@ -86,17 +80,5 @@ test('Sync now pushes to the local remote, the indicator says so, and git clones
   await openApp(page, '#/process');
   await page.keyboard.press('7');
   await expect(page.getByLabel('Remote URL')).toHaveValue(url);
-  await expect(indicator).toContainText('Saved on the remote');
-});
-
-test('an unreachable remote fails in words with its code, and the change stays on this device', async ({ page }) => {
-  const url = `http://127.0.0.1:${await closedPort()}/nowhere.git`;
-  await openApp(page, '#/sync');
-  await commitAction(page, 'Water the plants');
-  await page.getByLabel('Remote URL').fill(url);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  const alert = page.getByTestId('sync-error');
-  await expect(alert).toContainText('Sync failed (offline).');
-  await expect(alert).toContainText(`Could not reach ${url}`);
-  await expect(page.getByTestId('sync-indicator')).toHaveText('Saved on this device · sync failed (offline)');
+  await expect(indicator).toHaveText('Up to date with the remote');
 });

@@ -5,8 +5,9 @@ import * as store from '../../src/store/index.ts';
 import type { Branch, Repo } from '../../src/store/types.ts';
 import type * as SyncModule from '../../src/sync/index.ts';
 
-/** A rejected sync as plain data, so it crosses `page.evaluate` with its code intact. */
+/** A failed sync with its error as plain data, so it crosses `page.evaluate` with its code intact. */
 export interface HarnessSyncFailure {
+  kind: 'failed';
   error: { name: string; code: string; message: string };
 }
 
@@ -20,9 +21,9 @@ export interface Harness {
   watchHeads(name: string, branch?: string): Promise<void>;
   /**
    * Syncs the repository `name` with the git remote at `url` (loading `src/sync` on first use):
-   * the SyncResult, or the error it rejected with as {@link HarnessSyncFailure}.
+   * the success, or the failure with its error as {@link HarnessSyncFailure}.
    */
-  sync(name: string, url: string, branch?: string): Promise<SyncModule.SyncResult | HarnessSyncFailure>;
+  sync(name: string, url: string, branch?: string): Promise<SyncModule.SyncSuccess | HarnessSyncFailure>;
 }
 
 declare global {
@@ -51,13 +52,6 @@ function loadSync(): Promise<typeof SyncModule> {
   return syncModule;
 }
 
-/** Any thrown value as `{ name, code, message }`; `code` is 'unknown' for an error without one. */
-function describeFailure(error: unknown): HarnessSyncFailure {
-  if (!(error instanceof Error)) return { error: { name: typeof error, code: 'unknown', message: String(error) } };
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
-  return { error: { name: error.name, code, message: error.message } };
-}
-
 const harness: Harness = {
   async branch(name, branch = 'main') {
     return (await openRepo(name)).branch(branch);
@@ -70,11 +64,10 @@ const harness: Harness = {
   },
   async sync(name, url, branch = 'main') {
     const [{ sync }, repo] = await Promise.all([loadSync(), openRepo(name)]);
-    try {
-      return await sync(repo.git, { url, branch });
-    } catch (error) {
-      return describeFailure(error);
-    }
+    const outcome = await sync(repo.git, { url, branch });
+    if (outcome.kind !== 'failed') return outcome;
+    const { name: errorName, code, message } = outcome.error;
+    return { kind: 'failed', error: { name: errorName, code, message } };
   },
 };
 

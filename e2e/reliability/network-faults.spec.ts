@@ -18,8 +18,8 @@ test.afterAll(() => removeTempDirs());
 
 /** The share of git's requests that get a fault while faults are on. */
 const FAULT_RATE = 0.3;
-/** The codes a SyncError may carry here (no 404 and no abort are injected). */
-const TYPED_CODES = ['offline', 'auth-failed', 'server-error', 'protocol', 'rejected'];
+/** The codes a SyncError may carry here (no 404, no web page and no abort are injected; the browser stays online). */
+const TYPED_CODES = ['unreachable', 'interrupted', 'auth-failed', 'server-error', 'protocol', 'rejected'];
 
 interface Device {
   name: string;
@@ -87,13 +87,15 @@ function faultsInjected(devices: readonly Device[]): number {
 function expectEverySyncAccountedFor(device: Device, ends: readonly SyncEnd[]): void {
   for (const end of ends) {
     if (end.phase !== 'error') {
-      expect(end.text, `device ${device.name}: a sync that ended well says where changes are`).toMatch(/^Saved on (the remote|this device)/);
+      expect(end.text, `device ${device.name}: a sync that ended well says where changes are`).toMatch(/^(Saved on (the remote|this device)|Up to date with the remote)/);
       continue;
     }
-    const code = /sync failed \(([a-z-]+)\)/.exec(end.text)?.[1];
-    expect(TYPED_CODES, `device ${device.name}: "${end.text}" names a typed error`).toContain(code);
-    expect(end.banner, `device ${device.name}: the Sync tab explains the ${String(code)} error`).toMatch(new RegExp(`^Sync failed \\(${String(code)}\\)\\. \\S.{30,}`));
-    expect(end.title, 'the indicator tooltip gives the message and code').toContain(`(${String(code)})`);
+    const code = end.code;
+    expect(TYPED_CODES, `device ${device.name}: "${end.text}" has a typed error`).toContain(code);
+    expect(end.text, `device ${device.name}: the indicator says what is wrong in words`).toMatch(/^Saved on this device · \S.{10,}/);
+    expect(end.bannerCode, `device ${device.name}: the Sync tab explains the same ${String(code)} error`).toBe(code);
+    expect(end.banner, `device ${device.name}: the Sync tab explains the ${String(code)} error in words`).toMatch(/^Not synced: \S.{40,}/);
+    expect(end.title.length, 'the indicator tooltip gives the message').toBeGreaterThan(30);
   }
 }
 
@@ -116,7 +118,7 @@ async function networkRun(browser: Browser, minFaults: number, seed: number): Pr
     for (const device of devices) {
       const log = await readSyncLog(device.page);
       for (const end of log.ends) {
-        const outcome = /sync failed \(([a-z-]+)\)/.exec(end.text)?.[1] ?? 'ok';
+        const outcome = end.code ?? 'ok';
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
       expectEverySyncAccountedFor(device, log.ends);
@@ -128,7 +130,8 @@ async function networkRun(browser: Browser, minFaults: number, seed: number): Pr
 
     expect(outcomes['auth-failed'], 'an injected 401 shows as auth-failed').toBeGreaterThan(0);
     expect(outcomes['server-error'], 'an injected 500 shows as server-error').toBeGreaterThan(0);
-    expect(outcomes.offline, 'resets, cut answers and stalls show as offline').toBeGreaterThan(0);
+    expect(outcomes.unreachable, 'resets and stalls before an answer show as unreachable').toBeGreaterThan(0);
+    expect(outcomes.interrupted, 'answers cut short show as interrupted, not as unreachable').toBeGreaterThan(0);
 
     // Faults stop: a few clean rounds bring both devices and the remote to one head.
     for (const device of devices) device.proxy.setPlan(() => ({ kind: 'pass' }));

@@ -8,12 +8,16 @@ import type { Page } from '@playwright/test';
 export interface SyncEnd {
   /** The phase after the sync: 'error' for a failure, else 'idle' or 'scheduled'. */
   phase: string;
-  /** The indicator's words, e.g. "Saved on this device · sync failed (offline)". */
+  /** The indicator's words, e.g. "Saved on this device · the remote cannot be reached". */
   text: string;
-  /** The indicator's tooltip: the error's message and code on a failure. */
+  /** The failure's code (the indicator's `data-error-code`), when the sync failed. */
+  code: string | undefined;
+  /** The indicator's tooltip: the error's message on a failure. */
   title: string;
   /** The Sync tab's error banner, when one shows. */
   banner: string | undefined;
+  /** The code the banner names (its `data-code`). */
+  bannerCode: string | undefined;
 }
 
 /** Starts and ends of syncs, in order. */
@@ -32,7 +36,10 @@ declare global {
 /** Logs every sync of every document the page loads from now on; call before `goto`. */
 export async function recordSyncLog(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const log = { starts: 0, ends: [] as Array<{ phase: string; text: string; title: string; banner: string | undefined }> };
+    const log = {
+      starts: 0,
+      ends: [] as Array<{ phase: string; text: string; code: string | undefined; title: string; banner: string | undefined; bannerCode: string | undefined }>,
+    };
     window.reliabilitySyncLog = log;
     let last = '';
     const look = (): void => {
@@ -44,11 +51,14 @@ export async function recordSyncLog(page: Page): Promise<void> {
       last = phase;
       if (phase === 'syncing') log.starts += 1;
       else if (previous === 'syncing') {
+        const banner = document.querySelector('[data-testid="sync-error"]');
         log.ends.push({
           phase,
           text: indicator.textContent ?? '',
+          code: indicator.getAttribute('data-error-code') ?? undefined,
           title: indicator.getAttribute('title') ?? '',
-          banner: document.querySelector('[data-testid="sync-error"]')?.textContent ?? undefined,
+          banner: banner?.textContent ?? undefined,
+          bannerCode: banner?.getAttribute('data-code') ?? undefined,
         });
       }
     };

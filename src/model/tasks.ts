@@ -1,9 +1,9 @@
 import { openRepo, type Branch, type Commit, type Oid, type Repo } from '../store/index.ts';
+import { afterMergeEdit } from './after-merge.ts';
 import { encodeRecord } from './encode-record.ts';
 import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 import { mergeRecordFile } from './merge-records.ts';
 import { recordPath } from './paths.ts';
-import { repairLinks } from './repair-links.ts';
 import { EMPTY_SNAPSHOT, type Edit, type Snapshot } from './snapshot.ts';
 
 /** How to open the task repository. */
@@ -20,7 +20,9 @@ type ErrorListener = (error: unknown) => void;
 
 /**
  * The app's records over a versioned repository: the current snapshot, commands applied as
- * commits, and live updates when the head moves (this tab, another tab, or a sync).
+ * commits, and live updates when the head moves (this tab, another tab, or a sync). When the
+ * head that arrives is a merge, the model repairs what the merge broke (see after-merge.ts) in
+ * a commit of its own, which the next sync sends.
  */
 export class Tasks {
   private current: Snapshot;
@@ -28,6 +30,8 @@ export class Tasks {
   private readonly errorListeners = new Set<ErrorListener>();
   private readonly stopWatching: () => void;
   private refreshing: Promise<void> = Promise.resolve();
+  /** The after-merge work started for each merge head seen, by its id. */
+  private readonly settling = new Map<string, Promise<Oid | undefined>>();
 
   private constructor(
     readonly repo: Repo,
@@ -55,7 +59,10 @@ export class Tasks {
     const head = await branch.head();
     // Read every folder at one commit, even if another tab commits meanwhile.
     const snapshot = head === undefined ? EMPTY_SNAPSHOT : await loadSnapshot(await repo.view(head), head);
-    return new Tasks(repo, branch, snapshot);
+    const tasks = new Tasks(repo, branch, snapshot);
+    // A merge whose repair never ran (the page closed in between) is repaired now.
+    if (head !== undefined) tasks.settleMerge(await repo.readCommit(head));
+    return tasks;
   }
 
   /** The records as of the last head seen. */
@@ -112,23 +119,15 @@ export class Tasks {
   }
 
   /**
-   * After a merge (a sync, usually): repairs links the merge broke, restoring a deleted contact
-   * or context from the merged commit's parents when items still use it. One commit, or none.
+   * Catches up with the branch head and waits for the after-merge repair of it, when the head
+   * is a merge (another device's changes arrived by a sync or an import). Resolves to the
+   * repair's commit, or `undefined` when none was needed.
    */
-  async repairLinks(): Promise<Oid | undefined> {
-    // The branch may have moved (a sync, an import) before this snapshot followed: catch up.
+  async settle(): Promise<Oid | undefined> {
     const head = await this.branch.head();
     if (head === undefined) return undefined;
     await this.refresh(head);
-    const parents = await Promise.all((await this.repo.readCommit(head)).parents.map((parent) => this.snapshotAt(parent)));
-    const edit = repairLinks(this.current, (kind, id) => {
-      for (const parent of parents) {
-        const record = parent.records.get(id);
-        if (record?.kind === kind) return record;
-      }
-      return undefined;
-    });
-    return edit ? this.apply(edit) : undefined;
+    return this.settling.get(head);
   }
 
   async close(): Promise<void> {
@@ -138,6 +137,23 @@ export class Tasks {
     await this.repo.close();
   }
 
+  /** Starts the after-merge repair of `commit` once, when it is a merge. */
+  private settleMerge(commit: Commit): void {
+    if (commit.parents.length > 1 && !this.settling.has(commit.id)) this.settling.set(commit.id, this.repairAfter(commit));
+  }
+
+  /** Commits the after-merge repair of `merge`, on the snapshot that follows it (not awaited by refresh: it commits). */
+  private async repairAfter(merge: Commit): Promise<Oid | undefined> {
+    await Promise.resolve(); // after the refresh that saw the merge has finished
+    try {
+      const edit = await afterMergeEdit(this.repo, this.current, merge);
+      return edit ? await this.apply(edit) : undefined;
+    } catch (error) {
+      for (const listener of this.errorListeners) listener(error);
+      return undefined;
+    }
+  }
+
   /** Moves to `head`, reading only what changed; refreshes run one at a time, in order. */
   private refresh(head: Oid): Promise<void> {
     this.refreshing = this.refreshing
@@ -145,6 +161,7 @@ export class Tasks {
         if (this.current.head === head) return;
         this.current = await patchSnapshot(this.repo, this.current, head);
         for (const listener of this.listeners) listener(this.current);
+        this.settleMerge(await this.repo.readCommit(head));
       })
       .catch((error: unknown) => {
         for (const listener of this.errorListeners) listener(error);

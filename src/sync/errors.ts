@@ -1,8 +1,33 @@
-/** Why a sync failed; stable, for code to branch on and for the UI to word. */
-export type SyncErrorCode = 'offline' | 'auth-failed' | 'rejected' | 'protocol' | 'server-error' | 'aborted' | 'not-found' | 'invalid-bundle';
+/**
+ * Why a sync failed; stable, for code to branch on and for the UI to word. Each names one cause
+ * a person can act on:
+ * - `offline`: the browser has no network;
+ * - `unreachable`: the server could not be reached (refused, no such host, no answer in time);
+ * - `not-a-remote`: something answered, but not a git remote (a 404, a web page);
+ * - `auth-failed`: the remote refused the credentials, or asked for some (401, 403);
+ * - `rejected`: the remote refused the push, in its own words;
+ * - `server-error`: the remote failed (5xx) or answered with a status sync cannot use;
+ * - `interrupted`: the remote stopped in the middle of an answer;
+ * - `protocol`: the remote's answer was not valid git;
+ * - `local`: this device could not do its part (its storage failed, or is full);
+ * - `aborted`: the caller stopped the sync;
+ * - `invalid-bundle`: an import file that is not a good export.
+ */
+export type SyncErrorCode =
+  | 'offline'
+  | 'unreachable'
+  | 'not-a-remote'
+  | 'auth-failed'
+  | 'rejected'
+  | 'server-error'
+  | 'interrupted'
+  | 'protocol'
+  | 'local'
+  | 'aborted'
+  | 'invalid-bundle';
 
-/** Base class of every error sync throws. `message` says what happened and what to do. */
-export class SyncError<D extends object = Record<string, unknown>> extends Error {
+/** Base class of every error sync reports. `message` says what happened and what to do. */
+export class SyncError<D extends object = object> extends Error {
   readonly code: SyncErrorCode;
   readonly data: D;
 
@@ -14,24 +39,57 @@ export class SyncError<D extends object = Record<string, unknown>> extends Error
   }
 }
 
-/** The remote could not be reached (no network, refused, reset, timed out). */
-export class OfflineError extends SyncError<{ url: string; reason: string }> {
-  constructor(url: string, reason: string, cause?: unknown) {
-    super('offline', `Could not reach ${url} (${reason}). Your changes are saved on this device; sync again when you are online.`, { url, reason }, { cause });
+const KEPT = 'Your changes are saved on this device.';
+
+/** The browser says it has no network. */
+export class OfflineError extends SyncError<{ url: string }> {
+  constructor(url: string, cause?: unknown) {
+    super('offline', `This device is offline. ${KEPT} They sync when it is back online.`, { url }, { cause });
+  }
+}
+
+/** Why a server could not be reached, as far as the platform tells. */
+export type UnreachableReason = 'refused' | 'no-such-host' | 'timeout' | 'reset' | 'certificate' | 'network';
+
+const UNREACHABLE_WORDS: Record<UnreachableReason, string> = {
+  refused: 'the connection was refused; is the server running?',
+  'no-such-host': 'there is no such host; check the address',
+  timeout: 'it did not answer in time',
+  reset: 'the connection was cut before it answered',
+  certificate: 'its certificate was not accepted',
+  network: 'the browser could not connect; the server may be down, the address mistyped, or the connection blocked',
+};
+
+/** The network is up, but the remote's server could not be reached. */
+export class UnreachableError extends SyncError<{ url: string; reason: UnreachableReason; detail: string }> {
+  constructor(url: string, reason: UnreachableReason, detail: string, cause?: unknown) {
+    super('unreachable', `Could not reach ${describeRemote(url)}: ${UNREACHABLE_WORDS[reason]}. ${KEPT}`, { url, reason, detail }, { cause });
+  }
+}
+
+/** How an answer showed it was not from a git remote. */
+export type NotARemoteReason = 'not-found' | 'web-page' | 'not-git';
+
+/** Something answered at the URL, but not a git remote over smart HTTP. */
+export class NotARemoteError extends SyncError<{ url: string; reason: NotARemoteReason; status: number }> {
+  constructor(url: string, reason: NotARemoteReason, status: number) {
+    const what =
+      reason === 'not-found'
+        ? `there is no git repository there (HTTP ${status})`
+        : reason === 'web-page'
+          ? 'it answered with a web page, not git'
+          : 'it answered, but not as a git server does';
+    super('not-a-remote', `${url} is not a git remote: ${what}. Check the remote URL; it usually ends in “.git”.`, { url, reason, status });
   }
 }
 
 /** The remote answered 401/403: credentials missing or wrong. */
-export class AuthFailedError extends SyncError<{ url: string; status: number }> {
-  constructor(url: string, status: number) {
-    super('auth-failed', `The remote refused the credentials (HTTP ${status}). Check the username and token in the sync settings.`, { url, status });
-  }
-}
-
-/** The remote has no such repository (404). */
-export class NotFoundError extends SyncError<{ url: string }> {
-  constructor(url: string) {
-    super('not-found', `No git repository at ${url} (HTTP 404). Check the remote URL.`, { url });
+export class AuthFailedError extends SyncError<{ url: string; status: number; sentCredentials: boolean }> {
+  constructor(url: string, status: number, sentCredentials: boolean) {
+    const message = sentCredentials
+      ? `The remote refused the username and token (HTTP ${status}). Check them in the sync settings.`
+      : `The remote asks for a username and token (HTTP ${status}). Enter them in the sync settings.`;
+    super('auth-failed', message, { url, status, sentCredentials });
   }
 }
 
@@ -63,15 +121,36 @@ export class RateLimitedError extends ServerError {
 }
 
 function describeStatus({ status, body, retryAfterSeconds }: ServerErrorData): string {
-  if (status !== 429) return `The remote answered HTTP ${status}${body ? `: ${body}` : ''}. Nothing was lost; try again later.`;
+  if (status !== 429) return `The remote had an error (HTTP ${status}${body ? `: ${body}` : ''}). ${KEPT} Try again later.`;
   const wait = retryAfterSeconds === undefined ? 'later' : `in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
-  return `The remote is taking too many pushes from this address (HTTP 429). Your changes are saved on this device; try again ${wait}.`;
+  return `The remote is taking too many pushes from this address (HTTP 429). ${KEPT} Try again ${wait}.`;
+}
+
+/** The remote stopped in the middle of an answer (its connection closed, or it went silent). */
+export class InterruptedError extends SyncError<{ url: string; received: number; reason: 'cut' | 'timeout' }> {
+  constructor(url: string, received: number, reason: 'cut' | 'timeout', cause?: unknown) {
+    const how = reason === 'timeout' ? 'went silent' : 'stopped';
+    super('interrupted', `The remote ${how} in the middle of its answer (after ${received} bytes). ${KEPT} Sync again.`, { url, received, reason }, { cause });
+  }
 }
 
 /** The remote refused the push (a hook said no, or another device kept winning the race). */
 export class RejectedError extends SyncError<{ ref: string; reason: string }> {
   constructor(ref: string, reason: string) {
-    super('rejected', `The remote refused to update ${ref}: ${reason}. Your changes are kept on this device.`, { ref, reason });
+    super('rejected', `The remote refused the push: ${reason}. ${KEPT}`, { ref, reason });
+  }
+}
+
+/** This device failed at its part: its storage refused a write (full, closed, corrupt). */
+export class LocalError extends SyncError<{ name: string; detail: string }> {
+  constructor(cause: unknown) {
+    const name = cause instanceof Error ? cause.name : 'Error';
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    const what =
+      name === 'QuotaExceededError'
+        ? 'the storage this browser gives Taskgit is full; free some disk space, then sync again'
+        : (detail || name).replace(/\.$/, '');
+    super('local', `Sync stopped on this device: ${what}. Nothing was lost.`, { name, detail }, { cause });
   }
 }
 
@@ -80,4 +159,19 @@ export class AbortedError extends SyncError<{ phase: string }> {
   constructor(phase: string) {
     super('aborted', `Sync was stopped during ${phase}. Nothing was lost.`, { phase });
   }
+}
+
+/** `host/path` of a remote URL for messages; the URL itself when it cannot be parsed. */
+export function describeRemote(url: string): string {
+  try {
+    const { host, pathname } = new URL(url);
+    return `${host}${pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Any failure as a SyncError: typed ones as they are, anything else (storage, a bug) as a {@link LocalError}. */
+export function toSyncError(error: unknown): SyncError {
+  return error instanceof SyncError ? error : new LocalError(error);
 }

@@ -1,6 +1,7 @@
 import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
 import { demultiplexSideBand, encodePktLine, FLUSH_PKT, parsePack, ProtocolError, readPktLines, type PackObject, type PktLine } from './protocol/index.ts';
+import type { ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
 
 /** Capabilities a fetch asks for; git's http-backend, Gitea and GitHub all offer them. */
@@ -20,7 +21,7 @@ export async function fetchPack(
   store: GitStore,
   want: Oid,
   haves: readonly Oid[],
-  onProgress: (phase: string, loaded: number, total?: number) => void,
+  onProgress: ReportProgress,
 ): Promise<PackObject[]> {
   const lines = [encodePktLine(`want ${want} ${FETCH_CAPABILITIES.join(' ')}\n`), FLUSH_PKT];
   for (const have of haves.slice(0, MAX_HAVES)) lines.push(encodePktLine(`have ${have}\n`));

@@ -3,19 +3,25 @@
  * Knows the wire protocol and packfiles; reads and writes objects only through the store's API.
  */
 export { sync } from './sync.ts';
-export type { SyncOptions, SyncResult } from './sync.ts';
+export type { SyncOptions } from './sync.ts';
+export type { RemoteMessage, SyncFailure, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
+export { checkRemote } from './check-remote.ts';
+export type { RemoteCheck } from './check-remote.ts';
 export type { RemoteOptions } from './transport.ts';
 export {
   AbortedError,
   AuthFailedError,
-  NotFoundError,
+  InterruptedError,
+  LocalError,
+  NotARemoteError,
   OfflineError,
   RejectedError,
   RateLimitedError,
   ServerError,
   SyncError,
+  UnreachableError,
 } from './errors.ts';
-export type { ServerErrorData, SyncErrorCode } from './errors.ts';
+export type { NotARemoteReason, ServerErrorData, SyncErrorCode, UnreachableReason } from './errors.ts';
 export { ProtocolError } from './protocol/index.ts';
 export { BundleError, exportBundle, importBundle } from './bundle/index.ts';
 export type {

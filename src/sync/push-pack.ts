@@ -1,5 +1,6 @@
 import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
 import { demultiplexSideBand, encodePack, encodePktLine, FLUSH_PKT, ProtocolError, readPktLines } from './protocol/index.ts';
+import type { ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
 
 const ZERO_ID = '0'.repeat(40);
@@ -19,7 +20,7 @@ export async function pushPack(
   remoteHead: Oid | undefined,
   local: Oid,
   capabilities: ReadonlySet<string>,
-  onProgress: (phase: string, loaded: number, total?: number) => void,
+  onProgress: ReportProgress,
 ): Promise<PushOutcome> {
   const oids = await store.graph.listObjectsToSend([local], remoteHead ? [remoteHead] : []);
   onProgress('packing', 0, oids.length);

@@ -1,6 +1,7 @@
 import type { GitStore, Oid } from '../store/index.ts';
-import { AbortedError, RejectedError } from './errors.ts';
+import { AbortedError, describeRemote, RejectedError, toSyncError } from './errors.ts';
 import { fetchPack } from './fetch-pack.ts';
+import type { RemoteMessage, ReportProgress, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
 import { parseRefAdvertisement } from './protocol/index.ts';
 import { pushPack } from './push-pack.ts';
 import { createTransport, type RemoteOptions } from './transport.ts';
@@ -9,13 +10,9 @@ import { createTransport, type RemoteOptions } from './transport.ts';
 export interface SyncOptions extends Omit<RemoteOptions, 'onBytes'> {
   /** Branch to sync, the same name locally and on the remote; default 'main'. */
   branch?: string;
-  onProgress?: (progress: { phase: string; loaded: number; total?: number }) => void;
-}
-
-/** What a sync did. `head` is the branch head afterwards, the same locally and remotely. */
-export interface SyncResult {
-  kind: 'up-to-date' | 'pushed' | 'pulled' | 'merged-and-pushed';
-  head: Oid | undefined;
+  /** Who the merge commit is by (this device's name); the store's default otherwise. */
+  author?: { name: string; email: string };
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 /** Rounds of fetch + merge + push before giving up on a remote that keeps moving. */
@@ -24,15 +21,27 @@ const MAX_ROUNDS = 5;
 /**
  * Brings a branch and its remote together: fetch what the remote has, merge it three-way with
  * the repository's rules, push the result. A push refused because another device got there
- * first starts another round. Takes a repository's objects-and-refs view (`repo.git`).
- * Failures are typed SyncErrors; nothing committed locally is ever lost.
+ * first starts another round. Takes a repository's objects-and-refs view (`repo.git`). Never
+ * throws: a failure comes back as `{ kind: 'failed', error }` with a typed SyncError, and
+ * nothing committed locally is ever lost.
  */
-export async function sync(store: GitStore, options: SyncOptions): Promise<SyncResult> {
+export async function sync(store: GitStore, options: SyncOptions): Promise<SyncOutcome> {
+  try {
+    return await syncRounds(store, options);
+  } catch (error) {
+    return { kind: 'failed', error: toSyncError(error) };
+  }
+}
+
+async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSuccess> {
   const name = options.branch ?? 'main';
   const ref = `refs/heads/${name}`;
   const tracking = `refs/remotes/origin/${name}`;
-  const progress = (phase: string, loaded: number, total?: number): void =>
-    options.onProgress?.(total === undefined ? { phase, loaded } : { phase, loaded, total });
+  const progress: ReportProgress = (phase, loaded, total) => {
+    if (isRemoteMessage(phase)) options.onProgress?.({ phase: 'remote', message: phase.slice('remote: '.length) });
+    else options.onProgress?.(total === undefined ? { phase, loaded } : { phase, loaded, total });
+  };
+  const merge = { message: `Merge changes from ${describeRemote(options.url)}`, ...(options.author ? { author: options.author } : {}) };
   const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
   let fetched = false;
   let pushed = false;
@@ -53,7 +62,7 @@ export async function sync(store: GitStore, options: SyncOptions): Promise<SyncR
       await moveTrackingRef(store, tracking, remoteHead);
       checkAborted(options.signal, 'merge');
       progress('merging', 0);
-      await store.merge(name, remoteHead, { message: `Merge changes from ${describeRemote(options.url)}` });
+      await store.merge(name, remoteHead, merge);
     }
     const local = await store.refs.read(ref);
     if (local === remoteHead) {
@@ -76,6 +85,10 @@ export async function sync(store: GitStore, options: SyncOptions): Promise<SyncR
   throw new RejectedError(ref, `it kept refusing after ${MAX_ROUNDS} rounds (last: ${lastRefusal}); sync again later`);
 }
 
+function isRemoteMessage(phase: SyncPhase | RemoteMessage): phase is RemoteMessage {
+  return phase.startsWith('remote: ');
+}
+
 /** Reasons git gives when the ref moved between our look and our push. */
 function isRace(reason: string): boolean {
   return /non-fast-forward|fetch first|stale info|failed to lock|failed to update ref|cannot lock ref/.test(reason);
@@ -83,15 +96,6 @@ function isRace(reason: string): boolean {
 
 function checkAborted(signal: AbortSignal | undefined, phase: string): void {
   if (signal?.aborted) throw new AbortedError(phase);
-}
-
-function describeRemote(url: string): string {
-  try {
-    const { host, pathname } = new URL(url);
-    return `${host}${pathname}`;
-  } catch {
-    return 'the remote';
-  }
 }
 
 /** Commits to offer as common ground: the last known remote head, then our newest commits. */

@@ -1,20 +1,28 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortedError, AuthFailedError, NotFoundError, OfflineError, ServerError } from './errors.ts';
+import { AbortedError, AuthFailedError, InterruptedError, NotARemoteError, ServerError, UnreachableError } from './errors.ts';
 import { createTransport, requestUrl } from './transport.ts';
 
 let server: Server;
 let base: string;
 const seen: Array<{ url: string; authorization: string | undefined; contentType: string | undefined }> = [];
-let answer: (request: IncomingMessage) => { status: number; body: string } | 'hang' = () => ({ status: 200, body: 'ok' });
+type Answer = { status: number; body: string; type?: string } | 'hang' | 'reset' | { cutAfter: string; length?: number } | { stallAfter: string };
+let answer: (request: IncomingMessage) => Answer = () => ({ status: 200, body: 'ok' });
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     seen.push({ url: request.url ?? '', authorization: request.headers.authorization, contentType: request.headers['content-type'] });
     const reply = answer(request);
     if (reply === 'hang') return;
-    response.writeHead(reply.status).end(reply.body);
+    if (reply === 'reset') return request.socket.destroy();
+    if ('cutAfter' in reply) {
+      response.writeHead(200, reply.length === undefined ? {} : { 'Content-Length': String(reply.length) });
+      response.write(reply.cutAfter, () => setTimeout(() => request.socket.destroy(), 20));
+      return;
+    }
+    if ('stallAfter' in reply) return void response.writeHead(200).write(reply.stallAfter);
+    response.writeHead(reply.status, reply.type ? { 'Content-Type': reply.type } : {}).end(reply.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -23,6 +31,15 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 describe('requestUrl', () => {
   it('addresses the remote, or the CORS proxy with the remote host and path after it', () => {
@@ -37,9 +54,9 @@ describe('requestUrl', () => {
 
 describe('createTransport', () => {
   it('sends Basic credentials (UTF-8) and git content types to the remote', async () => {
-    answer = () => ({ status: 200, body: 'refs' });
+    answer = () => ({ status: 200, body: '0000' });
     const transport = createTransport({ url: `${base}/x.git`, auth: { username: 'zoë', password: 'tök€n' } });
-    expect(new TextDecoder().decode(await transport.advertise('git-upload-pack'))).toBe('refs');
+    expect(new TextDecoder().decode(await transport.advertise('git-upload-pack'))).toBe('0000');
     await transport.rpc('git-receive-pack', new Uint8Array([1, 2]));
     const [get, post] = seen.slice(-2);
     expect(get?.url).toBe('/x.git/info/refs?service=git-upload-pack');
@@ -49,28 +66,56 @@ describe('createTransport', () => {
   });
 
   it('sends everything, credentials included, to the CORS proxy when one is set', async () => {
-    answer = () => ({ status: 200, body: '' });
+    answer = () => ({ status: 200, body: '0000' });
     const transport = createTransport({ url: 'https://example.org/me/x.git', corsProxy: base, auth: { username: 'u', password: 'p' } });
     await transport.advertise('git-upload-pack');
     expect(seen.at(-1)?.url).toBe('/example.org/me/x.git/info/refs?service=git-upload-pack');
   });
 
   it.each([
-    [401, AuthFailedError, /credentials/],
-    [403, AuthFailedError, /credentials/],
-    [404, NotFoundError, /remote URL/],
+    [401, AuthFailedError, /refused the username and token \(HTTP 401\)/],
+    [403, AuthFailedError, /refused the username and token \(HTTP 403\)/],
+    [404, NotARemoteError, /is not a git remote: there is no git repository there \(HTTP 404\)/],
     [500, ServerError, /HTTP 500: boom/],
   ])('turns HTTP %i into a typed error that says what to do', async (status, type, words) => {
     answer = () => ({ status, body: 'boom' });
-    const attempt = createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack');
+    const attempt = createTransport({ url: `${base}/x.git`, auth: { username: 'u', password: 'p' } }).advertise('git-upload-pack');
     await expect(attempt).rejects.toBeInstanceOf(type);
-    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toThrow(words);
+    await expect(createTransport({ url: `${base}/x.git`, auth: { username: 'u', password: 'p' } }).advertise('git-upload-pack')).rejects.toThrow(words);
   });
 
-  it('reports a server that is not there, or too slow, as offline', async () => {
-    await expect(createTransport({ url: 'http://127.0.0.1:9/x.git' }).advertise('git-upload-pack')).rejects.toBeInstanceOf(OfflineError);
+  it('asks for credentials when a 401 comes to a request that sent none', async () => {
+    answer = () => ({ status: 401, body: '' });
+    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toThrow(/asks for a username and token/);
+  });
+
+  it('tells a web page or another server from a git remote', async () => {
+    answer = () => ({ status: 200, body: '<!doctype html><title>Sign in</title>', type: 'text/html; charset=utf-8' });
+    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toMatchObject({ code: 'not-a-remote', data: { reason: 'web-page' } });
+    answer = () => ({ status: 200, body: 'Hello from a plain HTTP server' });
+    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toMatchObject({ code: 'not-a-remote', data: { reason: 'not-git' } });
+  });
+
+  it('reports a server that is not there, cuts the connection or is too slow to answer as unreachable, saying why', async () => {
+    const closed = `http://127.0.0.1:${await closedPort()}/x.git`;
+    await expect(createTransport({ url: closed }).advertise('git-upload-pack')).rejects.toMatchObject({ code: 'unreachable', data: { reason: 'refused' } });
+    answer = () => 'reset';
+    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toMatchObject({ code: 'unreachable', data: { reason: 'reset' } });
     answer = () => 'hang';
-    await expect(createTransport({ url: `${base}/x.git`, timeoutMs: 200 }).advertise('git-upload-pack')).rejects.toThrow(/timed out/);
+    const slow = createTransport({ url: `${base}/x.git`, timeoutMs: 200 }).advertise('git-upload-pack');
+    await expect(slow).rejects.toBeInstanceOf(UnreachableError);
+    await expect(createTransport({ url: `${base}/x.git`, timeoutMs: 200 }).advertise('git-upload-pack')).rejects.toThrow(/did not answer in time/);
+  });
+
+  it('reports a server that dies or goes silent mid-answer as interrupted, not unreachable', async () => {
+    answer = () => ({ cutAfter: '0032want', length: 500 });
+    const cut = await createTransport({ url: `${base}/x.git` }).rpc('git-upload-pack', new Uint8Array()).catch((error: unknown) => error);
+    expect(cut).toBeInstanceOf(InterruptedError);
+    expect(cut).toMatchObject({ code: 'interrupted', data: { received: 8, reason: 'cut' } });
+    answer = () => ({ stallAfter: '0008NAK\n' });
+    const silent = await createTransport({ url: `${base}/x.git`, timeoutMs: 300 }).rpc('git-upload-pack', new Uint8Array()).catch((error: unknown) => error);
+    expect(silent).toMatchObject({ code: 'interrupted', data: { reason: 'timeout' } });
+    expect((silent as Error).message).toMatch(/went silent in the middle of its answer/);
   });
 
   it('stops when the caller aborts', async () => {

@@ -4,7 +4,7 @@
  * committed into the task repository, which is pushed to remotes.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RemoteSettings, SyncRecord } from './sync-controller.ts';
+import type { RemoteSettings, SyncRecord } from './sync-state.ts';
 
 interface SettingsSchema extends DBSchema {
   settings: {

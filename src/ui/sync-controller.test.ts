@@ -1,22 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { savedWhere, SyncController, type RemoteSettings, type SyncOutcome, type SyncProgress, type SyncRecord } from './sync-controller.ts';
+import type { Oid } from '../store/index.ts';
+import type { SyncError, SyncOutcome, SyncProgress, SyncSuccess } from '../sync/index.ts';
+import { DEFAULT_CHECK_EVERY_MS, MIN_CHECK_GAP_MS, SyncController } from './sync-controller.ts';
+import { savedWhere, type RemoteSettings, type SyncRecord } from './sync-state.ts';
 
 const REMOTE: RemoteSettings = { url: 'http://127.0.0.1:8174/tasks.git', username: '', token: '', corsProxy: '' };
 
-/** A sync whose calls the test resolves or rejects by hand. */
+/** A sync whose calls the test resolves by hand. */
 function fakeSync() {
-  const calls: Array<{ settings: RemoteSettings; onProgress: (p: SyncProgress) => void; resolve: (o: SyncOutcome) => void; reject: (e: unknown) => void }> = [];
-  const run = vi.fn(
-    (settings: RemoteSettings, onProgress: (p: SyncProgress) => void) =>
-      new Promise<SyncOutcome>((resolve, reject) => calls.push({ settings, onProgress, resolve, reject })),
-  );
+  const calls: Array<{ settings: RemoteSettings; onProgress: (p: SyncProgress) => void; resolve: (o: SyncOutcome) => void }> = [];
+  const run = vi.fn((settings: RemoteSettings, onProgress: (p: SyncProgress) => void) => new Promise<SyncOutcome>((resolve) => calls.push({ settings, onProgress, resolve })));
   return { run, calls };
 }
 
-class CodedError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
+/** A successful outcome; the controller keeps heads as plain strings. */
+function success(kind: SyncSuccess['kind'], head: string): SyncOutcome {
+  return { kind, head: head as Oid };
+}
+
+/** A failed outcome with a typed error's code and words (the controller reads only those). */
+function failed(code: SyncError['code'], message: string): SyncOutcome {
+  return { kind: 'failed', error: { code, message, name: 'SyncError', data: {} } as SyncError };
 }
 
 /** Lets pending promise callbacks run (fake timers leave microtasks alone). */
@@ -26,13 +30,19 @@ const settle = async (): Promise<void> => {
 
 describe('SyncController', () => {
   let events: EventTarget;
+  let page: EventTarget;
   let online: boolean;
+  let visible: boolean;
+  let clock: number;
   let saved: SyncRecord[];
 
   beforeEach(() => {
     vi.useFakeTimers();
     events = new EventTarget();
+    page = new EventTarget();
     online = true;
+    visible = true;
+    clock = 1_000;
     saved = [];
   });
   afterEach(() => {
@@ -43,8 +53,11 @@ describe('SyncController', () => {
     const controller = new SyncController({
       run,
       events,
+      pageEvents: page,
       isOnline: () => online,
-      now: () => 1_000,
+      isVisible: () => visible,
+      random: () => 0.5, // no jitter: checks come every DEFAULT_CHECK_EVERY_MS
+      now: () => clock,
       saveRecord: async (record) => void saved.push(record),
     });
     controller.start();
@@ -76,7 +89,7 @@ describe('SyncController', () => {
     expect(controller.getState().phase).toBe('syncing');
     calls[0]!.onProgress({ phase: 'receiving', loaded: 10, total: 20 });
     expect(controller.getState().progress).toEqual({ phase: 'receiving', loaded: 10, total: 20 });
-    calls[0]!.resolve({ kind: 'pushed', head: 'a2' });
+    calls[0]!.resolve(success('pushed', 'a2'));
     await settle();
     const state = controller.getState();
     expect(state).toMatchObject({ phase: 'idle', syncedHead: 'a2', lastSyncAt: 1_000, lastResult: 'pushed', progress: undefined });
@@ -94,11 +107,11 @@ describe('SyncController', () => {
     void controller.syncNow();
     void controller.syncNow();
     expect(run).toHaveBeenCalledTimes(1);
-    calls[0]!.resolve({ kind: 'pushed', head: 'a1' });
+    calls[0]!.resolve(success('pushed', 'a1'));
     await first;
     await settle();
     expect(run).toHaveBeenCalledTimes(2);
-    calls[1]!.resolve({ kind: 'up-to-date', head: 'a1' });
+    calls[1]!.resolve(success('up-to-date', 'a1'));
     await settle();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(run).toHaveBeenCalledTimes(2);
@@ -111,7 +124,7 @@ describe('SyncController', () => {
     controller.headChanged('a1');
     void controller.syncNow();
     controller.headChanged('a2');
-    calls[0]!.resolve({ kind: 'pushed', head: 'a1' });
+    calls[0]!.resolve(success('pushed', 'a1'));
     await settle();
     expect(savedWhere(controller.getState())).toBe('device');
     expect(controller.getState().phase).toBe('scheduled');
@@ -125,7 +138,7 @@ describe('SyncController', () => {
     controller.configure(REMOTE);
     controller.headChanged('a1');
     void controller.syncNow();
-    calls[0]!.resolve({ kind: 'merged-and-pushed', head: 'm1' });
+    calls[0]!.resolve(success('merged-and-pushed', 'm1'));
     await settle();
     controller.headChanged('m1'); // the snapshot catches up with the merge
     expect(savedWhere(controller.getState())).toBe('remote');
@@ -139,14 +152,14 @@ describe('SyncController', () => {
     controller.configure(REMOTE);
     controller.headChanged('a1');
     void controller.syncNow();
-    calls[0]!.reject(new CodedError('auth-failed', 'The remote refused the credentials (HTTP 401).'));
+    calls[0]!.resolve(failed('auth-failed', 'The remote refused the credentials (HTTP 401).'));
     await settle();
     expect(controller.getState()).toMatchObject({
       phase: 'error',
       error: { code: 'auth-failed', message: 'The remote refused the credentials (HTTP 401).' },
     });
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(run).toHaveBeenCalledTimes(1); // no retry loop
+    expect(run).toHaveBeenCalledTimes(1); // no retry loop (the background check comes a minute later)
     controller.headChanged('a2');
     await vi.advanceTimersByTimeAsync(2_000);
     expect(run).toHaveBeenCalledTimes(2);
@@ -167,7 +180,7 @@ describe('SyncController', () => {
     events.dispatchEvent(new Event('online'));
     expect(controller.getState().online).toBe(true);
     expect(run).toHaveBeenCalledTimes(1);
-    calls[0]!.resolve({ kind: 'pushed', head: 'a1' });
+    calls[0]!.resolve(success('pushed', 'a1'));
     await settle();
     expect(savedWhere(controller.getState())).toBe('remote');
   });
@@ -184,12 +197,19 @@ describe('SyncController', () => {
     expect(savedWhere(controller.getState())).toBe('device');
   });
 
-  it('"Sync now" without a remote says what to do', async () => {
+  it('"Sync now" without a remote does nothing', async () => {
     const { run } = fakeSync();
     const controller = make(run);
     await controller.syncNow();
     expect(run).not.toHaveBeenCalled();
-    expect(controller.getState().error?.code).toBe('no-remote');
+    expect(controller.getState().phase).toBe('idle');
+  });
+
+  it('a sync whose code cannot load ends as a local failure in words', async () => {
+    const controller = make(vi.fn(() => Promise.reject(new Error('Failed to fetch dynamically imported module'))));
+    controller.configure(REMOTE);
+    await controller.syncNow();
+    expect(controller.getState()).toMatchObject({ phase: 'error', error: { code: 'local', message: 'Could not start a sync: Failed to fetch dynamically imported module' } });
   });
 
   it('stop() cancels a scheduled sync and stops listening', async () => {
@@ -217,5 +237,112 @@ describe('SyncController', () => {
     stop();
     controller.headChanged('a2');
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('SyncController background checks', () => {
+  let events: EventTarget;
+  let page: EventTarget;
+  let visible: boolean;
+  let clock: number;
+  let random: number;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events = new EventTarget();
+    page = new EventTarget();
+    visible = true;
+    clock = 0;
+    random = 0.5;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A controller whose syncs all end up to date at once, counting them. */
+  function make(): { controller: SyncController; runs: () => number; background: boolean[] } {
+    const background: boolean[] = [];
+    let runs = 0;
+    const controller = new SyncController({
+      run: async () => {
+        runs++;
+        background.push(controller.getState().background);
+        return success('up-to-date', 'a1');
+      },
+      events,
+      pageEvents: page,
+      isOnline: () => true,
+      isVisible: () => visible,
+      random: () => random,
+      now: () => clock,
+    });
+    controller.start();
+    controller.headChanged('a1');
+    controller.configure(REMOTE, { remoteUrl: REMOTE.url, head: 'a1', at: 0 });
+    return { controller, runs: () => runs, background };
+  }
+
+  async function advance(ms: number): Promise<void> {
+    clock += ms;
+    await vi.advanceTimersByTimeAsync(ms);
+  }
+
+  it('checks the remote about once a minute while visible, with jitter, and marks those syncs as background', async () => {
+    const { runs, background } = make();
+    await advance(DEFAULT_CHECK_EVERY_MS - 1);
+    expect(runs()).toBe(0);
+    random = 0; // the next one 20% early
+    await advance(1);
+    expect(runs()).toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS * 0.8 - 1);
+    expect(runs()).toBe(1);
+    await advance(1);
+    expect(runs()).toBe(2);
+    expect(background).toEqual([true, true]);
+  });
+
+  it('stops checking while hidden, and checks when the tab comes back or the window regains focus (not twice in a row)', async () => {
+    const { runs } = make();
+    visible = false;
+    page.dispatchEvent(new Event('visibilitychange'));
+    await advance(10 * DEFAULT_CHECK_EVERY_MS);
+    expect(runs()).toBe(0);
+    visible = true;
+    page.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(runs()).toBe(1);
+    events.dispatchEvent(new Event('focus'));
+    await settle();
+    expect(runs(), 'a focus right after a check does not check again').toBe(1);
+    await advance(MIN_CHECK_GAP_MS);
+    events.dispatchEvent(new Event('focus'));
+    await settle();
+    expect(runs()).toBe(2);
+  });
+
+  it('backs off after failures, doubling the wait', async () => {
+    let runs = 0;
+    const controller = new SyncController({
+      run: async () => {
+        runs++;
+        return failed('unreachable', 'Could not reach it.');
+      },
+      events,
+      pageEvents: page,
+      isOnline: () => true,
+      isVisible: () => true,
+      random: () => 0.5,
+      now: () => clock,
+    });
+    controller.start();
+    controller.configure(REMOTE);
+    await advance(DEFAULT_CHECK_EVERY_MS);
+    expect(runs).toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS);
+    expect(runs, 'the second check waits twice as long').toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS);
+    expect(runs).toBe(2);
+    expect(controller.getState().error?.code).toBe('unreachable');
+    controller.stop();
   });
 });

@@ -1,89 +1,46 @@
 /**
  * When and how the app syncs, without React: a small state machine that syncs ~2 s after the
- * last new head (debounced) when a remote is set, again when the browser comes back online, and
- * at once on "Sync now"; never two syncs at a time (a request during one runs once after it).
- * The sync itself is passed in (`run`), so tests drive it with fakes and fake timers.
+ * last new head (debounced) when a remote is set, at once on "Sync now" and when the browser
+ * comes back online, and checks the remote in the background while the app is visible: on an
+ * interval with jitter, and when the window regains focus or the tab becomes visible. Never two
+ * syncs at a time (a request during one runs once after it). The sync itself is passed in
+ * (`run`), so tests drive it with fakes and fake timers.
  */
+import type { SyncOutcome, SyncProgress } from '../sync/index.ts';
+import type { RemoteSettings, SyncFailureInfo, SyncRecord, SyncState } from './sync-state.ts';
 
-/** Where to sync to, as the Sync tab's form holds it. Kept in `taskgit-settings`, never in the repository. */
-export interface RemoteSettings {
-  url: string;
-  username: string;
-  /** A password or access token; sent only to `url` (or through `corsProxy`). */
-  token: string;
-  /** Optional CORS proxy URL, e.g. for GitHub; empty for none. */
-  corsProxy: string;
-}
-
-/** The last successful sync, kept across reloads. */
-export interface SyncRecord {
-  /** The remote it was made with; a record for another URL does not count. */
-  remoteUrl: string;
-  /** The branch head both sides had afterwards. */
-  head: string | undefined;
-  /** When it finished, ms since the epoch. */
-  at: number;
-}
-
-/** Progress of the running sync, as sync's `onProgress` reports it. */
-export interface SyncProgress {
-  phase: string;
-  loaded: number;
-  total?: number;
-}
-
-/** What a finished sync did (sync's SyncResult). */
-export interface SyncOutcome {
-  kind: string;
-  head: string | undefined;
-}
-
-/** idle: nothing to do or waiting; scheduled: a sync starts when the debounce ends. */
-export type SyncPhase = 'idle' | 'scheduled' | 'syncing' | 'error';
-
-/** Everything the UI shows about sync. Immutable; a new object on every change. */
-export interface SyncState {
-  readonly phase: SyncPhase;
-  /** The remote set in the settings, or `undefined` when none is. */
-  readonly remoteUrl: string | undefined;
-  /** The branch head on this device (`undefined`: nothing committed yet). */
-  readonly localHead: string | undefined;
-  /** The head of the last successful sync with `remoteUrl`. */
-  readonly syncedHead: string | undefined;
-  /** When that sync finished (ms since the epoch), `undefined` when never. */
-  readonly lastSyncAt: number | undefined;
-  readonly lastResult: string | undefined;
-  readonly progress: SyncProgress | undefined;
-  /** Why the last sync failed: a SyncError's `code` and `message` ('unknown' for other errors). */
-  readonly error: { code: string; message: string } | undefined;
-  /** False while the browser says it is offline. */
-  readonly online: boolean;
-}
-
-/** Where the newest change is safe: only here, or on the remote as well. */
-export type SavedWhere = 'device' | 'remote';
-
-/** 'remote' when the device's head is the one last synced with the set remote. */
-export function savedWhere(state: SyncState): SavedWhere {
-  const synced = state.remoteUrl !== undefined && state.lastSyncAt !== undefined && state.localHead === state.syncedHead;
-  return synced ? 'remote' : 'device';
-}
+/** Events the controller listens to: `online`/`offline`/`focus` (the window), `visibilitychange` (the document). */
+type Events = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
 /** What the controller needs from the outside world. */
 export interface SyncControllerDeps {
-  /** Runs one sync; rejects with a SyncError (or anything) on failure. */
+  /** Runs one sync; its outcome says how it went (it does not throw). */
   run(settings: RemoteSettings, onProgress: (progress: SyncProgress) => void): Promise<SyncOutcome>;
   /** Keeps the record of a successful sync (the settings database). */
   saveRecord?(record: SyncRecord): Promise<void>;
-  /** Debounce after a new head; default 2000 ms. */
+  /** Debounce after a new head; default {@link DEFAULT_DEBOUNCE_MS}. */
   debounceMs?: number;
+  /** How often a visible app checks the remote; default {@link DEFAULT_CHECK_EVERY_MS}, ±20% jitter. */
+  checkEveryMs?: number;
+  /** In [0, 1), for the jitter; default Math.random. */
+  random?(): number;
   now?(): number;
   isOnline?(): boolean;
-  /** Where `online`/`offline` events come from; default `globalThis` when it has listeners. */
-  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Whether the app is on screen; default `document.visibilityState === 'visible'`. */
+  isVisible?(): boolean;
+  /** Where `online`, `offline` and `focus` come from; default `globalThis` when it has listeners. */
+  events?: Events;
+  /** Where `visibilitychange` comes from; default `document`, when there is one. */
+  pageEvents?: Events;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 2000;
+/** A visible app asks the remote for news about once a minute (one small request when there is none). */
+export const DEFAULT_CHECK_EVERY_MS = 60_000;
+/** Focus or visibility checks at most this often. */
+export const MIN_CHECK_GAP_MS = 15_000;
+/** Failed checks back off, doubling, up to this. */
+const MAX_CHECK_EVERY_MS = 10 * 60_000;
 
 type Listener = (state: SyncState) => void;
 
@@ -92,9 +49,14 @@ export class SyncController {
   private state: SyncState;
   private settings: RemoteSettings | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private started = false;
+  /** When the remote was last asked anything (a sync ended, well or not). */
+  private lastContactAt: number | undefined;
+  /** Syncs failed in a row, for the background checks' backoff. */
+  private failures = 0;
   private readonly listeners = new Set<Listener>();
   private readonly deps: SyncControllerDeps;
 
@@ -108,6 +70,7 @@ export class SyncController {
       lastSyncAt: undefined,
       lastResult: undefined,
       progress: undefined,
+      background: false,
       error: undefined,
       online: deps.isOnline?.() ?? true,
     };
@@ -122,20 +85,20 @@ export class SyncController {
     return () => this.listeners.delete(listener);
   };
 
-  /** Starts listening for `online`/`offline`. Idempotent; {@link stop} undoes it. */
+  /** Starts listening (network, focus, visibility) and checking. Idempotent; {@link stop} undoes it. */
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.events()?.addEventListener('online', this.onOnline);
-    this.events()?.addEventListener('offline', this.onOffline);
+    this.listen('addEventListener');
+    this.scheduleCheck();
   }
 
-  /** Stops listening and cancels a scheduled sync (a running one finishes). */
+  /** Stops listening and cancels scheduled syncs and checks (a running one finishes). */
   stop(): void {
     this.started = false;
-    this.events()?.removeEventListener('online', this.onOnline);
-    this.events()?.removeEventListener('offline', this.onOffline);
+    this.listen('removeEventListener');
     this.cancelTimer();
+    this.cancelCheck();
     if (this.state.phase === 'scheduled') this.update({ phase: 'idle' });
   }
 
@@ -148,6 +111,7 @@ export class SyncController {
     const sameRemote = url !== undefined && url === this.state.remoteUrl;
     this.settings = url ? { ...settings!, url } : undefined;
     const known = record && record.remoteUrl === url ? record : undefined;
+    if (!sameRemote) this.failures = 0;
     this.update({
       remoteUrl: url,
       syncedHead: known ? known.head : sameRemote ? this.state.syncedHead : undefined,
@@ -158,9 +122,10 @@ export class SyncController {
       this.cancelTimer();
       if (this.state.phase !== 'syncing') this.update({ phase: 'idle' });
     } else if (this.needsSync()) this.schedule();
+    this.scheduleCheck();
   }
 
-  /** Tells the controller the device's head moved (a commit, a revert, another tab). */
+  /** Tells the controller the device's head moved (a commit, a revert, another tab, a pull). */
   headChanged(head: string | undefined): void {
     if (head === this.state.localHead) return;
     this.update({ localHead: head });
@@ -171,20 +136,22 @@ export class SyncController {
     }
   }
 
-  /** Syncs now (cancelling a scheduled sync); resolves when done. Errors land in the state. */
+  /** Syncs now (cancelling a scheduled sync); resolves when done. The outcome lands in the state. */
   syncNow(): Promise<void> {
+    return this.startSync(false);
+  }
+
+  private startSync(background: boolean): Promise<void> {
     this.cancelTimer();
-    if (!this.settings) {
-      this.update({ phase: 'error', error: { code: 'no-remote', message: 'Set a remote URL in the Sync tab first.' } });
-      return Promise.resolve();
-    }
+    if (!this.settings) return Promise.resolve();
     if (this.running) {
-      this.again = true;
+      if (!background) this.again = true;
       return this.running;
     }
     const settings = this.settings;
-    this.running = this.runOnce(settings).finally(() => {
+    this.running = this.runOnce(settings, background).finally(() => {
       this.running = undefined;
+      this.scheduleCheck();
       if (this.again) {
         this.again = false;
         void this.syncNow();
@@ -193,27 +160,42 @@ export class SyncController {
     return this.running;
   }
 
-  private async runOnce(settings: RemoteSettings): Promise<void> {
-    this.update({ phase: 'syncing', progress: { phase: 'starting', loaded: 0 }, error: undefined });
+  private async runOnce(settings: RemoteSettings, background: boolean): Promise<void> {
+    // A check nobody asked for leaves the last failure in view until it ends; one asked for starts afresh.
+    this.update({ phase: 'syncing', background, progress: undefined, ...(background ? {} : { error: undefined }) });
+    let outcome: SyncOutcome | { kind: 'failed'; error: SyncFailureInfo };
     try {
-      const outcome = await this.deps.run(settings, (progress) => this.update({ progress }));
-      const at = this.now();
-      // The settings may have changed while it ran; then the result is not about the new remote.
-      if (this.settings?.url === settings.url) {
-        this.update({
-          phase: 'idle',
-          progress: undefined,
-          syncedHead: outcome.head,
-          lastSyncAt: at,
-          lastResult: outcome.kind,
-          // localHead stays as reported: a pull moved the branch and headChanged follows; a
-          // commit made while this sync ran is newer than `outcome.head` and still needs one.
-        });
-        await this.deps.saveRecord?.({ remoteUrl: settings.url, head: outcome.head, at }).catch(() => undefined);
-      } else this.update({ phase: 'idle', progress: undefined });
+      outcome = await this.deps.run(settings, (progress) => this.update({ progress }));
     } catch (error) {
-      this.update({ phase: 'error', progress: undefined, error: describeError(error) });
+      // sync reports its failures as outcomes; this is its code failing to load (a new version
+      // replaced the files, say).
+      outcome = { kind: 'failed', error: { code: 'local', message: `Could not start a sync: ${error instanceof Error ? error.message : String(error)}` } };
     }
+    const at = this.now();
+    this.lastContactAt = at;
+    // The settings may have changed while it ran; then the result is not about the new remote.
+    if (this.settings?.url !== settings.url) {
+      this.update({ phase: 'idle', progress: undefined, background: false });
+      return;
+    }
+    if (outcome.kind === 'failed') {
+      this.failures++;
+      this.update({ phase: 'error', progress: undefined, background: false, error: { code: outcome.error.code, message: outcome.error.message } });
+      return;
+    }
+    this.failures = 0;
+    this.update({
+      phase: 'idle',
+      progress: undefined,
+      background: false,
+      error: undefined,
+      syncedHead: outcome.head,
+      lastSyncAt: at,
+      lastResult: outcome.kind,
+      // localHead stays as reported: a pull moved the branch and headChanged follows; a
+      // commit made while this sync ran is newer than `outcome.head` and still needs one.
+    });
+    await this.deps.saveRecord?.({ remoteUrl: settings.url, head: outcome.head, at }).catch(() => undefined);
   }
 
   /** True when a remote is set and the device has a head the remote has not seen. */
@@ -233,9 +215,32 @@ export class SyncController {
     }, this.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
+  /** The next background check, after the interval (doubled per failure) with ±20% jitter. */
+  private scheduleCheck(): void {
+    this.cancelCheck();
+    if (!this.started || !this.settings || !this.isVisible()) return;
+    const every = Math.min(MAX_CHECK_EVERY_MS, (this.deps.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS) * 2 ** Math.min(this.failures, 10));
+    const jitter = 0.8 + 0.4 * (this.deps.random ?? Math.random)();
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = undefined;
+      this.check();
+    }, Math.round(every * jitter));
+  }
+
+  /** A background check: a sync nobody asked for, when it can run and nothing else is under way. */
+  private check(): void {
+    if (!this.settings || !this.state.online || !this.isVisible() || this.running) return this.scheduleCheck();
+    void this.startSync(true);
+  }
+
   private cancelTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private cancelCheck(): void {
+    if (this.checkTimer !== undefined) clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
   }
 
   private readonly onOnline = (): void => {
@@ -248,9 +253,34 @@ export class SyncController {
     this.update({ online: false });
   };
 
-  private events(): Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined {
+  /** The window regained focus or the tab became visible (or hidden): check, unless it just did. */
+  private readonly onReturn = (): void => {
+    if (!this.isVisible()) return this.cancelCheck();
+    const gap = this.lastContactAt === undefined ? Infinity : this.now() - this.lastContactAt;
+    if (gap >= MIN_CHECK_GAP_MS) this.check();
+    else if (this.checkTimer === undefined && !this.running) this.scheduleCheck();
+  };
+
+  private listen(method: 'addEventListener' | 'removeEventListener'): void {
+    const events = this.events();
+    events?.[method]('online', this.onOnline);
+    events?.[method]('offline', this.onOffline);
+    events?.[method]('focus', this.onReturn);
+    this.pageEvents()?.[method]('visibilitychange', this.onReturn);
+  }
+
+  private events(): Events | undefined {
     if (this.deps.events) return this.deps.events;
     return typeof globalThis.addEventListener === 'function' ? globalThis : undefined;
+  }
+
+  private pageEvents(): Events | undefined {
+    return this.deps.pageEvents ?? (typeof document === 'undefined' ? undefined : document);
+  }
+
+  private isVisible(): boolean {
+    if (this.deps.isVisible) return this.deps.isVisible();
+    return typeof document === 'undefined' || document.visibilityState === 'visible';
   }
 
   private now(): number {
@@ -264,13 +294,4 @@ export class SyncController {
     this.state = next;
     for (const listener of this.listeners) listener(next);
   }
-}
-
-/** A failure as the UI shows it: SyncErrors (and other coded errors) keep their code. */
-export function describeError(error: unknown): { code: string; message: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { code: typeof code === 'string' ? code : 'unknown', message: error.message || error.name };
-  }
-  return { code: 'unknown', message: String(error) };
 }

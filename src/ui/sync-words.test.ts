@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncState } from './sync-controller.ts';
-import { bytes, describeProgress, describeSync } from './sync-words.ts';
+import type { SyncState } from './sync-state.ts';
+import { bytes, describeProgress, describeSync, FRESH_MS } from './sync-words.ts';
 
 const BASE: SyncState = {
   phase: 'idle',
@@ -10,37 +10,45 @@ const BASE: SyncState = {
   lastSyncAt: undefined,
   lastResult: undefined,
   progress: undefined,
+  background: false,
   error: undefined,
   online: true,
 };
+const NOW = 1_000_000;
 const at = (): string => '12:00';
+const words = (state: SyncState, now = NOW) => describeSync(state, now, at);
 
 describe('describeSync', () => {
-  it('tells saved on this device from saved on the remote', () => {
-    expect(describeSync({ ...BASE, remoteUrl: undefined }, at)).toEqual({ text: 'Saved on this device · no remote set', tone: 'neutral' });
-    expect(describeSync(BASE, at)).toEqual({ text: 'Saved on this device · not synced yet', tone: 'pending' });
-    expect(describeSync({ ...BASE, syncedHead: 'a1', lastSyncAt: 1 }, at)).toEqual({ text: 'Saved on the remote · synced 12:00', tone: 'ok' });
-    expect(describeSync({ ...BASE, syncedHead: 'a0', lastSyncAt: 1 }, at).text).toBe('Saved on this device · last synced 12:00');
-    expect(describeSync({ ...BASE, phase: 'scheduled' }, at).text).toBe('Saved on this device · syncing soon');
-    expect(describeSync({ ...BASE, online: false }, at).text).toBe('Saved on this device · offline, syncs when back online');
+  it('says "up to date" only while a sync has just confirmed it, else when it last did', () => {
+    expect(words({ ...BASE, remoteUrl: undefined })).toEqual({ text: 'Saved on this device · no remote set', tone: 'neutral' });
+    expect(words(BASE)).toEqual({ text: 'Saved on this device · not synced yet', tone: 'pending' });
+    const synced = { ...BASE, syncedHead: 'a1', lastSyncAt: NOW - 1000 };
+    expect(words(synced)).toEqual({ text: 'Up to date with the remote', tone: 'ok' });
+    expect(words(synced, NOW - 1000 + FRESH_MS)).toEqual({ text: 'Saved on the remote · last checked 12:00', tone: 'ok' });
+    expect(words({ ...BASE, syncedHead: 'a0', lastSyncAt: 1 }).text).toBe('Saved on this device · last synced 12:00');
+    expect(words({ ...BASE, phase: 'scheduled' }).text).toBe('Saved on this device · syncing soon');
+    expect(words({ ...BASE, online: false }).text).toBe('Saved on this device · offline, syncs when back online');
   });
 
-  it('shows progress while syncing and the code of a failure', () => {
-    expect(describeSync({ ...BASE, phase: 'syncing', progress: { phase: 'pushing', loaded: 1500, total: 3000 } }, at).text).toBe(
-      'Syncing… sending changes 1.5 kB of 3.0 kB',
-    );
-    expect(describeSync({ ...BASE, phase: 'error', error: { code: 'auth-failed', message: 'no' } }, at)).toEqual({
-      text: 'Saved on this device · sync failed (auth-failed)',
+  it('shows progress while syncing, keeps a background check quiet until it brings news, and names a failure', () => {
+    expect(words({ ...BASE, phase: 'syncing', progress: { phase: 'pushing', loaded: 1500, total: 3000 } }).text).toBe('Syncing… sending changes 1.5 kB of 3.0 kB');
+    const calm = { ...BASE, syncedHead: 'a1', lastSyncAt: NOW - 1000, phase: 'syncing' as const, background: true };
+    expect(words({ ...calm, progress: { phase: 'discovering', loaded: 0 } }).text).toBe('Up to date with the remote');
+    expect(words({ ...calm, progress: { phase: 'receiving', loaded: 2000 } }).text).toBe('Syncing… receiving 2.0 kB');
+    expect(words({ ...BASE, phase: 'error', error: { code: 'auth-failed', message: 'no' } })).toEqual({
+      text: 'Saved on this device · the remote refused the credentials',
       tone: 'error',
     });
+    expect(words({ ...BASE, phase: 'error', error: { code: 'unreachable', message: 'no' } }).text).toBe('Saved on this device · the remote cannot be reached');
+    expect(words({ ...BASE, phase: 'error', error: { code: 'interrupted', message: 'no' } }).text).toBe('Saved on this device · the remote stopped mid-answer');
   });
 });
 
 describe('describeProgress and bytes', () => {
-  it('words phases, counts and sizes', () => {
+  it('words steps, counts and sizes', () => {
     expect(describeProgress({ phase: 'packing', loaded: 3, total: 9 })).toBe('packing changes 3 of 9');
-    expect(describeProgress({ phase: 'remote: Counting objects', loaded: 0 })).toBe('remote: Counting objects');
-    expect(describeProgress(undefined)).toBe('');
+    expect(describeProgress({ phase: 'remote', message: 'Counting objects: 5' })).toBe('remote: Counting objects: 5');
+    expect(describeProgress(undefined)).toBe('starting');
     expect([bytes(999), bytes(1000), bytes(2_500_000), bytes(10_737_600_000)]).toEqual(['999 B', '1.0 kB', '2.5 MB', '10.7 GB']);
   });
 });

@@ -1,15 +1,46 @@
 /** The words the sync indicator and the Sync tab use for a {@link SyncState}. */
-import { savedWhere, type SyncProgress, type SyncState } from './sync-controller.ts';
+import type { SyncErrorCode, SyncPhase, SyncProgress } from '../sync/index.ts';
+import { savedWhere, type SyncState } from './sync-state.ts';
 
 /** How the indicator colours itself. */
 export type SyncTone = 'ok' | 'pending' | 'error' | 'neutral';
 
-/** One line for the status bar, and its tone. */
-export function describeSync(state: SyncState, formatTime: (ms: number) => string = clockTime): { text: string; tone: SyncTone } {
-  if (state.phase === 'syncing') return { text: `Syncing… ${describeProgress(state.progress)}`, tone: 'pending' };
+/**
+ * How long after the remote last confirmed this device's head the status may say "Up to date
+ * with the remote": a little over two background checks, so a visible app that keeps checking
+ * keeps saying it, and one that stopped (hidden, offline, failing) says when it last knew.
+ */
+export const FRESH_MS = 150_000;
+
+/** Why the last sync failed, in a few words for the status bar and the Sync tab's headline. */
+export const FAILURE_WORDS: Record<SyncErrorCode, string> = {
+  offline: 'offline, syncs when back online',
+  unreachable: 'the remote cannot be reached',
+  'not-a-remote': 'the remote URL is not a git remote',
+  'auth-failed': 'the remote refused the credentials',
+  rejected: 'the remote refused the changes',
+  'server-error': 'the remote had an error',
+  interrupted: 'the remote stopped mid-answer',
+  protocol: 'the remote’s answer could not be read',
+  local: 'sync failed on this device',
+  aborted: 'sync was stopped',
+  'invalid-bundle': 'not a Taskgit export',
+};
+
+/** True when a sync has just confirmed that the remote has this device's head. */
+export function isUpToDate(state: SyncState, now: number): boolean {
+  return savedWhere(state) === 'remote' && state.lastSyncAt !== undefined && now - state.lastSyncAt < FRESH_MS;
+}
+
+/** One line for the status bar, and its tone, at the time `now`. */
+export function describeSync(state: SyncState, now: number, formatTime: (ms: number) => string = clockTime): { text: string; tone: SyncTone } {
+  // A background check that finds nothing stays out of sight; one that brings news shows it.
+  const quietCheck = state.background && (state.progress === undefined || state.progress.phase === 'discovering');
+  if (state.phase === 'syncing' && !quietCheck) return { text: `Syncing… ${describeProgress(state.progress)}`, tone: 'pending' };
   if (state.remoteUrl === undefined) return { text: 'Saved on this device · no remote set', tone: 'neutral' };
-  if (state.phase === 'error' && state.error) return { text: `Saved on this device · sync failed (${state.error.code})`, tone: 'error' };
-  if (savedWhere(state) === 'remote') return { text: `Saved on the remote · synced ${formatTime(state.lastSyncAt!)}`, tone: 'ok' };
+  if (state.error && (state.phase === 'error' || quietCheck)) return { text: `Saved on this device · ${FAILURE_WORDS[state.error.code]}`, tone: 'error' };
+  if (isUpToDate(state, now)) return { text: 'Up to date with the remote', tone: 'ok' };
+  if (savedWhere(state) === 'remote') return { text: `Saved on the remote · last checked ${formatTime(state.lastSyncAt!)}`, tone: 'ok' };
   let when: string;
   if (!state.online) when = 'offline, syncs when back online';
   else if (state.phase === 'scheduled') when = 'syncing soon';
@@ -18,21 +49,22 @@ export function describeSync(state: SyncState, formatTime: (ms: number) => strin
   return { text: `Saved on this device · ${when}`, tone: 'pending' };
 }
 
-/** A sync phase in words, with bytes or counts when known. */
+const PHASE_WORDS: Record<SyncPhase, string> = {
+  discovering: 'asking the remote what it has',
+  receiving: 'receiving',
+  unpacking: 'unpacking',
+  storing: 'storing',
+  merging: 'merging',
+  packing: 'packing changes',
+  pushing: 'sending changes',
+};
+
+/** A sync step in words, with bytes or counts when known. */
 export function describeProgress(progress: SyncProgress | undefined): string {
-  if (!progress) return '';
+  if (!progress) return 'starting';
+  if (progress.phase === 'remote') return `remote: ${progress.message}`;
   const { phase, loaded, total } = progress;
-  const words: Record<string, string> = {
-    starting: 'starting',
-    discovering: 'asking the remote what it has',
-    receiving: 'receiving',
-    unpacking: 'unpacking',
-    storing: 'storing',
-    merging: 'merging',
-    packing: 'packing changes',
-    pushing: 'sending changes',
-  };
-  const name = words[phase] ?? phase;
+  const name = PHASE_WORDS[phase];
   if (phase === 'receiving' || phase === 'pushing') return total ? `${name} ${bytes(loaded)} of ${bytes(total)}` : loaded ? `${name} ${bytes(loaded)}` : name;
   if (total) return `${name} ${loaded} of ${total}`;
   return name;

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
 import { encodeCommentFile } from '../../src/comments/record.ts';
 import { openRepo, type Repo } from '../../src/store/index.ts';
-import { SyncError, sync } from '../../src/sync/index.ts';
+import { SyncError } from '../../src/sync/index.ts';
+import { syncFailure, syncOk } from '../support/sync-ok.ts';
 import { parseRetryAfter } from '../../src/sync/transport.ts';
 import { gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 import { cloneRemote, newComment } from './comment-fixture.ts';
@@ -48,7 +49,7 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s1.git`;
     const repo = await reader();
     const path = await commitComment(repo);
-    expect((await sync(repo.git, { url })).kind).toBe('pushed');
+    expect((await syncOk(repo.git, { url })).kind).toBe('pushed');
     const clone = await cloneRemote(url);
     expect(await gitAsync(['log', '--format=%s', '--name-only'], { cwd: clone })).toContain(path);
   });
@@ -57,9 +58,9 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s2.git`;
     const [a, b] = [await reader(), await reader()];
     await commitComment(a);
-    await sync(a.git, { url });
+    await syncOk(a.git, { url });
     const pathB = await commitComment(b);
-    expect((await sync(b.git, { url })).kind).toBe('merged-and-pushed');
+    expect((await syncOk(b.git, { url })).kind).toBe('merged-and-pushed');
     expect(await gitAsync(['ls-tree', '-r', '--name-only', 'main'], { cwd: await cloneRemote(url) })).toContain(pathB);
   });
 
@@ -67,7 +68,7 @@ describe('sync() with the comment remote', () => {
     const url = `${remote.url}s3.git`;
     const repo = await reader();
     await (await repo.branch()).set('comments/chapter-3/not-a-uuid.json', '{}\n', { message: 'Bad file' });
-    const failure = await sync(repo.git, { url }).catch((error: unknown) => error);
+    const failure = await syncFailure(repo.git, { url });
     expect(failure).toBeInstanceOf(SyncError);
     const error = failure as SyncError;
     expect(error.code).toBe('rejected');
@@ -90,19 +91,19 @@ describe('sync() with the comment remote', () => {
     let published: string | undefined;
     for (let i = 0; i < LIMIT.pushes; i++) {
       await commitComment(repo);
-      const result = await sync(repo.git, { url });
+      const result = await syncOk(repo.git, { url });
       expect(result.kind).toBe('pushed');
       published = result.head;
     }
     await commitComment(repo);
-    const failure = await sync(repo.git, { url }).catch((error: unknown) => error);
+    const failure = await syncFailure(repo.git, { url });
     expect(failure).toBeInstanceOf(SyncError);
     const error = failure as SyncError<{ status: number; retryAfterSeconds?: number }>;
     expect(error.code).toBe('server-error');
     expect(error.data.status).toBe(429);
     expect(error.data.retryAfterSeconds).toBeGreaterThan(0);
     expect(error.data.retryAfterSeconds).toBeLessThanOrEqual(LIMIT.perSeconds);
-    expect(error.message).toMatch(/too many pushes from this address .*try again in \d+ seconds/);
+    expect(error.message).toMatch(/too many pushes from this address .*try again in \d+ seconds/i);
     // Reads are not limited, and the comment waits on this device.
     expect(await gitAsync(['ls-remote', url, 'refs/heads/main'])).toBe(`${published}\trefs/heads/main\n`);
     expect(await (await repo.branch()).head()).not.toBe(published);

@@ -25,7 +25,7 @@ import {
   workView,
   type Snapshot,
 } from '../../src/model/index.ts';
-import { sync } from '../../src/sync/index.ts';
+import { syncOk } from '../support/sync-ok.ts';
 import { gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 import { readAllFiles } from '../support/store-walk.ts';
 import { dumpDatabase } from './raw-idb.ts';
@@ -55,7 +55,7 @@ beforeEach(async () => {
   factory = new IDBFactory();
   tasks = await Tasks.open({ name: 'device', indexedDB: factory });
   await tasks.run((snapshot) => createRecord(snapshot, { kind: 'action', name: 'Keep me', state: 'next' }, NOW, () => KEEP));
-  await sync(tasks.repo.git, { url });
+  await syncOk(tasks.repo.git, { url });
   return () => tasks.close();
 });
 
@@ -96,8 +96,8 @@ describe('records that are not valid JSON, from another device', () => {
       },
       'Files written by something else',
     );
-    expect((await sync(tasks.repo.git, { url })).kind).toBe('pulled');
-    await tasks.repairLinks(); // catches up with the head, as the app does after a sync
+    expect((await syncOk(tasks.repo.git, { url })).kind).toBe('pulled');
+    await tasks.settle(); // catches up with the head, and the model's after-merge repair
     const snapshot = tasks.snapshot;
 
     expect(snapshot.malformed.map(({ path }) => path).sort()).toEqual(
@@ -110,15 +110,15 @@ describe('records that are not valid JSON, from another device', () => {
     renderEveryView(snapshot);
 
     await tasks.run((current) => updateRecord(current, KEEP, { name: 'Kept and renamed' }, NOW));
-    expect((await sync(tasks.repo.git, { url })).kind).toBe('pushed');
+    expect((await syncOk(tasks.repo.git, { url })).kind).toBe('pushed');
     expect(tasks.snapshot.malformed).toHaveLength(5); // still listed, never silently dropped
   });
 
   it('a record garbled on one device while edited on another: both versions are kept and the garbled one is listed', async () => {
     await tasks.run((current) => updateRecord(current, KEEP, { name: 'Renamed here' }, NOW));
     await pushFromElsewhere({ [recordPath('action', KEEP)]: 'this is not JSON at all\n' }, 'Garble the record');
-    expect((await sync(tasks.repo.git, { url })).kind).toBe('merged-and-pushed');
-    await tasks.repairLinks();
+    expect((await syncOk(tasks.repo.git, { url })).kind).toBe('merged-and-pushed');
+    await tasks.settle();
 
     const files = await readAllFiles(tasks.repo);
     const versions = Object.entries(files).filter(([path]) => path.startsWith(recordPath('action', KEEP)));

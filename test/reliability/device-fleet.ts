@@ -14,7 +14,8 @@ import {
   type ItemRecord,
   type Snapshot,
 } from '../../src/model/index.ts';
-import { sync, type SyncResult } from '../../src/sync/index.ts';
+import type { SyncSuccess } from '../../src/sync/index.ts';
+import { syncOk } from '../support/sync-ok.ts';
 import type { WriteLedger } from './write-ledger.ts';
 
 /** One step of a device: `pick` and `other` choose among the records it holds when the step runs. */
@@ -64,13 +65,13 @@ export class DeviceFleet {
     }
   }
 
-  /** Syncs `device`, then repairs links as the app does after a sync; throws on any failure. */
-  async sync(device: number): Promise<SyncResult & { repaired: boolean }> {
+  /** Syncs `device`, then waits for the model's after-merge repair; throws on any failure. */
+  async sync(device: number): Promise<SyncSuccess & { repaired: boolean }> {
     const tasks = this.device(device);
     this.log.push(`sync ${device}`);
-    const result = await sync(tasks.repo.git, { url: this.url });
+    const result = await syncOk(tasks.repo.git, { url: this.url });
     this.ledger.synced(device);
-    const repaired = (await tasks.repairLinks()) !== undefined;
+    const repaired = (await tasks.settle()) !== undefined;
     this.log.push(`  -> ${result.kind}${repaired ? ', links repaired' : ''}`);
     return { ...result, repaired };
   }

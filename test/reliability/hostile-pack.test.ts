@@ -68,10 +68,8 @@ async function expectRefused(head: string, pack: Uint8Array): Promise<string> {
   server.script = { head, pack };
   server.requests.length = 0;
   const before = await dumpDatabase(factory, 'device');
-  const error = await sync(repo.git, { url: server.url }).then(
-    () => new Error('the sync succeeded'),
-    (caught: unknown) => caught,
-  );
+  const outcome = await sync(repo.git, { url: server.url });
+  const error = outcome.kind === 'failed' ? outcome.error : new Error('the sync succeeded');
   expect(error).toBeInstanceOf(ProtocolError);
   expect((error as SyncError).code).toBe('protocol');
   expect(server.requests.some((request) => request.startsWith('POST') && request.endsWith('/git-upload-pack'))).toBe(true);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitRemote } from '../../server/git-remote.ts';
 import { openRepo, type Repo } from '../../src/store/index.ts';
 import { AuthFailedError, SyncError, sync } from '../../src/sync/index.ts';
+import { syncFailure, syncOk } from '../support/sync-ok.ts';
 import { startFaultProxy, type Fault } from '../support/fault-proxy.ts';
 import { makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 import { assertHeadComplete, readAllFiles } from '../support/store-walk.ts';
@@ -43,9 +44,9 @@ describe('sync under network faults', () => {
     proxy.setPlan(() => ({ kind: 'status', status: 401 }));
     const repo = await openRepo({ name: 'auth', indexedDB: new IDBFactory() });
     await (await repo.branch()).set('a.txt', 'a', info('a'));
-    const error = await sync(repo.git, { url: `${proxy.url}auth.git`, auth: { username: 'u', password: 'p' } }).catch((e: unknown) => e);
+    const error = await syncFailure(repo.git, { url: `${proxy.url}auth.git`, auth: { username: 'u', password: 'p' } });
     expect(error).toBeInstanceOf(AuthFailedError);
-    expect((error as Error).message).toMatch(/credentials/);
+    expect(error.message).toMatch(/refused the username and token \(HTTP 401\)/);
     proxy.setPlan(() => ({ kind: 'pass' }));
     await repo.close();
   });
@@ -72,15 +73,12 @@ describe('sync under network faults', () => {
             let seen = 0;
             const target = step.edit % 3;
             proxy.setPlan(() => (fault !== undefined && seen++ === target ? fault : { kind: 'pass' }));
-            const outcome = await sync(repo.git, { url, timeoutMs: 1500 }).then(
-              (result) => result.kind,
-              (error: unknown) => error,
-            );
-            if (typeof outcome !== 'string') expect(outcome).toBeInstanceOf(SyncError);
+            const outcome = await sync(repo.git, { url, timeoutMs: 1500 });
+            if (outcome.kind === 'failed') expect(outcome.error).toBeInstanceOf(SyncError);
             await assertHeadComplete(repo);
           }
           proxy.setPlan(() => ({ kind: 'pass' }));
-          for (let round = 0; round < 2; round++) for (const repo of devices) await sync(repo.git, { url });
+          for (let round = 0; round < 2; round++) for (const repo of devices) await syncOk(repo.git, { url });
           const heads = await Promise.all(devices.map(async (repo) => (await repo.branch()).head()));
           expect(new Set(heads).size).toBe(1);
           const files = await readAllFiles(devices[0] as Repo);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGitRemote } from '../../server/git-remote.ts';
 import { openRepo } from '../../src/store/index.ts';
-import { sync } from '../../src/sync/index.ts';
+import { syncOk } from '../support/sync-ok.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
 import { gitText, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 import { readAllFiles } from '../support/store-walk.ts';
@@ -48,7 +48,7 @@ it('merges and pushes again when the remote moved between discovery and push', a
   const repo = await openRepo({ name: 'device', indexedDB: new IDBFactory() });
   const main = await repo.branch();
   await main.set('mine.txt', 'first', { message: 'First' });
-  await sync(repo.git, { url });
+  await syncOk(repo.git, { url });
   await main.set('mine.txt', 'second', { message: 'Second' });
 
   let raced: string | undefined;
@@ -58,7 +58,7 @@ it('merges and pushes again when the remote moved between discovery and push', a
     }
     return { kind: 'pass' };
   });
-  const result = await sync(repo.git, { url });
+  const result = await syncOk(repo.git, { url });
   proxy.setPlan(() => ({ kind: 'pass' }));
 
   expect(raced).toBeDefined();

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGitRemote } from '../../server/git-remote.ts';
 import { openRepo, parseJsonObject, type Repo } from '../../src/store/index.ts';
-import { NotFoundError, OfflineError, sync } from '../../src/sync/index.ts';
+import { NotARemoteError, UnreachableError } from '../../src/sync/index.ts';
+import { syncFailure, syncOk } from '../support/sync-ok.ts';
 import { git, gitAsync, gitRun, gitText, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 import { assertHeadComplete, readAllFiles } from '../support/store-walk.ts';
 
@@ -60,23 +61,23 @@ describe('sync with a git http-backend remote', () => {
     const main = await a.branch();
     await main.set('items/3f/one.json', '{\n  "name": "one"\n}\n', info('Create one'));
     await main.set('notes/ünï.md', '# notes\n', info('Add notes'));
-    expect(await sync(a.git, { url })).toEqual({ kind: 'pushed', head: await main.head() });
+    expect(await syncOk(a.git, { url })).toEqual({ kind: 'pushed', head: await main.head() });
     const dir = await cloneAndFsck(url);
     expect(readFileSync(join(dir, 'items/3f/one.json'), 'utf8')).toBe('{\n  "name": "one"\n}\n');
     expect(readFileSync(join(dir, 'notes/ünï.md'), 'utf8')).toBe('# notes\n');
     expect(gitText(['log', '--format=%s'], { cwd: dir }).trim().split('\n')).toEqual(['Add notes', 'Create one']);
-    expect(await sync(a.git, { url })).toEqual({ kind: 'up-to-date', head: await main.head() });
+    expect(await syncOk(a.git, { url })).toEqual({ kind: 'up-to-date', head: await main.head() });
   });
 
   it('clones into a second device, and an empty remote and empty store stay up to date', async () => {
     const url = newRemoteUrl();
     const empty = await device('empty');
-    expect(await sync(empty.git, { url })).toEqual({ kind: 'up-to-date', head: undefined });
+    expect(await syncOk(empty.git, { url })).toEqual({ kind: 'up-to-date', head: undefined });
     const a = await device('a');
     await (await a.branch()).set('a.txt', 'from a', info('a'));
-    await sync(a.git, { url });
+    await syncOk(a.git, { url });
     const b = await device('b');
-    const result = await sync(b.git, { url });
+    const result = await syncOk(b.git, { url });
     expect(result.kind).toBe('pulled');
     expect(result.head).toBe(await (await a.branch()).head());
     expect(text(await (await b.branch()).get('a.txt'))).toBe('from a');
@@ -87,9 +88,9 @@ describe('sync with a git http-backend remote', () => {
     const url = newRemoteUrl();
     const a = await device('a');
     await (await a.branch()).set('rec.json', '{\n  "a": 0,\n  "b": 0\n}\n', info('create'));
-    await sync(a.git, { url });
+    await syncOk(a.git, { url });
     const b = await device('b');
-    await sync(b.git, { url });
+    await syncOk(b.git, { url });
     await (await a.branch()).transaction((tx) => {
       tx.set('rec.json', '{\n  "a": 1,\n  "b": 0\n}\n');
       tx.set('from-a.txt', 'a');
@@ -98,9 +99,9 @@ describe('sync with a git http-backend remote', () => {
       tx.set('rec.json', '{\n  "a": 0,\n  "b": 2\n}\n');
       tx.set('from-b.txt', 'b');
     }, info('b edits'));
-    expect((await sync(a.git, { url })).kind).toBe('pushed');
-    expect((await sync(b.git, { url })).kind).toBe('merged-and-pushed');
-    expect((await sync(a.git, { url })).kind).toBe('pulled');
+    expect((await syncOk(a.git, { url })).kind).toBe('pushed');
+    expect((await syncOk(b.git, { url })).kind).toBe('merged-and-pushed');
+    expect((await syncOk(a.git, { url })).kind).toBe('pulled');
     const [mainA, mainB] = [await a.branch(), await b.branch()];
     expect(await mainA.head()).toBe(await mainB.head());
     for (const main of [mainA, mainB]) {
@@ -114,14 +115,14 @@ describe('sync with a git http-backend remote', () => {
     const url = newRemoteUrl();
     const a = await device('a');
     await (await a.branch()).set('a.txt', 'a', info('a'));
-    await sync(a.git, { url });
+    await syncOk(a.git, { url });
     const dir = join(makeTempDir('sync-cli-'), 'work');
     await gitAsync(['clone', '-q', url, dir]);
     writeFileSync(join(dir, 'cli.txt'), 'made by git\n');
     git(['add', '.'], { cwd: dir });
     git(['commit', '-qm', 'From the CLI'], { cwd: dir });
     await gitAsync(['push', '-q', 'origin', 'main'], { cwd: dir });
-    expect((await sync(a.git, { url })).kind).toBe('pulled');
+    expect((await syncOk(a.git, { url })).kind).toBe('pulled');
     const main = await a.branch();
     expect(text(await main.get('cli.txt'))).toBe('made by git\n');
     expect((await main.history({ limit: 1 }))[0]?.message).toBe('From the CLI');
@@ -151,9 +152,9 @@ describe('sync with a git http-backend remote', () => {
     const before = gitText(['ls-tree', '-r', 'main'], { cwd: dir });
 
     const a = await device('a');
-    expect((await sync(a.git, { url })).kind).toBe('pulled');
+    expect((await syncOk(a.git, { url })).kind).toBe('pulled');
     await (await a.branch()).set('added.txt', 'added by the store\n', info('Store adds a file'));
-    expect((await sync(a.git, { url })).kind).toBe('pushed');
+    expect((await syncOk(a.git, { url })).kind).toBe('pushed');
 
     const clone = await cloneAndFsck(url);
     const after = gitText(['ls-tree', '-r', 'main'], { cwd: clone });
@@ -166,8 +167,8 @@ describe('sync with a git http-backend remote', () => {
   it('says what went wrong: no repository, or no server', async () => {
     const a = await device('a');
     await (await a.branch()).set('a.txt', 'a', info('a'));
-    await expect(sync(a.git, { url: `${remote.url}bad name!.git` })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(sync(a.git, { url: 'http://127.0.0.1:9/nothing.git', timeoutMs: 5000 })).rejects.toBeInstanceOf(OfflineError);
+    expect(await syncFailure(a.git, { url: `${remote.url}bad name!.git` })).toBeInstanceOf(NotARemoteError);
+    expect(await syncFailure(a.git, { url: 'http://127.0.0.1:1/nothing.git', timeoutMs: 5000 })).toBeInstanceOf(UnreachableError);
     expect((await (await a.branch()).history()).map((c) => c.message)).toEqual(['a']);
   });
 });
@@ -178,9 +179,9 @@ describe('sync lists every reachable object', () => {
     const a = await device('a');
     const main = await a.branch();
     for (let i = 0; i < 20; i++) await main.set(`items/${i % 4}/${i}.json`, `{\n  "i": ${i}\n}\n`, info(`item ${i}`));
-    await sync(a.git, { url });
+    await syncOk(a.git, { url });
     const b = await device('b');
-    await sync(b.git, { url });
+    await syncOk(b.git, { url });
     await assertHeadComplete(b);
     expect(await readAllFiles(b)).toEqual(await readAllFiles(a));
   });

@@ -10,12 +10,8 @@ import type { PublishOutcome } from './publish-outcome.ts';
 /** How long one request may take before the attempt counts as offline. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
-/** Syncs `repo` with `url`; never throws: a failure comes back as data. */
+/** Syncs `repo` with `url`; a failure comes back as data, as sync's outcome does. */
 export async function publish(repo: Repo, url: string, signal?: AbortSignal): Promise<PublishOutcome> {
-  try {
-    await sync(repo.git, { url, branch: COMMENTS_BRANCH, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, failure: describeFailure(error) };
-  }
+  const outcome = await sync(repo.git, { url, branch: COMMENTS_BRANCH, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  return outcome.kind === 'failed' ? { ok: false, failure: describeFailure(outcome.error) } : { ok: true };
 }

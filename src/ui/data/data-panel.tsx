@@ -1,5 +1,4 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { waitForHead } from '../../model/index.ts';
 import { useLiveHead } from '../history/use-live-head.ts';
 import { useTimeTravel } from '../time-travel/time-travel-context.ts';
 import { bundleFileName, describeImport, errorWords, formatSize } from './data-words.ts';
@@ -19,7 +18,7 @@ const PHASES: Record<string, string> = {
  * Export and import of the whole repository as one file (a git bundle, which `git clone`
  * reads too). Export downloads `taskgit-<date>.bundle`; import checks the whole file before it
  * writes anything, then takes its history (into an empty device) or merges it (into one with a
- * history of its own, then repairs links the merge broke). A file that is not a good export is
+ * history of its own; the model then repairs links the merge broke). A file that is not a good export is
  * refused with the reason, and nothing changes. Import is off while the app shows the past.
  */
 export function DataPanel() {
@@ -56,11 +55,8 @@ export function DataPanel() {
         branch: live.branch.name,
         onProgress: (phase) => setBusy(`Importing “${file.name}”: ${PHASES[phase] ?? phase}…`),
       });
-      let repaired = false;
-      if (result.kind === 'merged') {
-        await waitForHead(live, result.head);
-        repaired = (await live.repairLinks()) !== undefined;
-      }
+      // A merge's head gets the model's after-merge repair; say whether it had to repair links.
+      const repaired = result.kind === 'merged' && (await live.settle()) !== undefined;
       setMessage({ tone: 'ok', text: describeImport(file.name, { ...result, repaired }) });
     } catch (error) {
       setMessage({ tone: 'error', lead: `Could not import “${file.name}”.`, text: errorWords(error) });

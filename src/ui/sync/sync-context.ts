@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { RemoteSettings, SyncController, SyncState } from '../sync-controller.ts';
+import type { SyncController } from '../sync-controller.ts';
+import type { RemoteSettings, SyncState } from '../sync-state.ts';
 
 /** What the Sync tab and the status bar read and do. */
 export interface SyncContextValue {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { readDefaultRemote } from '../default-remote.ts';
 import { openSettingsStore } from '../settings-store.ts';
-import { SyncController, type RemoteSettings } from '../sync-controller.ts';
+import { SyncController } from '../sync-controller.ts';
+import type { RemoteSettings } from '../sync-state.ts';
 import { syncRunnerFor } from '../sync-runner.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
 import { SyncContext, type SyncContextValue } from './sync-context.ts';

@@ -1,12 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { RemoteSettings } from '../sync-controller.ts';
+import type { RemoteSettings } from '../sync-state.ts';
 import { useSync } from './sync-context.ts';
+import { ConnectionResultBanner, useConnectionTest } from './test-connection.tsx';
 
 const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
 
 /**
  * The remote, credentials and CORS proxy. Kept in the `taskgit-settings` database on this
- * device, never in the repository. "Sync now" saves what the form holds, then syncs.
+ * device, never in the repository. "Sync now" saves what the form holds, then syncs; "Test
+ * connection" tries it without saving. A URL in the field that is not saved (the suggested
+ * remote, or one being typed) says so, as the status bar only knows the saved one.
  */
 export function SyncSettingsForm() {
   const { settings, defaultRemote, saveSettings, controller, state } = useSync();
@@ -23,6 +26,9 @@ export function SyncSettingsForm() {
     },
   });
 
+  const connection = useConnectionTest(form);
+  const savedUrl = settings?.url.trim() ?? '';
+  const unsaved = form.url.trim() !== savedUrl;
   const save = async (): Promise<void> => {
     await saveSettings({ ...form, url: form.url.trim(), corsProxy: form.corsProxy.trim() });
     setSaved(form.url.trim() ? 'Saved. Changes now sync automatically.' : 'Saved. No remote: changes stay on this device.');
@@ -42,6 +48,13 @@ export function SyncSettingsForm() {
         <label htmlFor={`${id}-url`}>Remote URL</label>
         <input {...field('url')} type="url" inputMode="url" autoComplete="url" placeholder="https://example.org/me/tasks.git" spellCheck={false} />
         <p className="hint">A git repository over HTTP(S). Leave empty to keep everything on this device.</p>
+        {unsaved && (
+          <p className="hint warn-text" data-testid="remote-unsaved">
+            {savedUrl
+              ? `Not saved yet: changes still sync with ${savedUrl}. Save or Sync now to use this one.`
+              : 'Not saved yet: no remote is set, so changes stay on this device. Save or Sync now to use this one.'}
+          </p>
+        )}
       </div>
       <div className="field-row">
         <div className="field">
@@ -66,12 +79,16 @@ export function SyncSettingsForm() {
         <button type="button" className="button primary" onClick={() => void syncNow()} disabled={state.phase === 'syncing' || !form.url.trim()}>
           {state.phase === 'syncing' ? 'Syncing…' : 'Sync now'}
         </button>
+        <button type="button" className="button" onClick={() => void connection.test()} disabled={connection.busy || !form.url.trim()}>
+          {connection.busy ? 'Testing…' : 'Test connection'}
+        </button>
         {saved && (
           <span className="muted" role="status">
             {saved}
           </span>
         )}
       </div>
+      <ConnectionResultBanner result={connection.result} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { savedWhere } from '../sync-controller.ts';
-import { clockTime, describeProgress } from '../sync-words.ts';
+import { useNow } from '../history/use-now.ts';
+import { savedWhere } from '../sync-state.ts';
+import { clockTime, describeProgress, FAILURE_WORDS, isUpToDate } from '../sync-words.ts';
 import { useSync } from './sync-context.ts';
 
 const RESULT_WORDS: Record<string, string> = {
@@ -9,16 +10,24 @@ const RESULT_WORDS: Record<string, string> = {
   'merged-and-pushed': 'merged changes from both sides and sent the result',
 };
 
-/** The Sync tab's account of the last sync, the running one, or the failure. */
+/** The Sync tab's account of the last sync, the running one, or the failure, in the status bar's terms. */
 export function SyncStatusPanel() {
   const { state } = useSync();
+  const now = useNow(15_000).getTime();
   const where = savedWhere(state);
+  const headline =
+    state.remoteUrl === undefined
+      ? 'No remote is set: changes are saved on this device only.'
+      : isUpToDate(state, now)
+        ? 'Up to date with the remote: it has every change made here.'
+        : where === 'remote'
+          ? `Every change made here is on the remote, as of ${clockTime(state.lastSyncAt!)}.`
+          : 'The latest changes are saved on this device only.';
+  const progress = state.progress;
   return (
     <section className="card" aria-labelledby="sync-status-title">
       <h2 id="sync-status-title">Status</h2>
-      <p data-testid="sync-saved-where">
-        {where === 'remote' ? 'Everything is saved on the remote.' : 'The latest changes are saved on this device only.'}
-      </p>
+      <p data-testid="sync-saved-where">{headline}</p>
       <dl className="facts">
         <dt>Remote</dt>
         <dd>{state.remoteUrl ?? 'none set'}</dd>
@@ -35,19 +44,21 @@ export function SyncStatusPanel() {
         <dt>Network</dt>
         <dd>{state.online ? 'online' : 'offline'}</dd>
       </dl>
-      {state.phase === 'syncing' && (
+      {state.phase === 'syncing' && !state.background && (
         <div className="progress" role="status">
-          <span>Syncing: {describeProgress(state.progress)}</span>
+          <span>Syncing: {describeProgress(progress)}</span>
           <progress
-            max={state.progress?.total ?? undefined}
-            value={state.progress?.total ? state.progress.loaded : undefined}
+            max={progress && 'total' in progress ? progress.total : undefined}
+            value={progress && 'total' in progress && progress.total ? progress.loaded : undefined}
             aria-label="Sync progress"
           />
         </div>
       )}
       {state.phase === 'error' && state.error && (
-        <div className="banner error" role="alert" data-testid="sync-error">
-          <strong>Sync failed ({state.error.code}).</strong> {state.error.message}
+        <div className="banner error" role="alert" data-testid="sync-error" data-code={state.error.code}>
+          <span>
+            <strong>Not synced: {FAILURE_WORDS[state.error.code]}.</strong> {state.error.message}
+          </span>
         </div>
       )}
     </section>

@@ -30,7 +30,7 @@ describe('readOnlyTasks', () => {
       shown.run((s) => createRecord(s, { kind: 'action', name: 'Nope' }, NOW, newId)),
       shown.apply({ changes: [], message: 'x' }),
       shown.revert(first!),
-      shown.repairLinks(),
+      shown.settle(),
     ];
     for (const attempt of attempts) {
       const error = await attempt.then(() => undefined, (caught: unknown) => caught);
