@@ -13,7 +13,7 @@ import type { AccessLog } from './access-log.ts';
 import { createAccountRepos, dataFolder, DeviceTokens } from './accounts/index.ts';
 import { createRepoProvisioner } from './bare-repos.ts';
 import { clientAddressOf } from './client-address.ts';
-import { createCommentRepos, type CommentRemoteOptions, type CommentRepos } from './comments/index.ts';
+import { createCommentRemote, type CommentRemote, type CommentRemoteOptions } from './comments/index.ts';
 import type { AllowedOrigins } from './cors.ts';
 import { createEmptyRepo } from './empty-repo.ts';
 import { gitExecPath } from './git-exec-path.ts';
@@ -138,13 +138,13 @@ async function repoRouters(
   options: SiteOptions,
   service: RepositoryService,
   corsOrigins: AllowedOrigins,
-): Promise<{ routers: Router[]; comments: CommentRepos | undefined; dataDir: string }> {
+): Promise<{ routers: Router[]; comments: CommentRemote | undefined; dataDir: string }> {
   const commentsDir = options.repos.kind === 'local' ? options.repos.dataDir : dataFolder(options.repos.dataDir).comments;
   await mkdir(commentsDir, { recursive: true });
   // With accounts, the flat paths are the comment repositories' only: no open git host beside them.
   const commentOptions = options.comments && (options.repos.kind === 'accounts' ? { ...options.comments, only: true } : options.comments);
-  const comments = commentOptions ? createCommentRepos(commentOptions, commentsDir) : undefined;
-  const provision = createRepoProvisioner(commentsDir, (name) => (comments?.has(name) ? comments.setUp : undefined));
+  const comments = commentOptions ? createCommentRemote(commentOptions, { dataDir: commentsDir, backend: service.backend }) : undefined;
+  const provision = createRepoProvisioner(commentsDir);
   const commentOrigins = options.comments?.origins ?? 'any';
   if (options.repos.kind === 'local') {
     const flat = createFlatRepos({ dataDir: commentsDir, service, provision, origins: corsOrigins, commentOrigins, ...(comments ? { comments } : {}) });

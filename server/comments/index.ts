@@ -1,10 +1,10 @@
 /**
- * The comment remote's server side: the pre-receive hook that judges every push to a comment
- * repository (by the shared rules of src/comments/record.ts), the Node front's moderator check,
- * per-address push limit and mirroring, and moderation from the command line.
+ * The comment remote's server side: `createCommentRemote` gives the request handling of the
+ * comment repositories (snapshots of pages, fetches through git, pushes judged and folded into
+ * `main` by the server), for any Node HTTP server to mount; moderation from the command line.
  */
-export { createCommentRepos } from './comment-repos.ts';
-export type { Admission, CommentRemoteOptions, CommentRepos } from './comment-repos.ts';
+export { createCommentRemote } from './comment-remote.ts';
+export type { CommentRemote, CommentRemoteContext, CommentRemoteOptions } from './comment-remote.ts';
 export { CommentConfigError, MirrorError, ModerationError } from './errors.ts';
 export type { MirrorOptions, MirrorOutcome } from './mirror.ts';
 export type { ModeratorCredentials } from './moderator-auth.ts';

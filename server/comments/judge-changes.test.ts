@@ -2,8 +2,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { commentFilePath, encodeCommentFile, type Comment } from '../../src/comments/record.ts';
-import { judgeChanges, type FileChange, type JudgeOptions } from './judge-changes.ts';
-import { parseDiffTreeOutput } from './tree-diff.ts';
+import { judgeChanges, judgeShapes, type FileChange, type JudgeOptions } from './judge-changes.ts';
+import { diffTrees, TooManyChangesError } from './tree-diff.ts';
 
 const ID = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 const SECRET = 'the secret of this comment';
@@ -51,20 +51,34 @@ describe('judgeChanges', () => {
   });
 });
 
-describe('parseDiffTreeOutput', () => {
-  it('splits the diffs of tree pairs, empty ones included', () => {
-    const a = 'a'.repeat(40);
-    const b = 'b'.repeat(40);
-    const zero = '0'.repeat(40);
-    const output = Buffer.from(
-      `${a} ${b}\n:000000 100644 ${zero} ${b} A\0comments/p/x.json\0:100644 000000 ${a} ${zero} D\0ünï.txt\0${b} ${b}\n`,
-    );
-    expect(parseDiffTreeOutput(output)).toEqual([
-      [
-        { path: 'comments/p/x.json', after: { oid: b, mode: '100644' } },
-        { path: 'ünï.txt', before: { oid: a, mode: '100644' } },
-      ],
-      [],
+describe('judgeShapes', () => {
+  it('judges paths, raw modes and the file count without any blob', () => {
+    expect(judgeShapes([add(COMMENT, 'c')], 'reader', 5)).toBeUndefined();
+    expect(judgeShapes([add(COMMENT, 'c', '100664')], 'reader', 5)).toBe(`${COMMENT} must be a plain file (mode 100644, not 100664)`);
+    expect(judgeShapes([add('README.md', 'c')], 'reader', 5)).toMatch(/^README.md is not a comment file/);
+    expect(judgeShapes([add(HIDDEN, 'h')], 'reader', 5)).toBe(`only a moderator may hide a comment (${HIDDEN})`);
+    expect(judgeShapes([add(HIDDEN, 'h')], 'moderator', 5)).toBeUndefined();
+    expect(judgeShapes([{ path: COMMENT, before: { oid: 'a', mode: '100644' }, after: { oid: 'b', mode: '100644' } }], 'reader', 5)).toMatch(/cannot be changed/);
+    expect(judgeShapes([add(COMMENT, 'c'), add(RETRACTED, 'r')], 'reader', 1)).toMatch(/more than 1 files/);
+  });
+});
+
+describe('diffTrees', () => {
+  it('reads only differing subtrees and keeps raw modes', async () => {
+    const tree = (entries: Array<[string, string, string]>) => entries.map(([mode, name, oid]) => ({ mode, name, oid: oid as never }));
+    const trees = new Map([
+      ['r1', tree([['40000', 'comments', 'c1'], ['100644', 'README', 'x']])],
+      ['c1', tree([['40000', 'p', 'p1'], ['40000', 'q', 'q1']])],
+      ['p1', tree([['100644', 'a.json', 'a']])],
+      ['r2', tree([['40000', 'comments', 'c2'], ['100644', 'README', 'x']])],
+      ['c2', tree([['40000', 'p', 'p2'], ['40000', 'q', 'q1']])],
+      ['p2', tree([['100644', 'a.json', 'a'], ['100664', 'b.json', 'b']])],
     ]);
+    const read: string[] = [];
+    const changes = await diffTrees('r1', 'r2', async (oid) => (read.push(oid), trees.get(oid)), 10);
+    expect(changes).toEqual([{ path: 'comments/p/b.json', after: { oid: 'b', mode: '100664' } }]);
+    expect(read).not.toContain('q1');
+    await expect(diffTrees(undefined, 'r2', async (oid) => trees.get(oid), 10)).rejects.toThrow(/q1/);
+    await expect(diffTrees('r1', 'r2', async (oid) => trees.get(oid), 0)).rejects.toThrow(TooManyChangesError);
   });
 });

@@ -47,6 +47,25 @@ export interface JudgeOptions {
 /** The judgement: the comments the change adds, or the one reason it is refused. */
 export type Verdict = { ok: true; addedComments: string[] } | { ok: false; reason: string };
 
+/**
+ * Judges what can be judged without reading a blob: every path a comment file (or, for the
+ * moderator, a removal of one), every added file exactly mode 100644 as its tree holds it,
+ * nothing edited, and at most `maxFiles` files added. `undefined` when the shapes pass.
+ */
+export function judgeShapes(changes: readonly FileChange[], role: PushRole, maxFiles: number): string | undefined {
+  let added = 0;
+  for (const change of changes) {
+    const where = parseCommentFilePath(change.path);
+    if (!where) return `${change.path} is not a comment file (comments/<page>/<id>.json); only comment files may be pushed here`;
+    if (change.before && change.after) return `${change.path} already exists and cannot be changed; comments are never edited (write a reply instead)`;
+    if (!change.after) continue;
+    if (change.after.mode !== '100644') return `${change.path} must be a plain file (mode 100644, not ${change.after.mode})`;
+    if (where.kind === 'hiding' && role !== 'moderator') return `only a moderator may hide a comment (${change.path})`;
+    if (++added > maxFiles) return `the push adds more than ${maxFiles} files; the limit is ${maxFiles} per push, so push them a few at a time`;
+  }
+  return undefined;
+}
+
 /** Judges `changes` by the comment remote's rules for `options.role`. */
 export function judgeChanges(changes: readonly FileChange[], options: JudgeOptions): Verdict {
   const sorted = [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,163 +1,229 @@
-// Judges one push to a comment repository, as git's pre-receive hook sees it: the ref updates,
-// then every new commit on its own (so refused content never enters history) and the net change
-// from the old tip to the new one (so a merge cannot drop or edit what was accepted).
-import { MAX_COMMENTS_PER_PUSH, MAX_COMMENT_FILE_BYTES, commentFilePath, parseCommentFilePath } from '../../src/comments/record.ts';
-import { judgeChanges, type FileChange, type PushRole } from './judge-changes.ts';
-import type { ObjectReader } from './object-reader.ts';
-import { runGit } from './run-git.ts';
-import { EMPTY_TREE } from '../../src/store/index.ts';
-import { diffTrees } from './tree-diff.ts';
+// Judges one push to a comment repository in the server, before anything is written: the refs it
+// names, its pack (read with limits, so no entry is inflated past a comment's size), that every
+// object of the pack belongs to a pushed commit, then per commit the paths and raw modes it
+// changes, and only then the files' contents, by the shared format module (record.ts).
+import { MAX_COMMENTS_PER_PUSH, MAX_COMMENT_FILE_BYTES, parseCommentFilePath, type CommentFileKind } from '../../src/comments/record.ts';
+import { decodeCommit, decodeTree, parseOid, type Oid } from '../../src/store/index.ts';
+import { parsePack, ProtocolError, type PackObject } from '../../src/sync/index.ts';
+import { judgeChanges, judgeShapes, type FileChange, type PushRole } from './judge-changes.ts';
+import { isCreation, isDeletion, type PushCommand, type PushRequest } from './push-request.ts';
+import type { RepoObjects } from './repo-objects.ts';
+import { diffTrees, TooManyChangesError } from './tree-diff.ts';
 
-/** The one branch a comment repository has. */
-export const COMMENTS_REF = 'refs/heads/main';
-/** The most new commits an anonymous push may carry (a reader offline for a while has a few). */
-export const MAX_COMMITS_PER_PUSH = 100;
-const ZERO_OID = /^0{40}$/;
+/** Where readers push: `refs/for/main/<any name>`, as Gerrit's magic refs; the fold publishes. */
+export const SUBMIT_REF = /^refs\/for\/main\/[A-Za-z0-9._-]{1,100}$/;
+export const MAIN_REF = 'refs/heads/main';
 
-/** One line of pre-receive's input: `<old> <new> <ref>`. */
-export interface RefUpdate {
-  old: string;
-  new: string;
-  ref: string;
+/** What one role may push at most. */
+interface Limits {
+  commands: number;
+  objects: number;
+  objectBytes: number;
+  commits: number;
+  files: number;
 }
 
-/** What the judge needs of the repository. */
-export interface PushContext {
+const LIMITS: Record<PushRole, Limits> = {
+  reader: { commands: MAX_COMMENTS_PER_PUSH, objects: 64, objectBytes: MAX_COMMENT_FILE_BYTES, commits: 10, files: MAX_COMMENTS_PER_PUSH },
+  moderator: { commands: 2, objects: 10_000, objectBytes: 1024 * 1024, commits: 100, files: 1000 },
+};
+
+/** A comment file a reader submitted: where it goes on `main`, and its blob. */
+export interface SubmittedFile {
+  path: string;
+  page: string;
+  /** The file name in the page's folder. */
+  name: string;
+  kind: CommentFileKind;
+  oid: Oid;
+  bytes: Uint8Array;
+}
+
+/** The judgement of one command. */
+export type CommandVerdict =
+  | { ref: string; kind: 'refused'; reason: string }
+  /** A reader's comments (or retractions) to fold into main. */
+  | { ref: string; kind: 'submission'; files: SubmittedFile[] }
+  /** The moderator's commits, to fast-forward main from `old` to `new`. */
+  | { ref: string; kind: 'fast-forward'; old: Oid | undefined; new: Oid; changes: FileChange[] };
+
+/** The judgement of a push: refused whole (the pack), or per command. */
+export type PushVerdict = { kind: 'refused'; reason: string; unpacked: boolean } | { kind: 'judged'; commands: CommandVerdict[]; objects: PackObject[] };
+
+/** What the judge reads besides the push. */
+export interface JudgeContext {
   role: PushRole;
-  /** The repository (the hook's working directory) and git's environment (quarantine included). */
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  objects: ObjectReader;
+  objects: RepoObjects;
+  /** `main`'s head now. */
+  main: Oid | undefined;
 }
 
-/** Reads pre-receive's standard input. */
-export function parseRefUpdates(input: string): RefUpdate[] {
-  return input
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [old = '', next = '', ref = ''] = line.trim().split(' ');
-      return { old, new: next, ref };
-    });
-}
-
-/** The reason the push is refused, in one line that says what to do; `undefined` to accept it. */
-export async function judgePush(updates: readonly RefUpdate[], context: PushContext): Promise<string | undefined> {
-  for (const update of updates) {
-    if (update.ref !== COMMENTS_REF) return `only ${COMMENTS_REF} takes pushes here, not ${update.ref}; push your comments to main`;
-    if (ZERO_OID.test(update.new)) return `${COMMENTS_REF} cannot be deleted; push commits that add comments instead`;
+/** Judges `request` for `context.role`. */
+export async function judgePush(request: PushRequest, context: JudgeContext): Promise<PushVerdict> {
+  const limits = LIMITS[context.role];
+  if (request.commands.length > limits.commands) {
+    return { kind: 'refused', unpacked: true, reason: `a push may name at most ${limits.commands} refs here; push a few at a time` };
   }
-  for (const update of updates) {
-    const refusal = await judgeUpdate(update, context);
-    if (refusal !== undefined) return refusal;
-  }
-  return undefined;
-}
-
-async function judgeUpdate(update: RefUpdate, context: PushContext): Promise<string | undefined> {
-  const { objects } = context;
-  if ((await objects.info(update.new))?.type !== 'commit') return `${COMMENTS_REF} must point at a commit`;
-  const first = ZERO_OID.test(update.old);
-  if (!first && (await runGit(['merge-base', '--is-ancestor', update.old, update.new], context.cwd, context.env)).status !== 0) {
-    return `the push does not fast-forward ${COMMENTS_REF} (force-pushes are refused); fetch the remote's comments, merge them and push again`;
-  }
-  const commits = await listNewCommits(update.new, context);
-  if (context.role === 'reader' && commits.length > MAX_COMMITS_PER_PUSH) {
-    return `the push carries more than ${MAX_COMMITS_PER_PUSH} new commits; push fewer at a time`;
-  }
-  const trees = new Map<string, string>();
-  for (const oid of new Set([update.new, ...(first ? [] : [update.old]), ...commits.flatMap((commit) => [commit.oid, ...commit.parents])])) {
-    const tree = await objects.info(`${oid}^{tree}`);
-    if (tree === undefined) throw new Error(`commit ${oid} has no tree`);
-    trees.set(oid, tree.oid);
-  }
-  const treeOf = (oid: string) => trees.get(oid) ?? EMPTY_TREE;
-  const pairs: Array<readonly [string, string]> = [[first ? EMPTY_TREE : treeOf(update.old), treeOf(update.new)]];
-  for (const commit of commits) {
-    if (commit.parents.length === 0) pairs.push([EMPTY_TREE, treeOf(commit.oid)]);
-    for (const parent of commit.parents) pairs.push([treeOf(parent), treeOf(commit.oid)]);
-  }
-  const [net = [], ...diffs] = await diffTrees(pairs, context.cwd, context.env);
-  const changeSets = commits.map((commit) => {
-    const own = diffs.splice(0, Math.max(1, commit.parents.length));
-    return { oid: commit.oid, changes: introducedChanges(own) };
-  });
-  const blobs = await readBlobs([net, ...changeSets.map((set) => set.changes)], objects);
-  const added = new Set<string>();
-  for (const set of changeSets) {
-    const verdict = judgeChanges(set.changes, { role: context.role, blobs });
-    if (!verdict.ok) return `${verdict.reason} (commit ${set.oid.slice(0, 12)})`;
-    for (const path of verdict.addedComments) added.add(path);
-  }
-  const existedBefore = await listExisting(net, first ? undefined : update.old, objects);
-  const verdict = judgeChanges(net, { role: context.role, blobs, allowUnpairedRetraction: (path) => !existedBefore.has(path) });
-  if (!verdict.ok) return verdict.reason;
-  if (context.role === 'reader' && added.size > MAX_COMMENTS_PER_PUSH) {
-    return `the push adds ${added.size} comments; the limit is ${MAX_COMMENTS_PER_PUSH} per push, so push them a few at a time`;
-  }
-  return undefined;
-}
-
-interface NewCommit {
-  oid: string;
-  parents: string[];
-}
-
-/**
- * Commits reachable from `tip` and from no ref of the repository, oldest first (so a refusal names
- * the commit that brought the problem), at most one past the limit.
- */
-async function listNewCommits(tip: string, context: PushContext): Promise<NewCommit[]> {
-  const args = ['rev-list', '--topo-order', '--reverse', '--parents', `--max-count=${MAX_COMMITS_PER_PUSH + 1}`, tip, '--not', '--all'];
-  const outcome = await runGit(args, context.cwd, context.env);
-  if (outcome.status !== 0) throw new Error(`git rev-list failed: ${outcome.stderr.trim()}`);
-  return outcome.stdout
-    .toString('latin1')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [oid = '', ...parents] = line.split(' ');
-      return { oid, parents };
-    });
-}
-
-/**
- * What a commit itself brought, given its diffs against each parent: for a merge, only the paths
- * where it differs from every parent (a clean merge brings nothing of its own; its parents'
- * changes are judged in their own commits or were accepted before).
- */
-function introducedChanges(diffs: readonly FileChange[][]): FileChange[] {
-  const [first = [], ...others] = diffs;
-  return first.filter((change) => others.every((diff) => diff.some((other) => other.path === change.path)));
-}
-
-/** Bytes of every added file and every removed comment (for its secretHash); sizes only past the limit. */
-async function readBlobs(changeSets: readonly FileChange[][], objects: ObjectReader): Promise<Map<string, Uint8Array | number>> {
-  const wanted = new Set<string>();
-  for (const changes of changeSets) {
-    for (const change of changes) {
-      if (change.after && !change.before) wanted.add(change.after.oid);
-      if (change.before && !change.after && parseCommentFilePath(change.path)?.kind === 'comment') wanted.add(change.before.oid);
+  const declared = request.pack.length >= 12 ? Buffer.from(request.pack.buffer, request.pack.byteOffset, request.pack.byteLength).readUInt32BE(8) : 0;
+  if (declared > limits.objects) return { kind: 'refused', unpacked: false, reason: `the pack holds ${declared} objects; a comment push needs at most ${limits.objects}` };
+  let objects: PackObject[] = [];
+  if (request.pack.length > 0) {
+    try {
+      objects = await parsePack(request.pack, async (oid) => context.objects.read(oid), { maxObjectBytes: limits.objectBytes, maxTotalBytes: limits.objectBytes * limits.objects });
+    } catch (error) {
+      const problem = error instanceof ProtocolError ? error.data.problem : error instanceof Error ? error.message : String(error);
+      return { kind: 'refused', unpacked: false, reason: `the pushed pack is refused: ${problem}` };
     }
   }
-  const blobs = new Map<string, Uint8Array | number>();
-  for (const oid of wanted) {
-    const info = await objects.info(oid);
-    if (info === undefined || info.type !== 'blob') continue;
-    blobs.set(oid, info.size > MAX_COMMENT_FILE_BYTES ? info.size : await objects.contents(oid));
-  }
-  return blobs;
+  const inPack = new Map(objects.map((object) => [object.oid, object]));
+  const stray = objects.length - reachableInPack(request.commands, inPack).size;
+  if (stray > 0) return { kind: 'refused', unpacked: true, reason: `the pack carries ${stray} objects that no pushed commit holds; send only your commits' objects` };
+  const judge = new CommandJudge(context, limits, inPack);
+  const commands: CommandVerdict[] = [];
+  for (const command of request.commands) commands.push(await judge.judge(command));
+  return { kind: 'judged', commands, objects };
 }
 
-/** Of the comments retracted by `net`, those the old tip held. */
-async function listExisting(net: readonly FileChange[], old: string | undefined, objects: ObjectReader): Promise<Set<string>> {
-  const existing = new Set<string>();
-  if (old === undefined) return existing;
-  for (const change of net) {
-    const where = parseCommentFilePath(change.path);
-    if (!change.after || where?.kind !== 'retraction') continue;
-    const commentPath = commentFilePath(where.page, where.id);
-    if ((await objects.info(`${old}:${commentPath}`)) !== undefined) existing.add(commentPath);
+/** The pack objects reachable from the commands' new tips, walking only through the pack. */
+function reachableInPack(commands: readonly PushCommand[], inPack: ReadonlyMap<string, PackObject>): Set<string> {
+  const reached = new Set<string>();
+  const queue = commands.filter((command) => !isDeletion(command)).map((command) => command.new);
+  while (queue.length > 0) {
+    const oid = queue.pop() as string;
+    const object = inPack.get(oid);
+    if (!object || reached.has(oid)) continue;
+    reached.add(oid);
+    if (object.type === 'commit') {
+      const commit = decodeCommit(object.content);
+      queue.push(commit.tree, ...commit.parents);
+    } else if (object.type === 'tree') {
+      for (const entry of decodeTree(object.content)) if (entry.mode !== '160000') queue.push(entry.oid);
+    }
   }
-  return existing;
+  return reached;
+}
+
+/** Judges commands one by one, counting the files the whole push adds. */
+class CommandJudge {
+  private filesLeft: number;
+
+  constructor(
+    private readonly context: JudgeContext,
+    private readonly limits: Limits,
+    private readonly inPack: ReadonlyMap<string, PackObject>,
+  ) {
+    this.filesLeft = limits.files;
+  }
+
+  async judge(command: PushCommand): Promise<CommandVerdict> {
+    const { ref } = command;
+    const refuse = (reason: string): CommandVerdict => ({ ref, kind: 'refused', reason });
+    if (isDeletion(command)) return refuse('refs cannot be deleted here');
+    if (ref === MAIN_REF) {
+      if (this.context.role !== 'moderator') {
+        return refuse('readers do not push to main: push each comment as a commit to refs/for/main/<any name>, and the remote publishes it on main');
+      }
+      if ((isCreation(command) ? undefined : command.old) !== this.context.main) return refuse('fetch first');
+    } else if (!SUBMIT_REF.test(ref)) {
+      return refuse(`only refs/for/main/<name> takes comments here, not ${ref}`);
+    } else if (!isCreation(command)) {
+      return refuse(`${ref} is a new submission each time; push it as a new ref`);
+    }
+    try {
+      return await this.judgeCommits(command);
+    } catch (error) {
+      if (error instanceof TooManyChangesError) return refuse(`the push changes too many files; at most ${this.limits.files} comment files per push`);
+      return refuse(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async judgeCommits(command: PushCommand): Promise<CommandVerdict> {
+    const { ref } = command;
+    const refuse = (reason: string): CommandVerdict => ({ ref, kind: 'refused', reason });
+    const chain = await this.listCommits(command.new);
+    if (typeof chain === 'string') return refuse(chain);
+    const toMain = ref === MAIN_REF;
+    if (toMain && chain.base !== this.context.main) return refuse('the push does not fast-forward main; fetch, rebase your change onto main and push again');
+    const files = new Map<string, SubmittedFile>();
+    for (const commit of chain.commits) {
+      const changes = await diffTrees(commit.parentTree, commit.tree, (oid) => this.readTree(oid), this.limits.files * 4);
+      const shapes = judgeShapes(changes, this.context.role, this.filesLeft);
+      if (shapes !== undefined) return refuse(`${shapes} (commit ${commit.oid.slice(0, 12)})`);
+      const blobs = await this.readBlobs(changes);
+      const verdict = judgeChanges(changes, { role: this.context.role, blobs, ...(toMain ? {} : { allowUnpairedRetraction: () => true }) });
+      if (!verdict.ok) return refuse(`${verdict.reason} (commit ${commit.oid.slice(0, 12)})`);
+      for (const change of changes) {
+        if (!change.after) {
+          files.delete(change.path);
+          continue;
+        }
+        const where = parseCommentFilePath(change.path);
+        const bytes = blobs.get(change.after.oid);
+        if (!where || !(bytes instanceof Uint8Array)) continue;
+        files.set(change.path, { path: change.path, page: where.page, name: change.path.slice(change.path.lastIndexOf('/') + 1), kind: where.kind, oid: parseOid(change.after.oid), bytes });
+        this.filesLeft--;
+      }
+    }
+    if (toMain) {
+      const last = chain.commits.at(-1);
+      const changes = await diffTrees(chain.baseTree, last?.tree, (oid) => this.readTree(oid), this.limits.files * 4);
+      return { ref, kind: 'fast-forward', old: this.context.main, new: parseOid(command.new), changes };
+    }
+    if (files.size === 0) return refuse('the pushed commits add no comment; commit a file comments/<page>/<id>.json first');
+    return { ref, kind: 'submission', files: [...files.values()] };
+  }
+
+  /** The new commits from `tip` down to a commit the repository has (or a root), oldest first. */
+  private async listCommits(tip: string): Promise<{ commits: Array<{ oid: string; tree: string; parentTree: string | undefined }>; base: string | undefined; baseTree: string | undefined } | string> {
+    const found: Array<{ oid: string; tree: string; parent: string | undefined }> = [];
+    let at: string | undefined = tip;
+    while (at !== undefined) {
+      const object = this.inPack.get(at);
+      if (!object) break;
+      if (object.type !== 'commit') return `${at.slice(0, 12)} is a ${object.type}, not a commit`;
+      if (found.length >= this.limits.commits) return `the push carries more than ${this.limits.commits} new commits; push fewer at a time`;
+      const commit = decodeCommit(object.content);
+      if (commit.parents.length > 1) return 'merge commits are not taken here; push commits with one parent each';
+      found.push({ oid: at, tree: commit.tree, parent: commit.parents[0] });
+      at = commit.parents[0];
+    }
+    if (found.length === 0) return 'the push carries no new commit';
+    const base = at;
+    let baseTree: string | undefined;
+    if (base !== undefined) {
+      const commit = await this.context.objects.read(base);
+      if (commit?.type !== 'commit') return `the parent ${base.slice(0, 12)} is not on the remote; fetch and commit on top of main`;
+      baseTree = decodeCommit(commit.content).tree;
+    }
+    const commits = found.reverse().map((commit, i, all) => ({ oid: commit.oid, tree: commit.tree, parentTree: i === 0 ? baseTree : all[i - 1]?.tree }));
+    return { commits, base, baseTree };
+  }
+
+  private async readTree(oid: string) {
+    const object = this.inPack.get(oid);
+    if (object) return object.type === 'tree' ? decodeTree(object.content) : undefined;
+    return this.context.objects.readTree(oid);
+  }
+
+  /** Bytes of added files and of removed comments (for a retraction's secret); sizes alone past the limit. */
+  private async readBlobs(changes: readonly FileChange[]): Promise<Map<string, Uint8Array | number>> {
+    const blobs = new Map<string, Uint8Array | number>();
+    const wanted = changes.flatMap((change) => [change.after?.oid, !change.after && parseCommentFilePath(change.path)?.kind === 'comment' ? change.before?.oid : undefined]);
+    for (const oid of wanted) {
+      if (oid === undefined || blobs.has(oid)) continue;
+      const packed = this.inPack.get(oid);
+      if (packed) {
+        if (packed.type === 'blob') blobs.set(oid, packed.content);
+        continue;
+      }
+      const info = await this.context.objects.info(oid);
+      if (info?.type !== 'blob') continue;
+      if (info.size > MAX_COMMENT_FILE_BYTES) blobs.set(oid, info.size);
+      else {
+        const object = await this.context.objects.read(oid);
+        if (object) blobs.set(oid, object.content);
+      }
+    }
+    return blobs;
+  }
 }

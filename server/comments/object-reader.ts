@@ -1,16 +1,16 @@
-// One long-lived `git cat-file --batch-command` for the hook: object types and sizes (`info`) and
-// contents (`contents`) over a single process, whatever the number of objects a push touches.
+// One long-lived `git cat-file --batch-command` per comment repository: object types and sizes
+// (`info`) and contents (`read`) over a single process, whatever the number of objects read.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** An object's type and size, or `undefined` when the name resolves to nothing. */
 export type ObjectInfo = { oid: string; type: string; size: number } | undefined;
 
-/** Reads objects of the repository the process runs in (quarantined objects included in a hook). */
+/** Reads objects of the repository the process runs in. */
 export interface ObjectReader {
   /** Type and size of an object name (`<oid>`, `<rev>^{tree}`, `<rev>:<path>`). */
   info(name: string): Promise<ObjectInfo>;
-  /** The bytes of an object. */
-  contents(oid: string): Promise<Uint8Array>;
+  /** The type and bytes of an object, or `undefined` when it is missing. */
+  read(oid: string): Promise<{ type: string; content: Uint8Array } | undefined>;
   close(): void;
 }
 
@@ -69,10 +69,9 @@ export function openObjectReader(cwd: string, env: NodeJS.ProcessEnv): ObjectRea
     });
   return {
     info: async (name) => (await ask(`info ${name}`, false)).info,
-    contents: async (oid) => {
+    read: async (oid) => {
       const { info, bytes } = await ask(`contents ${oid}`, true);
-      if (info === undefined || bytes === undefined) throw new Error(`object ${oid} is missing`);
-      return bytes;
+      return info === undefined || bytes === undefined ? undefined : { type: info.type, content: bytes };
     },
     close: () => child.stdin.end(),
   };

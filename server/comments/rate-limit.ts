@@ -1,5 +1,6 @@
-// A per-address limit on pushes: at most `pushes` in any `perSeconds` window (a sliding log of
-// the times each address pushed), so one reader cannot flood the comment remote.
+// A per-address limit: at most `pushes` events (pushes, or failed moderator logins) in any
+// `perSeconds` window (a sliding log of the times each address acted), so one client cannot
+// flood the comment remote or guess the moderator's password.
 
 /** At most `pushes` pushes per address in any `perSeconds` seconds. */
 export interface RateLimit {
@@ -10,10 +11,12 @@ export interface RateLimit {
 /** May this address push now, and if not, in how many seconds. */
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** Counts pushes per address. */
+/** Counts events (pushes, failed logins) per address. */
 export interface RateLimiter {
-  /** Records a push by `address` when it is allowed. */
+  /** Records an event by `address` when it is allowed. */
   take(address: string): RateDecision;
+  /** Whether `address` may act now, recording nothing (failed logins are recorded after they fail). */
+  check(address: string): RateDecision;
 }
 
 /** Addresses kept before expired ones are swept out. */
@@ -26,20 +29,19 @@ export function createRateLimiter(limit: RateLimit, now: () => number = Date.now
   }
   const windowMs = limit.perSeconds * 1000;
   const log = new Map<string, number[]>();
-  return {
-    take(address) {
-      const time = now();
-      if (log.size >= SWEEP_AT) {
-        for (const [key, times] of log) if ((times.at(-1) ?? 0) <= time - windowMs) log.delete(key);
-      }
-      const times = (log.get(address) ?? []).filter((at) => at > time - windowMs);
-      if (times.length >= limit.pushes) {
-        log.set(address, times);
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((times[0] ?? time) + windowMs - time) / 1000)) };
-      }
-      times.push(time);
+  const decide = (address: string, record: boolean): RateDecision => {
+    const time = now();
+    if (log.size >= SWEEP_AT) {
+      for (const [key, times] of log) if ((times.at(-1) ?? 0) <= time - windowMs) log.delete(key);
+    }
+    const times = (log.get(address) ?? []).filter((at) => at > time - windowMs);
+    if (times.length >= limit.pushes) {
       log.set(address, times);
-      return { ok: true };
-    },
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((times[0] ?? time) + windowMs - time) / 1000)) };
+    }
+    if (record) times.push(time);
+    if (times.length > 0) log.set(address, times);
+    return { ok: true };
   };
+  return { take: (address) => decide(address, true), check: (address) => decide(address, false) };
 }

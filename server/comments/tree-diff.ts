@@ -1,46 +1,50 @@
-// Differences between pairs of trees, all from one `git diff-tree --stdin` run: the hook diffs
-// every new commit against each parent, and the push's old tip against its new one.
+// The file changes between two trees, computed in the server from tree objects (a pushed pack's,
+// or the repository's): only subtrees whose ids differ are read. Modes are the raw ones the
+// trees hold, not git's canonical forms, so `100664` is seen as what it is.
+import { isTreeMode, type TreeEntry } from '../../src/store/index.ts';
 import type { FileChange } from './judge-changes.ts';
-import { runGit } from './run-git.ts';
-const ZERO_OID = /^0+$/;
 
-/** The changes from `before` to `after` for each pair of tree ids, in order. */
-export async function diffTrees(pairs: ReadonlyArray<readonly [before: string, after: string]>, cwd: string, env: NodeJS.ProcessEnv): Promise<FileChange[][]> {
-  if (pairs.length === 0) return [];
-  const input = pairs.map(([before, after]) => `${before} ${after}\n`).join('');
-  const outcome = await runGit(['diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '--no-renames'], cwd, env, input);
-  if (outcome.status !== 0) throw new Error(`git diff-tree failed: ${outcome.stderr.trim()}`);
-  const blocks = parseDiffTreeOutput(outcome.stdout);
-  if (blocks.length !== pairs.length) throw new Error(`git diff-tree answered ${blocks.length} diffs for ${pairs.length} pairs`);
-  return blocks;
+/** Reads a tree's entries; `undefined` when the object is missing or not a tree. */
+export type ReadTree = (oid: string) => Promise<readonly TreeEntry[] | undefined>;
+
+/** More paths than this in one diff is no comment push: stop reading. */
+export class TooManyChangesError extends Error {
+  readonly code = 'too-many-changes';
 }
 
 /**
- * Parses `git diff-tree --stdin --always -r -z --raw` output of tree pairs: a `<tree> <tree>\n`
- * line before each diff, then `:<mode> <mode> <oid> <oid> <status>\0<path>\0` per file.
+ * The changes from tree `before` to tree `after` (`undefined`: the empty tree), sorted by path.
+ * Throws {@link TooManyChangesError} past `limit` changes, and an Error for a missing tree.
  */
-export function parseDiffTreeOutput(output: Uint8Array): FileChange[][] {
-  const text = Buffer.from(output.buffer, output.byteOffset, output.byteLength);
-  const blocks: FileChange[][] = [];
-  let at = 0;
-  while (at < text.length) {
-    if (text[at] !== 0x3a /* ':' */) {
-      const end = text.indexOf(0x0a, at);
-      if (end < 0) throw new Error('git diff-tree output ends inside a header');
-      blocks.push([]);
-      at = end + 1;
-      continue;
+export async function diffTrees(before: string | undefined, after: string | undefined, readTree: ReadTree, limit: number): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  const entriesOf = async (oid: string | undefined, path: string): Promise<readonly TreeEntry[]> => {
+    if (oid === undefined) return [];
+    const entries = await readTree(oid);
+    if (entries === undefined) throw new Error(`the tree ${oid} at "${path || '/'}" is missing`);
+    return entries;
+  };
+  const push = (change: FileChange): void => {
+    changes.push(change);
+    if (changes.length > limit) throw new TooManyChangesError(`more than ${limit} files changed`);
+  };
+  const walk = async (a: string | undefined, b: string | undefined, prefix: string): Promise<void> => {
+    const left = new Map((await entriesOf(a, prefix)).map((entry) => [entry.name, entry]));
+    const right = new Map((await entriesOf(b, prefix)).map((entry) => [entry.name, entry]));
+    for (const name of [...new Set([...left.keys(), ...right.keys()])].sort()) {
+      const was = left.get(name);
+      const now = right.get(name);
+      if (was && now && was.oid === now.oid && was.mode === now.mode) continue;
+      const path = `${prefix}${name}`;
+      const wasTree = was !== undefined && isTreeMode(was.mode);
+      const nowTree = now !== undefined && isTreeMode(now.mode);
+      if (wasTree || nowTree) await walk(wasTree ? was.oid : undefined, nowTree ? now.oid : undefined, `${path}/`);
+      const change: FileChange = { path };
+      if (was && !wasTree) change.before = { oid: was.oid, mode: was.mode };
+      if (now && !nowTree) change.after = { oid: now.oid, mode: now.mode };
+      if (change.before || change.after) push(change);
     }
-    const metaEnd = text.indexOf(0, at);
-    const pathEnd = metaEnd < 0 ? -1 : text.indexOf(0, metaEnd + 1);
-    const current = blocks.at(-1);
-    if (pathEnd < 0 || current === undefined) throw new Error('git diff-tree output is cut short');
-    const [beforeMode = '', afterMode = '', beforeOid = '', afterOid = ''] = text.toString('latin1', at + 1, metaEnd).split(' ');
-    const change: FileChange = { path: text.toString('utf8', metaEnd + 1, pathEnd) };
-    if (!ZERO_OID.test(beforeOid)) change.before = { oid: beforeOid, mode: beforeMode };
-    if (!ZERO_OID.test(afterOid)) change.after = { oid: afterOid, mode: afterMode };
-    current.push(change);
-    at = pathEnd + 1;
-  }
-  return blocks;
+  };
+  await walk(before, after, '');
+  return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }

@@ -62,14 +62,19 @@ export async function commitFiles(dir: string, files: Record<string, string | Ui
   await gitAsync(['commit', '--quiet', '--allow-empty', '-m', message], { cwd: dir });
 }
 
-/** `git push` with `args`; resolves with git's exit status and stderr (the hook's `remote:` lines). */
-export async function push(dir: string, args: readonly string[] = ['origin', 'HEAD:refs/heads/main'], env: Record<string, string> = {}): Promise<{ ok: boolean; stderr: string }> {
+/** `git push` with `args` (default: HEAD as a new submission); resolves with git's exit status and stderr. */
+export async function push(dir: string, args: readonly string[] = ['origin', `HEAD:refs/for/main/${randomUUID()}`], env: Record<string, string> = {}): Promise<{ ok: boolean; stderr: string }> {
   try {
     const { stderr } = await execFileAsync('git', ['push', ...args], { cwd: dir, env: gitEnv(env) });
     return { ok: true, stderr };
   } catch (error) {
     return { ok: false, stderr: (error as { stderr?: string }).stderr ?? String(error) };
   }
+}
+
+/** The reasons git reports for refs the remote refused (`! [remote rejected] a -> b (reason)`). */
+export function rejections(stderr: string): string[] {
+  return [...stderr.matchAll(/\[remote rejected\] \S+ -> \S+ \((.*)\)$/gm)].map((match) => match[1] as string);
 }
 
 /** The `remote:` lines of a push's stderr, without the prefix. */

@@ -48,7 +48,7 @@ async function pushComment(url: string): Promise<{ head: string; path: string }>
   await commitFiles(dir, { [comment.path]: encodeCommentFile(comment.comment) }, `Comment ${comment.comment.id}`);
   const result = await push(dir);
   expect(result.ok, result.stderr).toBe(true);
-  return { head: (await gitAsync(['rev-parse', 'HEAD'], { cwd: dir })).trim(), path: comment.path };
+  return { head: (await gitAsync(['ls-remote', url, 'refs/heads/main'])).split('\t')[0] ?? '', path: comment.path };
 }
 
 describe('mirroring', () => {

@@ -1,5 +1,5 @@
 // Moderation on the comment remote: the moderator's Basic credentials, checked by the Node front
-// and passed to the hook as REMOTE_USER, let `moderateComment` (the `npm run moderate` CLI) hide
+// by the comment remote itself, let `moderateComment` (the `npm run moderate` CLI) hide
 // and delete comments; without them, or with wrong ones, the same changes are refused.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { moderateComment, ModerationError } from '../../server/comments/index.ts
 import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
 import { encodeCommentFile, parseCommentFilePath, validateCommentFile } from '../../src/comments/record.ts';
 import { gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
-import { cloneRemote, commitFiles, newComment, push, remoteLines } from './comment-fixture.ts';
+import { cloneRemote, commitFiles, newComment, push, rejections } from './comment-fixture.ts';
 
 const MODERATOR = { username: 'editor', password: 'correct horse battery staple' };
 let remote: GitRemote;
@@ -57,7 +57,7 @@ describe('moderation', () => {
     expect(await filesOnRemote(url)).toEqual([]);
   });
 
-  it('refuses a deletion with wrong credentials (401) and without any (the hook)', async () => {
+  it('refuses a deletion with wrong credentials (401) and without any', async () => {
     const { url, comment } = await withComment();
     const wrong = moderateComment({ action: 'delete', url, id: comment.comment.id, credentials: { ...MODERATOR, password: 'guess' } });
     await expect(wrong).rejects.toBeInstanceOf(ModerationError);
@@ -66,7 +66,7 @@ describe('moderation', () => {
     await commitFiles(dir, { [comment.path]: null }, 'Delete without credentials');
     const anonymous = await push(dir);
     expect(anonymous.ok).toBe(false);
-    expect(remoteLines(anonymous.stderr)).toEqual([expect.stringMatching(/may not be removed: .*only a moderator can delete one/)]);
+    expect(rejections(anonymous.stderr)).toEqual([expect.stringMatching(/may not be removed: .*only a moderator can delete one/)]);
     expect(await filesOnRemote(url)).toEqual([comment.path]);
   });
 
@@ -75,7 +75,7 @@ describe('moderation', () => {
     const dir = await cloneRemote(url);
     const hidden = comment.path.replace(/\.json$/, '.hidden.json');
     await commitFiles(dir, { [hidden]: encodeCommentFile({ id: comment.comment.id, page: comment.comment.page, hidden: '2026-11-23T12:00:00Z' }) });
-    expect(remoteLines((await push(dir)).stderr)).toEqual([expect.stringMatching(/only a moderator may hide a comment/)]);
+    expect(rejections((await push(dir)).stderr)).toEqual([expect.stringMatching(/only a moderator may hide a comment/)]);
     // A user name alone (what the plain remote would pass on as REMOTE_USER) is refused, not trusted.
     const nameOnly = Buffer.from(`${MODERATOR.username}:`).toString('base64');
     const forged = await push(dir, ['origin', 'HEAD:refs/heads/main'], { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${nameOnly}` });
