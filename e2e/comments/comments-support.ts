@@ -69,12 +69,12 @@ export async function expectStatus(where: Locator | Page, body: string, status: 
   await expect(commentWith(where, body).locator('.badge')).toHaveText(status, timeout === undefined ? {} : { timeout });
 }
 
-/** The remote as the git CLI sees it: a fresh clone's log (subjects) and its comment files' contents. */
+/** The remote as the git CLI sees it: a fresh clone's log (every message line) and its comment files' contents. */
 export async function readRemote(): Promise<{ subjects: string[]; files: Map<string, string> }> {
   const dir = makeTempDir('comments-clone');
   try {
     await gitAsync(['clone', '--quiet', commentsRemoteUrl(), dir]);
-    const subjects = (await gitAsync(['log', '--format=%s'], { cwd: dir })).split('\n').filter(Boolean);
+    const subjects = (await gitAsync(['log', '--format=%B'], { cwd: dir })).split('\n').filter(Boolean);
     const files = new Map<string, string>();
     const pagesDir = join(dir, 'comments');
     for (const pageName of await readdir(pagesDir).catch(() => [])) {
@@ -90,8 +90,8 @@ export async function readRemote(): Promise<{ subjects: string[]; files: Map<str
 
 /**
  * Pushes comment records to the remote with the git CLI, as another reader's client would: at most
- * `MAX_COMMENTS_PER_PUSH` new files per push, each a fast-forward (rebased onto what others pushed
- * meanwhile; the files are new, so that never conflicts).
+ * `MAX_COMMENTS_PER_PUSH` new files per commit, each pushed to refs/for/main/<name>, which the
+ * remote folds into main.
  */
 export async function pushCommentsWithGit(records: readonly Comment[]): Promise<void> {
   const dir = makeTempDir('comments-push');
@@ -106,22 +106,13 @@ export async function pushCommentsWithGit(records: readonly Comment[]): Promise<
       }
       await gitAsync(['add', '--', 'comments'], { cwd: dir });
       await gitAsync(['commit', '--quiet', '-m', `${batch.length} comments pushed with the git CLI`], { cwd: dir });
-      await pushRebasing(dir);
+      await gitAsync(['push', '--quiet', 'origin', `HEAD:refs/for/main/${randomUUID()}`], { cwd: dir });
+      // The remote published the files in a commit of its own: carry on from it.
+      await gitAsync(['fetch', '--quiet', 'origin'], { cwd: dir });
+      await gitAsync(['reset', '--quiet', '--hard', 'origin/main'], { cwd: dir });
     }
   } finally {
     removeTempDir(dir);
-  }
-}
-
-async function pushRebasing(dir: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await gitAsync(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], { cwd: dir });
-      return;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await gitAsync(['pull', '--quiet', '--rebase', 'origin', 'main'], { cwd: dir });
-    }
   }
 }
 

@@ -48,8 +48,13 @@ test('a refusal by the comment remote is shown in words, and the refused change 
   );
   await commentWith(pageSection(page), body).getByRole('button', { name: 'Retract' }).click();
   await commentWith(pageSection(page), body).getByRole('button', { name: /Retract this comment/ }).click();
-  await expect(page.locator('git-comments .status')).toContainText('The comment server refused the comment', { timeout: 20_000 });
-  await expect(pageSection(page).locator(`article[data-comment-id="${id}"]`)).toHaveText('retraction saved on this device');
+  // Refused for good: set aside with the remote's words, the comment still shown as published.
+  const article = pageSection(page).locator(`article[data-comment-id="${id}"]`);
+  await expect(article.locator('.error')).toContainText('The comment server refused this for good', { timeout: 20_000 });
+  await expect(article.locator('.error')).toContainText('does not match the comment');
+  await expect(article.locator('.badge')).toHaveText('published');
+  await article.getByRole('button', { name: 'Discard' }).click();
+  await expect(article.locator('.error')).toHaveCount(0);
   const files = [...(await readRemote()).files.values()];
   expect(files.some((text) => text.includes(body)), 'the comment is still on the remote').toBe(true);
 });

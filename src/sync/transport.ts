@@ -32,6 +32,8 @@ export interface Transport {
   advertise(service: GitService): Promise<Uint8Array>;
   /** POST `<url>/<service>` with a request body. */
   rpc(service: GitService, body: Uint8Array): Promise<Uint8Array>;
+  /** GET `<url>/<path>`, revalidated through the HTTP cache (a file the server publishes, e.g. a comment page snapshot). */
+  get(path: string): Promise<Uint8Array>;
 }
 
 export type GitService = 'git-upload-pack' | 'git-receive-pack';
@@ -63,7 +65,7 @@ export function createTransport(options: RemoteOptions): Transport {
     const request = { url: options.url, phase, signal: options.signal, timeout };
     let response: Response;
     try {
-      response = await fetch(requestUrl(options.url, options.corsProxy, path), { ...init, headers, signal, cache: 'no-store' });
+      response = await fetch(requestUrl(options.url, options.corsProxy, path), { cache: 'no-store', ...init, headers, signal });
     } catch (error) {
       throw classifyRequestFailure(error, request);
     }
@@ -80,6 +82,7 @@ export function createTransport(options: RemoteOptions): Transport {
   };
   return {
     advertise: (service) => send(`info/refs?service=${service}`, 'discovery', 'advertisement', { method: 'GET' }),
+    get: (path) => send(path, 'fetch', 'result', { method: 'GET', cache: 'no-cache' }),
     rpc: (service, body) =>
       send(service, service === 'git-upload-pack' ? 'fetch' : 'push', 'result', {
         method: 'POST',

@@ -76,12 +76,3 @@ export async function push(dir: string, args: readonly string[] = ['origin', `HE
 export function rejections(stderr: string): string[] {
   return [...stderr.matchAll(/\[remote rejected\] \S+ -> \S+ \((.*)\)$/gm)].map((match) => match[1] as string);
 }
-
-/** The `remote:` lines of a push's stderr, without the prefix. */
-export function remoteLines(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((line) => line.startsWith('remote: '))
-    .map((line) => line.slice('remote: '.length).trim())
-    .filter((line) => line !== '');
-}

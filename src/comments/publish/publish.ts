@@ -1,17 +1,53 @@
-// One publish: sync the widget's repository with the comment remote (fetch others' comments,
-// merge, push ours). Loaded by dynamic import the first time it is needed: it carries the whole
-// smart-HTTP and packfile code.
-import { sync } from '../../sync/index.ts';
-import type { Repo } from '../../store/index.ts';
-import { COMMENTS_BRANCH } from '../storage/index.ts';
+// One publish: push this reader's waiting comment files to the comment remote, each as a root
+// commit of its own to refs/for/main/<file> (the remote folds it into main and answers per ref),
+// then fetch the page's snapshot. Loaded by dynamic import the first time it is needed: it
+// carries the smart-HTTP and packfile code.
+import { MAX_COMMENTS_PER_PUSH } from '../record.ts';
+import { decodeCommit, decodeTree } from '../../store/index.ts';
+import { ProtocolError, SyncError, createTransport, parsePack, type PackObject } from '../../sync/index.ts';
+import type { CommentRepo } from '../storage/index.ts';
 import { describeFailure } from './describe-failure.ts';
 import type { PublishOutcome } from './publish-outcome.ts';
+import { encodeSubmission, readSubmissionReport } from './submission.ts';
 
 /** How long one request may take before the attempt counts as offline. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
-/** Syncs `repo` with `url`; a failure comes back as data, as sync's outcome does. */
-export async function publish(repo: Repo, url: string, signal?: AbortSignal): Promise<PublishOutcome> {
-  const outcome = await sync(repo.git, { url, branch: COMMENTS_BRANCH, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
-  return outcome.kind === 'failed' ? { ok: false, failure: describeFailure(outcome.error) } : { ok: true };
+/** Publishes what waits in `comments`' outbox to `url`, then refreshes `page`; never throws. */
+export async function publish(comments: CommentRepo, url: string, page: string, signal?: AbortSignal): Promise<PublishOutcome> {
+  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  try {
+    for (let pending = await comments.listPending(); pending.length > 0; pending = await comments.listPending()) {
+      const batch = pending.slice(0, MAX_COMMENTS_PER_PUSH);
+      const submission = encodeSubmission(batch);
+      const report = readSubmissionReport(await transport.rpc('git-receive-pack', submission.body), submission.refs);
+      await comments.recordOutcomes(report);
+    }
+    await refreshPage(comments, url, page, signal);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, failure: error instanceof SyncError ? describeFailure(error) : { kind: 'other', reason: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** Fetches the page's snapshot (revalidated through the HTTP cache) and stores it. */
+export async function refreshPage(comments: CommentRepo, url: string, page: string, signal?: AbortSignal): Promise<void> {
+  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const pack = await transport.get(`pages/${page}.pack`);
+  const objects = await parsePack(pack, async () => undefined);
+  const commit = objects.find((object) => object.type === 'commit');
+  if (!commit || !isClosed(commit, objects)) throw new ProtocolError('pack', `the snapshot of ${page} is not one whole commit`);
+  await comments.storeSnapshot(page, commit.oid, objects);
+}
+
+/** Whether every object `commit` reaches is in `objects` (a snapshot is stored whole or not at all). */
+function isClosed(commit: PackObject, objects: readonly PackObject[]): boolean {
+  const byId = new Map(objects.map((object) => [object.oid as string, object]));
+  const queue = [decodeCommit(commit.content).tree as string];
+  while (queue.length > 0) {
+    const object = byId.get(queue.pop() as string);
+    if (!object) return false;
+    if (object.type === 'tree') queue.push(...decodeTree(object.content).map((entry) => entry.oid as string));
+  }
+  return true;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryBackend } from '../../store/index.ts';
-import { commentFilePath, type Comment } from '../record.ts';
-import { COMMENTS_BRANCH, CommentRepo, InvalidCommentError, TRACKING_REF, commentDatabaseName } from './comment-repo.ts';
+import { createMemoryBackend, openRepo, type Oid } from '../../store/index.ts';
+import { commentFilePath, encodeCommentFile, type Comment } from '../record.ts';
+import { CommentRepo, InvalidCommentError, OUTBOX_BRANCH, commentDatabaseName } from './comment-repo.ts';
 import { hashSecret, makeSecret } from './secret.ts';
 
 const PAGE = 'chapter-3';
@@ -33,29 +33,58 @@ describe('CommentRepo', () => {
     expect(commentDatabaseName('http://h/c.git')).toBe('git-comments:http://h/c.git');
   });
 
-  it('commits a comment as one new file, pending until the remote-tracking ref reaches it', async () => {
-    const head = await repo.addComment(comment());
+  it('commits a comment to the outbox, waiting; the remote taking it marks it published until a snapshot shows it', async () => {
+    await repo.addComment(comment());
     const path = commentFilePath(PAGE, ID);
     const before = await repo.readPage(PAGE);
     expect([...before.files.keys()]).toEqual([path]);
     expect(JSON.parse(new TextDecoder().decode(before.files.get(path))).anchor.exact).toBe('pack files');
     expect(before.published.size).toBe(0);
-    expect(await repo.listPending()).toEqual([{ path, kind: 'comment' }]);
-
-    // What sync does once the remote has the head.
-    await repo.repo.git.refs.compareAndSet(TRACKING_REF, undefined, head);
-    expect((await repo.readPage(PAGE)).published).toEqual(new Set([path]));
-    expect(await repo.listPending()).toEqual([]);
-    const [commit] = await (await repo.repo.branch(COMMENTS_BRANCH)).history({ limit: 1 });
+    const pending = await repo.listPending();
+    expect(pending.map(({ path, kind }) => ({ path, kind }))).toEqual([{ path, kind: 'comment' }]);
+    const [commit] = await (await repo.repo.branch(OUTBOX_BRANCH)).history({ limit: 1 });
     expect(commit?.message).toBe('Comment by Ada on chapter-3');
+
+    await repo.recordOutcomes(new Map([[path, undefined]]));
+    expect(await repo.listPending()).toEqual([]);
+    expect((await repo.readPage(PAGE)).published).toEqual(new Set([path]));
   });
 
-  it('retracts in one commit: the comment file goes, the tombstone comes', async () => {
+  it('sets a refused file aside with the reason, and discards it on request', async () => {
+    await repo.addComment(comment());
+    const path = commentFilePath(PAGE, ID);
+    await repo.recordOutcomes(new Map([[path, 'comments/chapter-3/x.json was deleted by a moderator']]));
+    const page = await repo.readPage(PAGE);
+    expect(page.setAside).toEqual(new Map([[path, 'comments/chapter-3/x.json was deleted by a moderator']]));
+    expect(page.files.has(path)).toBe(true);
+    expect(await repo.listPending()).toEqual([]);
+    await repo.discard(path);
+    expect((await repo.readPage(PAGE)).files.size).toBe(0);
+  });
+
+  it('puts a retraction in the outbox after its comment', async () => {
     await repo.addComment(comment());
     await repo.retract({ id: ID, page: PAGE, secret: 'a secret of twenty chars', retracted: '2026-11-23T11:00:00.000Z' });
-    const { files } = await repo.readPage(PAGE);
-    expect([...files.keys()]).toEqual([commentFilePath(PAGE, ID, 'retraction')]);
-    expect(await repo.listPending()).toEqual([{ path: commentFilePath(PAGE, ID, 'retraction'), kind: 'retraction' }]);
+    expect((await repo.listPending()).map((change) => change.kind)).toEqual(['comment', 'retraction']);
+  });
+
+  it('moves what a first-version widget left unpublished on main into the outbox, once', async () => {
+    const backend = createMemoryBackend();
+    const v1 = await openRepo({ name: 'v1', backend });
+    const main = await v1.branch('main');
+    const old = comment({ id: '00000000-0000-4000-8000-000000000001' });
+    await main.set(commentFilePath(PAGE, old.id), encodeCommentFile(old), { message: 'published by v1' });
+    await v1.git.refs.compareAndSet('refs/remotes/origin/main', undefined, (await main.head()) as Oid);
+    await main.set(commentFilePath(PAGE, ID), encodeCommentFile(comment()), { message: 'waiting in v1' });
+    const upgraded = await CommentRepo.open({ remote: 'r', backend });
+    try {
+      expect((await upgraded.listPending()).map((change) => change.path)).toEqual([commentFilePath(PAGE, ID)]);
+      await upgraded.recordOutcomes(new Map([[commentFilePath(PAGE, ID), undefined]]));
+      const again = await CommentRepo.open({ remote: 'r', backend });
+      expect(await again.listPending()).toEqual([]);
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it('refuses to write what the comment remote would refuse', async () => {

@@ -1,33 +1,47 @@
 // The widget's own git repository of comments, one IndexedDB database per remote
-// (`git-comments:<remote>`), apart from the task app's. Only ever adds files, and retracts by
-// removing a comment's file and adding its tombstone: the only changes the comment remote takes.
-import { openRepo, type Backend, type Oid, type Repo } from '../../store/index.ts';
+// (`git-comments:<remote>`), apart from the task app's. Two kinds of branch:
+//
+//   outbox          this reader's own files, each added by one commit when posted:
+//                     comments/<page>/<file>     waiting to be published
+//                     published/<page>/<file>    the remote took it; kept until a snapshot shows it
+//                     set-aside/<page>/<file>    refused for good; beside it <file>.reason
+//   pages/<page>    the page's comments as the remote last served them (a snapshot commit)
+//
+// A first visit reads only its page's snapshot, never the whole repository.
+import { openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
 import { commentFilePath, encodeCommentFile, parseCommentFilePath, validateCommentFile, type Comment, type Retraction } from '../record.ts';
 
-/** The branch the widget commits to and syncs; the same name on the remote. */
-export const COMMENTS_BRANCH = 'main';
-/** Where sync keeps the last remote head it saw: what the remote has. */
-export const TRACKING_REF = `refs/remotes/origin/${COMMENTS_BRANCH}`;
-
-/** The files of one page, here and on the remote as last seen. */
-export interface PageSnapshot {
-  /** Path → bytes of every file under `comments/<page>/` on the local branch. */
-  files: Map<string, Uint8Array>;
-  /** The paths the remote had at the last sync. */
-  published: Set<string>;
+/** The branch holding this reader's own comment files. */
+export const OUTBOX_BRANCH = 'outbox';
+/** The branch holding the last snapshot of `page` the remote served. */
+export function pageBranch(page: string): string {
+  return `pages/${page}`;
 }
 
-/** A comment file or tombstone committed here and not yet on the remote. */
+/** The files of one page as this browser knows them. */
+export interface PageSnapshot {
+  /** Path (`comments/<page>/<file>`) → bytes: the remote's, this reader's waiting ones, and set-aside ones. */
+  files: Map<string, Uint8Array>;
+  /** The paths the remote has (in its snapshot, or taken by a push since). */
+  published: Set<string>;
+  /** Paths the remote refused for good → its words. */
+  setAside: Map<string, string>;
+}
+
+/** A comment file or tombstone waiting to be published. */
 export interface PendingChange {
   path: string;
   kind: 'comment' | 'retraction';
+  bytes: Uint8Array;
 }
 
-/** How to open a {@link CommentRepo}; tests pass a memory backend. */
+/** How to open a {@link CommentRepo}; tests pass a memory backend or a database name of their own. */
 export interface OpenCommentRepoOptions {
   remote: string;
   backend?: Backend;
   indexedDB?: IDBFactory;
+  /** Default `git-comments:<remote>`. */
+  databaseName?: string;
 }
 
 /** A comment file the widget was about to write was refused by the shared validator. */
@@ -44,79 +58,150 @@ export function commentDatabaseName(remote: string): string {
   return `git-comments:${remote}`;
 }
 
+const WAITING = 'comments';
+const PUBLISHED = 'published';
+const SET_ASIDE = 'set-aside';
+
 /** The comment repository of one remote. */
 export class CommentRepo {
   private constructor(readonly repo: Repo) {}
 
-  /** Opens (creating when missing) the repository for `remote`. */
+  /** Opens (creating when missing) the repository for `remote`; moves comments a v1 widget left waiting into the outbox. */
   static async open(options: OpenCommentRepoOptions): Promise<CommentRepo> {
     const repo = await openRepo({
-      name: commentDatabaseName(options.remote),
+      name: options.databaseName ?? commentDatabaseName(options.remote),
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       author: { name: 'Comment widget', email: 'reader@comments.invalid' },
     });
-    return new CommentRepo(repo);
+    const comments = new CommentRepo(repo);
+    await comments.migrate();
+    return comments;
   }
 
-  /** The page's files on the local branch and the paths the remote has. */
+  /** The page's files: the last snapshot, then this reader's own on top. */
   async readPage(page: string): Promise<PageSnapshot> {
-    const dir = `comments/${page}`;
-    const branch = await this.repo.branch(COMMENTS_BRANCH);
-    const files = await branch.getAll(dir);
-    const tracking = await this.repo.git.refs.read(TRACKING_REF);
-    const published = new Set<string>(tracking === undefined ? [] : (await (await this.repo.view(tracking)).getAll(dir)).keys());
-    return { files, published };
+    const snapshot = await this.snapshotFiles(page);
+    const outbox = await (await this.outbox()).getAll();
+    const files = new Map(snapshot);
+    const published = new Set(snapshot.keys());
+    const setAside = new Map<string, string>();
+    for (const [path, bytes] of outbox) {
+      const [folder, filePage, name = ''] = path.split('/');
+      if (filePage !== page || name.endsWith('.reason')) continue;
+      const canonical = `comments/${page}/${name}`;
+      if (!files.has(canonical)) files.set(canonical, bytes);
+      if (folder === PUBLISHED) published.add(canonical);
+      if (folder === SET_ASIDE) setAside.set(canonical, new TextDecoder().decode(outbox.get(`${path}.reason`) ?? new Uint8Array()));
+    }
+    return { files, published, setAside };
   }
 
-  /** Commits one new comment file (checked by the shared validator first). */
+  /** Commits one new comment file to the outbox (checked by the shared validator first). */
   async addComment(comment: Comment): Promise<Oid> {
     const path = commentFilePath(comment.page, comment.id);
     const bytes = checked(path, encodeCommentFile(comment));
-    const branch = await this.repo.branch(COMMENTS_BRANCH);
-    return branch.set(path, bytes, {
+    return (await this.outbox()).set(path, bytes, {
       message: `Comment by ${comment.author.trim()} on ${comment.page}${comment.parent ? ' (a reply)' : ''}`,
       author: { name: comment.author.trim(), email: 'reader@comments.invalid' },
       date: new Date(comment.created),
     });
   }
 
-  /** Retracts a comment: removes its file and adds the tombstone with the secret, in one commit. */
+  /** Commits a retraction's tombstone (with the secret) to the outbox. */
   async retract(retraction: Retraction): Promise<Oid> {
     const path = commentFilePath(retraction.page, retraction.id, 'retraction');
     const bytes = checked(path, encodeCommentFile(retraction));
-    const branch = await this.repo.branch(COMMENTS_BRANCH);
-    return branch.transaction(
-      (tx) => {
-        tx.remove(commentFilePath(retraction.page, retraction.id));
-        tx.set(path, bytes);
+    return (await this.outbox()).set(path, bytes, { message: `Retract comment ${retraction.id} on ${retraction.page}`, date: new Date(retraction.retracted) });
+  }
+
+  /** Files waiting to be published, on every page, comments before tombstones. */
+  async listPending(): Promise<PendingChange[]> {
+    const pending: PendingChange[] = [];
+    for (const [path, bytes] of await (await this.outbox()).getAll(WAITING)) {
+      const where = parseCommentFilePath(path);
+      if (where && where.kind !== 'hiding') pending.push({ path, kind: where.kind, bytes });
+    }
+    return pending.sort((a, b) => (a.kind === b.kind ? (a.path < b.path ? -1 : 1) : a.kind === 'comment' ? -1 : 1));
+  }
+
+  /** Records what the remote said of pushed files: taken (`undefined`) or refused for good (its words). */
+  async recordOutcomes(outcomes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    if (outcomes.size === 0) return;
+    const refused = [...outcomes.values()].filter((reason) => reason !== undefined).length;
+    await (await this.outbox()).transaction(
+      async (tx) => {
+        for (const [path, reason] of outcomes) {
+          const bytes = await tx.get(path);
+          if (bytes === undefined) continue;
+          tx.remove(path);
+          const moved = path.replace(/^comments\//, `${reason === undefined ? PUBLISHED : SET_ASIDE}/`);
+          tx.set(moved, bytes);
+          if (reason !== undefined) tx.set(`${moved}.reason`, reason);
+        }
       },
-      { message: `Retract comment ${retraction.id} on ${retraction.page}`, date: new Date(retraction.retracted) },
+      { message: refused === 0 ? `Published ${outcomes.size} of my comments` : `The remote took ${outcomes.size - refused} and refused ${refused} of my comments` },
     );
   }
 
-  /** Comments and tombstones committed here that the remote does not have yet, on every page. */
-  async listPending(): Promise<PendingChange[]> {
-    const head = await (await this.repo.branch(COMMENTS_BRANCH)).head();
-    if (head === undefined) return [];
-    const tracking = await this.repo.git.refs.read(TRACKING_REF);
-    const changes = await this.repo.diff(tracking, head);
-    const pending: PendingChange[] = [];
-    for (const change of changes) {
-      const where = change.kind === 'added' ? parseCommentFilePath(change.path) : undefined;
-      if (where && where.kind !== 'hiding') pending.push({ path: change.path, kind: where.kind });
-    }
-    return pending;
+  /** Stores a page snapshot the remote served (its commit and every object it needs) and drops what it now shows from the outbox. */
+  async storeSnapshot(page: string, commit: Oid, objects: readonly GitObject[]): Promise<void> {
+    const branch = pageBranch(page);
+    const current = await this.repo.git.refs.read(`refs/heads/${branch}`);
+    if (current !== commit) await this.repo.git.refs.compareAndSet(`refs/heads/${branch}`, current, commit, [...objects]);
+    const shown = await this.snapshotFiles(page);
+    const outbox = await this.outbox();
+    const settled = [...(await outbox.getAll(`${PUBLISHED}/${page}`)).keys()].filter((path) => shown.has(path.replace(/^published\//, 'comments/')));
+    if (settled.length > 0) await outbox.transaction((tx) => settled.forEach((path) => tx.remove(path)), { message: `${settled.length} of my comments are on the page now` });
   }
 
-  /** Calls `listener` when the branch moves, in this tab or another. */
-  async watch(listener: () => void): Promise<() => void> {
-    return (await this.repo.branch(COMMENTS_BRANCH)).watch(listener);
+  /** Forgets a set-aside file (the reader discarded it). */
+  async discard(path: string): Promise<void> {
+    const moved = path.replace(/^comments\//, `${SET_ASIDE}/`);
+    await (await this.outbox()).transaction(
+      (tx) => {
+        tx.remove(moved);
+        tx.remove(`${moved}.reason`);
+      },
+      { message: `Discard ${path}, which the remote refused` },
+    );
+  }
+
+  /** Calls `listener` when the outbox or the page's snapshot moves, in this tab or another. */
+  async watch(page: string, listener: () => void): Promise<() => void> {
+    const stops = [(await this.outbox()).watch(listener), (await this.repo.branch(pageBranch(page))).watch(listener)];
+    return () => stops.forEach((stop) => stop());
   }
 
   /** Closes the database. */
   close(): Promise<void> {
     return this.repo.close();
+  }
+
+  private outbox() {
+    return this.repo.branch(OUTBOX_BRANCH);
+  }
+
+  private async snapshotFiles(page: string): Promise<Map<string, Uint8Array>> {
+    const head = await this.repo.git.refs.read(`refs/heads/${pageBranch(page)}`);
+    return head === undefined ? new Map() : (await this.repo.view(head)).getAll(`comments/${page}`);
+  }
+
+  /** The v1 widget committed to `main` and pushed it; what it never published moves to the outbox, once. */
+  private async migrate(): Promise<void> {
+    const [main, outbox] = await Promise.all([this.repo.git.refs.read('refs/heads/main'), this.repo.git.refs.read(`refs/heads/${OUTBOX_BRANCH}`)]);
+    if (main === undefined || outbox !== undefined) return;
+    const tracking = await this.repo.git.refs.read('refs/remotes/origin/main');
+    const added = (await this.repo.diff(tracking, main)).filter((change) => change.kind === 'added' && parseCommentFilePath(change.path)?.kind !== 'hiding');
+    const view = await this.repo.view(main);
+    const files = await Promise.all(added.map(async (change) => [change.path, await view.get(change.path)] as const));
+    await (await this.outbox()).transaction(
+      (tx) => {
+        for (const [path, bytes] of files) if (bytes) tx.set(path, bytes);
+        tx.set('.outbox', 'Comments written by this browser; see the comment widget README.\n');
+      },
+      { message: `Move ${files.length} unpublished comments to the outbox` },
+    );
   }
 }
 

@@ -3,8 +3,8 @@
 import { commentFilePath, type Anchor, type Comment } from '../record.ts';
 import type { PageFiles } from './page-files.ts';
 
-/** Where a comment (or its retraction) is: only in this browser, or on the remote too. */
-export type PublishState = 'local' | 'published';
+/** Where a comment (or its retraction) is: only in this browser, on the remote too, or refused by it for good. */
+export type PublishState = 'local' | 'published' | 'set-aside';
 
 /** One comment of a thread. */
 export interface ThreadEntry {
@@ -19,31 +19,40 @@ export interface ThreadEntry {
   time: string;
   /** Of the comment, or of its retraction when it is retracted. */
   publish: PublishState;
+  /** A file of this entry the remote refused for good (the comment, or its retraction), and why. */
+  refusal?: { path: string; reason: string };
   replies: ThreadEntry[];
 }
 
 const PAGE_ANCHOR: Anchor = { kind: 'page' };
 
 /**
- * Builds the threads of a page, oldest first. `published` holds the paths the remote has. A reply
+ * Builds the threads of a page, oldest first. `published` holds the paths the remote has,
+ * `setAside` those it refused for good (with its words). A reply
  * whose parent is unknown becomes a thread of its own: nothing is ever dropped from view.
  */
-export function buildThreads(page: string, files: PageFiles, published: ReadonlySet<string>): ThreadEntry[] {
+export function buildThreads(page: string, files: PageFiles, published: ReadonlySet<string>, setAside: ReadonlyMap<string, string> = new Map()): ThreadEntry[] {
   const ids = new Set([...files.comments.keys(), ...files.retractions.keys(), ...files.hidings.keys()]);
   const entries = new Map<string, ThreadEntry>();
   for (const id of ids) {
     const comment = files.comments.get(id);
     const retraction = files.retractions.get(id);
     const hiding = files.hidings.get(id);
-    const state = hiding ? 'hidden' : retraction ? 'retracted' : 'visible';
-    const path = retraction ? commentFilePath(page, id, 'retraction') : commentFilePath(page, id);
+    const commentPath = commentFilePath(page, id);
+    const retractionPath = commentFilePath(page, id, 'retraction');
+    // A retraction the remote refused did not happen: the comment shows, with the refusal.
+    const retracted = retraction !== undefined && !(comment && setAside.has(retractionPath));
+    const state = hiding ? 'hidden' : retracted ? 'retracted' : 'visible';
+    const path = retracted ? retractionPath : commentPath;
+    const refusedPath = [retractionPath, commentPath].find((candidate) => setAside.has(candidate));
     entries.set(id, {
       id,
       state,
       ...(comment ? { comment } : {}),
       anchor: comment?.anchor ?? PAGE_ANCHOR,
       time: comment?.created ?? retraction?.retracted ?? hiding?.hidden ?? '',
-      publish: published.has(path) || (state === 'hidden' && !comment) ? 'published' : 'local',
+      publish: published.has(path) || (state === 'hidden' && !comment) ? 'published' : setAside.has(path) ? 'set-aside' : 'local',
+      ...(refusedPath === undefined ? {} : { refusal: { path: refusedPath, reason: setAside.get(refusedPath) as string } }),
       replies: [],
     });
   }

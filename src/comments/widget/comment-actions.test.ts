@@ -47,7 +47,7 @@ describe('comment actions', () => {
     expect(await retractComment(target, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
     expect(await retractComment(target, id)).toBeUndefined();
     const { files } = await target.repo.readPage('chapter-3');
-    expect([...files.keys()]).toEqual([commentFilePath('chapter-3', id, 'retraction')]);
+    expect([...files.keys()].sort()).toEqual([commentFilePath('chapter-3', id), commentFilePath('chapter-3', id, 'retraction')]);
     expect(JSON.parse(new TextDecoder().decode(files.get(commentFilePath('chapter-3', id, 'retraction'))))).toMatchObject({ id, secret: target.memory.secret(id) });
   });
 });

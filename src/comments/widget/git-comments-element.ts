@@ -116,7 +116,7 @@ export class GitCommentsElement extends HTMLElement {
       page,
       repo,
       memory,
-      publisher: new Publisher({ repo: repo.repo, url: remote, onChange: (state) => this.onPublisherChange(state) }),
+      publisher: new Publisher({ comments: repo, url: remote, page, onChange: (state) => this.onPublisherChange(state) }),
       publisherState: { busy: false },
       blocks: new BlockPanels({
         strings,
@@ -140,7 +140,7 @@ export class GitCommentsElement extends HTMLElement {
     this.highlightSheet ??= makeSheet(HIGHLIGHT_CSS);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.highlightSheet];
     this.attributeChangedCallback();
-    session.stopWatching = await repo.watch(() => void this.refresh());
+    session.stopWatching = await repo.watch(page, () => void this.refresh());
     await this.refresh();
     session.publisher.start();
     session.publisher.request();
@@ -213,7 +213,7 @@ export class GitCommentsElement extends HTMLElement {
     const session = this.session;
     if (!session) return;
     const snapshot = await session.repo.readPage(session.page);
-    const threads = buildThreads(session.page, readPageFiles(snapshot.files), snapshot.published);
+    const threads = buildThreads(session.page, readPageFiles(snapshot.files), snapshot.published, snapshot.setAside);
     if (countEntries(threads) > 0) await this.loadMarkdown(session);
     const pending = (await session.repo.listPending()).length;
     if (this.session !== session) return;
@@ -226,6 +226,7 @@ export class GitCommentsElement extends HTMLElement {
       renderBody: session.renderBody ?? plainBody,
       canRetract: (id) => session.memory.secret(id) !== undefined,
       onRetract: (entry) => void this.retract(entry),
+      onDiscard: (entry) => void this.discard(entry),
     };
     session.blocks.update(placement.byBlock, context);
     session.pageSection.update(placement.page, context);
@@ -273,6 +274,14 @@ export class GitCommentsElement extends HTMLElement {
     const problem = await retractComment({ ...session, strings: GitCommentsElement.strings }, entry.id);
     if (problem === undefined) await this.afterWrite(session);
     else this.showProblem(problem);
+  }
+
+  /** Forgets a comment the remote refused for good (the reader read why and let it go). */
+  private async discard(entry: ThreadEntry): Promise<void> {
+    const session = this.session;
+    if (!session || entry.refusal === undefined) return;
+    await session.repo.discard(entry.refusal.path).catch((error: unknown) => this.showProblem(GitCommentsElement.strings.storageFailed(error instanceof Error ? error.message : String(error))));
+    await this.refresh();
   }
 
   private async afterWrite(session: Session): Promise<void> {

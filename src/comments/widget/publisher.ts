@@ -1,8 +1,8 @@
 // When to publish: at once after a post, on load, when the browser comes back online, every
-// minute while the page is visible (to bring in others' comments), and after a failure with
+// minute while the page is visible (to bring in others' comments: a snapshot revalidation), and after a failure with
 // exponential backoff. One attempt at a time; a request during an attempt runs once it ends.
-import type { Repo } from '../../store/index.ts';
 import { DEFAULT_RETRY, retryDelay, type PublishFailure, type PublishOutcome, type RetryPolicy } from '../publish/index.ts';
+import type { CommentRepo } from '../storage/index.ts';
 
 /** What the status line shows. */
 export interface PublisherState {
@@ -15,8 +15,10 @@ export interface PublisherState {
 
 /** How to make a {@link Publisher}. */
 export interface PublisherOptions {
-  repo: Repo;
+  comments: CommentRepo;
   url: string;
+  /** The page shown: its snapshot is fetched after each push. */
+  page: string;
   /** Called after every change of state, and after each attempt (the repository may have moved). */
   onChange: (state: PublisherState) => void;
   retry?: RetryPolicy;
@@ -70,7 +72,7 @@ export class Publisher {
   private async attempt(): Promise<void> {
     this.set({ ...this.state, busy: true });
     const outcome = await import('../publish/publish.ts').then(
-      ({ publish }) => publish(this.options.repo, this.options.url, this.abort.signal),
+      ({ publish }) => publish(this.options.comments, this.options.url, this.options.page, this.abort.signal),
       // The sync code could not be loaded: the site is unreachable, so is the remote, most likely.
       (): PublishOutcome => ({ ok: false, failure: { kind: 'offline' } }),
     );

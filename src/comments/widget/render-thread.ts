@@ -14,6 +14,8 @@ export interface ThreadContext {
   canRetract: (id: string) => boolean;
   onReply: (entry: ThreadEntry) => void;
   onRetract: (entry: ThreadEntry) => void;
+  /** Forgets a comment the remote refused for good. */
+  onDiscard: (entry: ThreadEntry) => void;
 }
 
 /** An ordered list of threads (empty lists render nothing). */
@@ -37,9 +39,10 @@ function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
       {},
       el('span', { class: 'author' }, comment.author),
       el('time', { datetime: comment.created, title: created.toLocaleString() }, formatRelativeTime(created, context.now)),
-      el('span', { class: 'badge', 'data-status': entry.publish }, entry.publish === 'published' ? strings.published : strings.savedOnDevice),
+      el('span', { class: 'badge', 'data-status': entry.publish }, entry.publish === 'published' ? strings.published : entry.publish === 'set-aside' ? strings.setAside : strings.savedOnDevice),
     ),
   );
+  if (entry.refusal !== undefined) article.append(el('p', { class: 'error' }, strings.refusedBecause(entry.refusal.reason)));
   if (comment.anchor.kind === 'quote' && comment.parent === null) article.append(el('blockquote', { class: 'quote' }, comment.anchor.exact));
   const body = el('div', { class: 'body' });
   body.innerHTML = context.renderBody(comment.body); // sanitized by DOMPurify in renderMarkdown
@@ -52,6 +55,13 @@ function renderActions(entry: ThreadEntry, context: ThreadContext): HTMLElement 
   const reply = el('button', { type: 'button', class: 'link' }, strings.reply);
   reply.addEventListener('click', () => context.onReply(entry));
   const actions = el('div', { class: 'actions' }, reply);
+  if (entry.refusal !== undefined) {
+    const discard = el('button', { type: 'button', class: 'link' }, strings.discard);
+    discard.addEventListener('click', () => context.onDiscard(entry));
+    if (entry.publish === 'set-aside') actions.replaceChildren(discard);
+    else actions.append(discard);
+    return actions;
+  }
   if (context.canRetract(entry.id)) {
     const retract = el('button', { type: 'button', class: 'link' }, strings.retract);
     retract.addEventListener('click', () => {

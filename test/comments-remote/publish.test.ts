@@ -1,0 +1,129 @@
+// The widget's own storage and publish code against the real comment remote, in Node with one
+// fake IndexedDB per reader: a comment committed to the outbox is published and lands on main
+// byte for byte; a first visit reads the page's snapshot only; a comment refused for good is set
+// aside with the reason and blocks nothing; a crowd publishes with no merge commits on main.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
+import { publish } from '../../src/comments/publish/publish.ts';
+import { commentFilePath, encodeCommentFile } from '../../src/comments/record.ts';
+import { CommentRepo } from '../../src/comments/storage/index.ts';
+import { gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
+import { cloneRemote, newComment } from './comment-fixture.ts';
+
+const LIMIT = { pushes: 2, perSeconds: 3600 };
+let remote: GitRemote;
+const readers: CommentRepo[] = [];
+let counter = 0;
+
+beforeAll(async () => {
+  remote = await startGitRemote({ dataDir: join(makeTempDir('comments-publish'), 'remotes'), comments: { repos: Array.from({ length: 10 }, (_, i) => `p${i + 1}.git`) } });
+});
+afterAll(async () => {
+  await remote?.close();
+  removeTempDirs();
+});
+afterEach(async () => {
+  await Promise.all(readers.splice(0).map((reader) => reader.close()));
+});
+
+async function reader(url: string): Promise<CommentRepo> {
+  const repo = await CommentRepo.open({ remote: url, indexedDB: new IDBFactory(), databaseName: `reader-${++counter}` });
+  readers.push(repo);
+  return repo;
+}
+
+async function mainFiles(url: string): Promise<Map<string, string>> {
+  const clone = await cloneRemote(url);
+  const files = new Map<string, string>();
+  for (const path of (await gitAsync(['ls-tree', '-r', '--name-only', 'origin/main'], { cwd: clone })).split('\n').filter(Boolean)) {
+    files.set(path, await gitAsync(['show', `origin/main:${path}`], { cwd: clone }));
+  }
+  return files;
+}
+
+describe('publishing from the widget store', () => {
+  it('publishes an outbox comment onto main byte for byte; a second reader sees it from the snapshot alone', async () => {
+    const url = `${remote.url}p1.git`;
+    const ada = await reader(url);
+    const { comment, path } = newComment();
+    await ada.addComment(comment);
+    expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
+    expect(await ada.listPending()).toEqual([]);
+    expect((await ada.readPage('chapter-3')).published).toEqual(new Set([path]));
+    expect((await mainFiles(url)).get(path)).toBe(new TextDecoder().decode(encodeCommentFile(comment)));
+
+    const bo = await reader(url);
+    expect(await publish(bo, url, 'chapter-3')).toEqual({ ok: true });
+    const seen = await bo.readPage('chapter-3');
+    expect([...seen.files.keys()]).toEqual([path]);
+    expect(seen.published).toEqual(new Set([path]));
+    expect(await bo.repo.git.refs.list('refs/heads/')).toEqual(new Map([['refs/heads/pages/chapter-3', expect.any(String)]]));
+  });
+
+  it('sets aside a comment refused for good, with the reason, and still publishes the next one', async () => {
+    const url = `${remote.url}p2.git`;
+    const [ada, bo] = [await reader(url), await reader(url)];
+    const first = newComment();
+    await ada.addComment(first.comment);
+    expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
+    await bo.addComment({ ...first.comment, body: 'Same id, other words' });
+    const next = newComment();
+    await bo.addComment(next.comment);
+    expect(await publish(bo, url, 'chapter-3')).toEqual({ ok: true });
+    const page = await bo.readPage('chapter-3');
+    expect(page.setAside.get(first.path)).toMatch(/already exists with other contents/);
+    expect(page.published.has(next.path)).toBe(true);
+    expect(await bo.listPending()).toEqual([]);
+    const later = newComment();
+    await bo.addComment(later.comment);
+    expect(await publish(bo, url, 'chapter-3')).toEqual({ ok: true });
+    expect((await mainFiles(url)).has(later.path)).toBe(true);
+  });
+
+  it('retracts a published comment: it leaves main, the tombstone stays', async () => {
+    const url = `${remote.url}p3.git`;
+    const ada = await reader(url);
+    const { comment, path, secret } = newComment();
+    await ada.addComment(comment);
+    await publish(ada, url, 'chapter-3');
+    await ada.retract({ id: comment.id, page: comment.page, secret, retracted: '2026-11-23T11:00:00.000Z' });
+    expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
+    expect([...(await mainFiles(url)).keys()]).toEqual([commentFilePath(comment.page, comment.id, 'retraction')]);
+    expect([...(await ada.readPage('chapter-3')).files.keys()]).toEqual([commentFilePath(comment.page, comment.id, 'retraction')]);
+    expect(path).not.toBe('');
+  });
+
+  it('folds a crowd of readers posting at once: all published, main linear, no merge commits', async () => {
+    const url = `${remote.url}p4.git`;
+    const crowd = await Promise.all(Array.from({ length: 10 }, () => reader(url)));
+    const comments = crowd.map(() => newComment());
+    await Promise.all(crowd.map((repo, i) => repo.addComment(comments[i]!.comment)));
+    const outcomes = await Promise.all(crowd.map((repo) => publish(repo, url, 'chapter-3')));
+    expect(outcomes).toEqual(crowd.map(() => ({ ok: true })));
+    const files = await mainFiles(url);
+    for (const { comment, path } of comments) expect(files.get(path)).toBe(new TextDecoder().decode(encodeCommentFile(comment)));
+    const clone = await cloneRemote(url);
+    expect(await gitAsync(['rev-list', '--merges', '--count', 'origin/main'], { cwd: clone })).toBe('0\n');
+    expect(await gitAsync(['log', '--format=%s', 'origin/main'], { cwd: clone })).toMatch(/^(Publish \d+ comments|Comment by Ada on chapter-3)$/m);
+  });
+
+  it('keeps comments waiting on a 429 and says so', async () => {
+    const limited = await startGitRemote({ dataDir: join(makeTempDir('comments-limited'), 'remotes'), comments: { repos: ['comments.git'], rateLimit: LIMIT } });
+    try {
+      const url = `${limited.url}comments.git`;
+      const ada = await reader(url);
+      for (let i = 0; i < LIMIT.pushes; i++) {
+        await ada.addComment(newComment().comment);
+        expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
+      }
+      await ada.addComment(newComment().comment);
+      expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: false, failure: { kind: 'rate-limited' } });
+      expect(await ada.listPending()).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});
