@@ -24,7 +24,7 @@ interface Limits {
 }
 
 const LIMITS: Record<PushRole, Limits> = {
-  reader: { commands: MAX_COMMENTS_PER_PUSH, objects: 64, objectBytes: MAX_COMMENT_FILE_BYTES, commits: 10, files: MAX_COMMENTS_PER_PUSH },
+  reader: { commands: MAX_COMMENTS_PER_PUSH, objects: 256, objectBytes: MAX_COMMENT_FILE_BYTES, commits: 10, files: MAX_COMMENTS_PER_PUSH },
   moderator: { commands: 2, objects: 10_000, objectBytes: 1024 * 1024, commits: 100, files: 1000 },
 };
 
@@ -179,7 +179,9 @@ class CommandJudge {
     let at: string | undefined = tip;
     while (at !== undefined) {
       const object = this.inPack.get(at);
-      if (!object) break;
+      // A commit the remote has ends the new ones (git sends history the remote has when it
+      // does not know the remote's newest head, as when main moved since its last fetch).
+      if (!object || (await this.context.objects.info(at)) !== undefined) break;
       if (object.type !== 'commit') return `${at.slice(0, 12)} is a ${object.type}, not a commit`;
       if (found.length >= this.limits.commits) return `the push carries more than ${this.limits.commits} new commits; push fewer at a time`;
       const commit = decodeCommit(object.content);

@@ -9,13 +9,18 @@
 //
 // Pure: no DOM, no IndexedDB, no Node; runs in the browser and in the hook.
 
-/** Where in the page a comment points. */
+/**
+ * Where in the page a comment points, as the W3C Web Annotation model has it: a text-quote
+ * selector (`exact` words with a little `prefix` and `suffix` context, on whitespace-normalised
+ * text) with a text-position hint (`start`, an offset into the page's normalised text). Block ids
+ * are hints only. Anchors of the first version carry no words for blocks and no `start`.
+ */
 export type Anchor =
   | { kind: 'page' }
-  /** A paragraph or heading, by its element id. */
-  | { kind: 'block'; block: string }
-  /** A span of text (a W3C-style text-quote selector), optionally inside a known block. */
-  | { kind: 'quote'; block?: string; exact: string; prefix: string; suffix: string };
+  /** A whole paragraph or heading: its id, and (since version 2) its words to find it again. */
+  | { kind: 'block'; block: string; exact?: string; prefix?: string; suffix?: string; start?: number }
+  /** A span of text, hinted with the block it starts in. */
+  | { kind: 'quote'; block?: string; exact: string; prefix: string; suffix: string; start?: number };
 
 /** One reader's comment, as stored in `comments/<page>/<id>.json`. */
 export interface Comment {
@@ -61,6 +66,8 @@ export const MAX_BODY_LENGTH = 4000;
 export const MAX_QUOTE_LENGTH = 500;
 export const MAX_QUOTE_CONTEXT_LENGTH = 64;
 export const MAX_PAGE_LENGTH = 100;
+/** The largest text-position hint: far beyond any page's text. */
+export const MAX_POSITION = 100_000_000;
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE = /^[a-z0-9][a-z0-9._-]*$/;
@@ -187,18 +194,30 @@ function anchorProblem(anchor: unknown): string | undefined {
     case 'page':
       return only(['kind']);
     case 'block':
-      return only(['kind', 'block']) ?? block(a.block);
-    case 'quote':
       return (
-        only(['kind', 'block', 'exact', 'prefix', 'suffix']) ??
-        (a.block === undefined ? undefined : block(a.block)) ??
-        text(a.exact, 'anchor.exact', MAX_QUOTE_LENGTH) ??
-        text(a.prefix, 'anchor.prefix', MAX_QUOTE_CONTEXT_LENGTH, 0) ??
-        text(a.suffix, 'anchor.suffix', MAX_QUOTE_CONTEXT_LENGTH, 0)
+        only(['kind', 'block', 'exact', 'prefix', 'suffix', 'start']) ??
+        block(a.block) ??
+        (a.exact === undefined && a.prefix === undefined && a.suffix === undefined ? position(a.start) : quoteProblem(a))
       );
+    case 'quote':
+      return only(['kind', 'block', 'exact', 'prefix', 'suffix', 'start']) ?? (a.block === undefined ? undefined : block(a.block)) ?? quoteProblem(a);
     default:
       return '"anchor.kind" must be page, block or quote';
   }
+}
+
+/** The text-quote selector's fields, and the optional position hint. */
+function quoteProblem(a: Record<string, unknown>): string | undefined {
+  return (
+    text(a.exact, 'anchor.exact', MAX_QUOTE_LENGTH) ??
+    text(a.prefix, 'anchor.prefix', MAX_QUOTE_CONTEXT_LENGTH, 0) ??
+    text(a.suffix, 'anchor.suffix', MAX_QUOTE_CONTEXT_LENGTH, 0) ??
+    position(a.start)
+  );
+}
+
+function position(start: unknown): string | undefined {
+  return start === undefined || (Number.isSafeInteger(start) && (start as number) >= 0 && (start as number) <= MAX_POSITION) ? undefined : '"anchor.start" must be a whole number from 0';
 }
 
 function retractionProblem(record: Record<string, unknown>): string | undefined {

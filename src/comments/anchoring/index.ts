@@ -1,6 +1,9 @@
-/** Anchoring comments in the host page: blocks, text-quote selectors, exact and fuzzy re-finding. */
-export { DEFAULT_BLOCK_SELECTOR, blockText, listBlocks, rangeOfSpan, textOffset } from './blocks.ts';
-export { anchorFromRange, locateAnchor } from './locate-anchor.ts';
+/** Anchoring comments in the host page: its normalised text, text-quote selectors, and finding them again. */
+export { DEFAULT_BLOCK_SELECTOR, listBlocks } from './blocks.ts';
+export { anchorFromRange, blockAnchor, locateAnchor } from './locate-anchor.ts';
 export type { AnchorPlace } from './locate-anchor.ts';
-export { describeQuote, locateQuote } from './text-quote.ts';
-export type { TextQuote, TextSpan } from './text-quote.ts';
+export { matchQuote } from './match-quote.ts';
+export type { QuoteMatch, QuoteSelector } from './match-quote.ts';
+export { buildPageText, normaliseSpace } from './page-text.ts';
+export type { BlockSpan, PageText } from './page-text.ts';
+export { describeQuote } from './text-quote.ts';

@@ -1,8 +1,10 @@
-// Finding where a stored anchor points in the page as it is now, and making an anchor from a
-// reader's selection.
+// Where a stored anchor points in the page as it is now, and the anchors a reader's selection or
+// a block's count button make. Quotes and whole blocks alike are found by their words (a block
+// id is only a hint: ids get renumbered), and placed under the block where the words start.
 import type { Anchor } from '../record.ts';
-import { blockText, rangeOfSpan, textOffset } from './blocks.ts';
-import { describeQuote, locateQuote } from './text-quote.ts';
+import { matchQuote, type QuoteSelector } from './match-quote.ts';
+import { normaliseSpace, type BlockSpan, type PageText } from './page-text.ts';
+import { describeQuote } from './text-quote.ts';
 
 /** Where an anchor lands in the current page. */
 export type AnchorPlace =
@@ -12,31 +14,62 @@ export type AnchorPlace =
   /** The block or the quoted words are gone from the page. */
   | { kind: 'orphan' };
 
-/**
- * Places an anchor among `blocks`: a block anchor by id; a quote in its own block first, then in
- * any block (the paragraph may have been split or renumbered), exact before fuzzy per block.
- */
-export function locateAnchor(anchor: Anchor, blocks: readonly HTMLElement[]): AnchorPlace {
+type QuoteAnchor = Extract<Anchor, { kind: 'quote' }>;
+type BlockAnchor = Extract<Anchor, { kind: 'block' }>;
+
+/** Places an anchor in `page`: by its words when it has them, else (an anchor of the first version) by block id. */
+export function locateAnchor(anchor: Anchor, page: PageText): AnchorPlace {
   if (anchor.kind === 'page') return { kind: 'page' };
-  const home = anchor.block === undefined ? undefined : blocks.find((block) => block.id === anchor.block);
-  if (anchor.kind === 'block') return home ? { kind: 'block', block: home } : { kind: 'orphan' };
-  const order = home ? [home, ...blocks.filter((block) => block !== home)] : blocks;
-  for (const block of order) {
-    const span = locateQuote(blockText(block), anchor);
-    if (span) return { kind: 'block', block, range: rangeOfSpan(block, span.start, span.end) };
+  if (anchor.exact === undefined) {
+    const home = page.blocks.find((span) => span.element.id === anchor.block);
+    return home ? { kind: 'block', block: home.element } : { kind: 'orphan' };
   }
-  return { kind: 'orphan' };
+  const selector: QuoteSelector = {
+    exact: normaliseSpace(anchor.exact),
+    prefix: normaliseSpace(anchor.prefix ?? '').slice(-64),
+    suffix: normaliseSpace(anchor.suffix ?? '').slice(0, 64),
+    ...(anchor.start === undefined ? {} : { start: anchor.start }),
+  };
+  // A quote of the first version had raw (unnormalised) context: a space at its inner edge matters.
+  if (/\s$/.test(anchor.prefix ?? '')) selector.prefix += ' ';
+  if (/^\s/.test(anchor.suffix ?? '')) selector.suffix = ` ${selector.suffix}`;
+  const match = matchQuote(page.text, selector);
+  const block = match && blockHolding(page, match.start, match.end);
+  if (!match || !block) return { kind: 'orphan' };
+  return anchor.kind === 'quote' ? { kind: 'block', block: block.element, range: page.rangeOf(match.start, match.end) } : { kind: 'block', block: block.element };
+}
+
+/** The block holding most of `start`..`end` (an approximate match may reach into a neighbour). */
+function blockHolding(page: PageText, start: number, end: number): BlockSpan | undefined {
+  let best: BlockSpan | undefined;
+  let most = 0;
+  for (let index = page.blocks.indexOf(page.blockAt(start) as BlockSpan); index >= 0 && index < page.blocks.length; index++) {
+    const span = page.blocks[index] as BlockSpan;
+    if (span.start >= end) break;
+    const overlap = Math.min(end, span.end) - Math.max(start, span.start);
+    if (overlap > most) [best, most] = [span, overlap];
+  }
+  return best;
 }
 
 /**
- * The anchor for a selected range: a quote inside the one block that holds the whole range, or
- * `undefined` when the range is empty or spans several blocks or none.
+ * The anchor for a selected range: a quote of the page text it covers, hinted with the block it
+ * starts in; `undefined` when it is empty or starts outside every block. A triple-click's range,
+ * which ends at the start of the next block, is the paragraph it selected.
  */
-export function anchorFromRange(range: Range, blocks: readonly HTMLElement[]): Extract<Anchor, { kind: 'quote' }> | undefined {
+export function anchorFromRange(range: Range, page: PageText): QuoteAnchor | undefined {
   if (range.collapsed) return undefined;
-  const block = blocks.find((candidate) => candidate.contains(range.startContainer) && candidate.contains(range.endContainer));
-  if (!block) return undefined;
-  const text = blockText(block);
-  const quote = describeQuote(text, textOffset(block, range.startContainer, range.startOffset), textOffset(block, range.endContainer, range.endOffset));
-  return quote ? { kind: 'quote', block: block.id, ...quote } : undefined;
+  const start = page.offsetOf(range.startContainer, range.startOffset);
+  const end = page.offsetOf(range.endContainer, range.endOffset) ?? page.text.length;
+  if (start === undefined || end <= start) return undefined;
+  const quote = describeQuote(page.text, start, end);
+  const block = quote && page.blockAt(quote.start);
+  return quote && block ? { kind: 'quote', block: block.element.id, ...quote } : undefined;
+}
+
+/** The anchor of a comment on a whole block: its id, and its words with their context, to find it again. */
+export function blockAnchor(element: HTMLElement, page: PageText): BlockAnchor {
+  const span = page.blocks.find((candidate) => candidate.element === element);
+  const quote = span && describeQuote(page.text, span.start, span.end);
+  return quote ? { kind: 'block', block: element.id, ...quote } : { kind: 'block', block: element.id };
 }

@@ -1,7 +1,7 @@
 // <git-comments>: the widget. It finds the page's blocks, gives each a count button and a panel,
 // shows the page's own comments and the orphans where the element stands, commits each comment
 // to the browser's repository first and publishes it when it can.
-import { DEFAULT_BLOCK_SELECTOR, listBlocks } from '../anchoring/index.ts';
+import { DEFAULT_BLOCK_SELECTOR, blockAnchor, buildPageText, listBlocks } from '../anchoring/index.ts';
 import { pageKey, type Anchor } from '../record.ts';
 import { CommentRepo, LocalMemory, safeLocalStorage } from '../storage/index.ts';
 import { en, type Strings } from '../strings/index.ts';
@@ -219,7 +219,7 @@ export class GitCommentsElement extends HTMLElement {
     if (this.session !== session) return;
     const blocks = this.currentBlocks();
     session.blocks.addBlocks(blocks);
-    const placement = placeThreads(threads, blocks);
+    const placement = placeThreads(threads, buildPageText(blocks));
     const context: Omit<ThreadContext, 'onReply'> = {
       strings: GitCommentsElement.strings,
       now: new Date(),
@@ -262,7 +262,11 @@ export class GitCommentsElement extends HTMLElement {
   private async post(request: CommentRequest): Promise<string | undefined> {
     const session = this.session;
     if (!session) return GitCommentsElement.strings.noRemote;
-    const problem = await postComment({ ...session, strings: GitCommentsElement.strings }, request);
+    // A comment on a whole block keeps the block's words too, so it is found after edits.
+    const { anchor } = request;
+    const block = anchor.kind === 'block' && anchor.exact === undefined ? this.currentBlocks().find((candidate) => candidate.id === anchor.block) : undefined;
+    const withWords = block ? { ...request, anchor: blockAnchor(block, buildPageText(this.currentBlocks())) } : request;
+    const problem = await postComment({ ...session, strings: GitCommentsElement.strings }, withWords);
     if (problem === undefined) await this.afterWrite(session);
     return problem;
   }

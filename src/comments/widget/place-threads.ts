@@ -1,5 +1,5 @@
 // Which part of the page each thread belongs to, as the page is now.
-import { locateAnchor } from '../anchoring/index.ts';
+import { locateAnchor, type PageText } from '../anchoring/index.ts';
 import type { ThreadEntry } from '../threads/index.ts';
 
 /** Threads by where they show. */
@@ -12,11 +12,11 @@ export interface Placement {
   quotes: Range[];
 }
 
-/** Places each thread by its anchor among the page's `blocks`. */
-export function placeThreads(threads: readonly ThreadEntry[], blocks: readonly HTMLElement[]): Placement {
+/** Places each thread by its anchor in the page's text. */
+export function placeThreads(threads: readonly ThreadEntry[], page: PageText): Placement {
   const placement: Placement = { page: [], byBlock: new Map(), orphans: [], quotes: [] };
   for (const thread of threads) {
-    const place = locateAnchor(thread.anchor, blocks);
+    const place = locateAnchor(thread.anchor, page);
     if (place.kind === 'page') placement.page.push(thread);
     else if (place.kind === 'orphan') placement.orphans.push(thread);
     else {

@@ -1,6 +1,6 @@
 // "Comment on selection": a floating button shown above a reader's selection inside one block.
 import type { Anchor } from '../record.ts';
-import { anchorFromRange } from '../anchoring/index.ts';
+import { anchorFromRange, buildPageText } from '../anchoring/index.ts';
 import { el } from './dom.ts';
 import { makeShadowHost } from './shadow-host.ts';
 
@@ -47,7 +47,7 @@ export class SelectionButton {
   private place(): void {
     const selection = document.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-    const anchor = range ? anchorFromRange(range, this.blocks()) : undefined;
+    const anchor = range && !range.collapsed ? anchorFromRange(range, buildPageText(this.blocks())) : undefined;
     if (!range || !anchor) return this.hide();
     const rect = range.getBoundingClientRect();
     this.anchor = anchor;
