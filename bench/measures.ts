@@ -92,6 +92,11 @@ export function measuresOf(results: BenchResults): { measures: Measure[]; skippe
       goal: AT_MOST(3),
     });
   }
+  const anchoring = results.anchoring;
+  if (anchoring) {
+    const label = `anchoring ${anchoring.comments} comments, ${anchoring.paragraphs} edited paragraphs (${anchoring.placed} placed)`;
+    measures.push({ id: 'comments-anchoring', label, unit: 'ms', ours: anchoring.total.median, baseline: { name: 'budget', value: anchoring.budgetMs }, ratio: Math.round((anchoring.total.median / anchoring.budgetMs) * 100) / 100, goal: AT_MOST(1) });
+  }
   const widget = results.widget;
   if (widget && 'skipped' in widget) skipped.push({ id: 'widget-gzip', label: 'widget size (gzip)', skipped: widget.skipped });
   else if (widget) {

@@ -55,4 +55,18 @@ export interface BenchResults {
   isomorphicGit?: IsogitCommitReport | null;
   /** Absent in version 1 files; null when not run. */
   widget?: WidgetReport | null;
+  /** Comment anchoring in the page (absent in older files; null when not run). */
+  anchoring?: AnchoringReport | null;
+}
+
+/** 100 comments anchored in an edited 100-paragraph chapter, per render of the widget. */
+export interface AnchoringReport {
+  paragraphs: number;
+  comments: number;
+  placed: number;
+  textLength: number;
+  /** ms per render: page text plus every anchor located. */
+  total: Spread;
+  /** The goal, ms per render. */
+  budgetMs: number;
 }

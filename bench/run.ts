@@ -8,10 +8,11 @@
 // from the same IndexedDB database, in the same run.
 // In the same page, the commit's second baseline: isomorphic-git on lightning-fs committing the
 // same single-item change at 10,000 items (bench/page/isogit-commit.ts). And the widget's size:
-// the gzip size of dist/comments.js, when it has been built.
+// the gzip size of dist/comments.js, when it has been built. And comment anchoring: 100 comments
+// located in an edited 100-paragraph chapter per render (bench/page/anchor-bench.ts).
 // Prints one line per measure to stdout (our figure, the baseline of the same run, the ratio,
 // the goal); progress goes to stderr; the whole report goes to the results file.
-// Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only]]
+// Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only | --anchoring-only]]
 //   --memory           use an ordinary (incognito) context, whose IndexedDB lives in memory; by
 //                      default a throw-away profile on disk is used, so every commit really
 //                      reaches the disk.
@@ -19,6 +20,7 @@
 //   --cold-start-only  only the cold-start figures (the file then ends in -cold-start-only.json).
 //   --commit-only      only the commit figures, their isomorphic-git baseline and the widget's
 //                      size (the file then ends in -commit-only.json).
+//   --anchoring-only   only the comment anchoring figure (the file then ends in -anchoring-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -34,7 +36,7 @@ import { readSourceMap } from './source-map.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
 import { openBenchContext, type BenchContext } from './browser.ts';
 import { formatMeasure, formatSkipped, measuresOf } from './measures.ts';
-import { RESULTS_VERSION, type BenchResults, type IsogitCommitReport, type SizeResult } from './results-format.ts';
+import { RESULTS_VERSION, type AnchoringReport, type BenchResults, type IsogitCommitReport, type SizeResult } from './results-format.ts';
 import { measureWidget } from './widget-size.ts';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
@@ -99,6 +101,7 @@ function openContext(inMemory: boolean): Promise<BenchContext> {
 interface PagePlan {
   commits: boolean;
   sync: boolean;
+  anchoring: boolean;
 }
 
 /** isomorphic-git's single-item commits at ISOGIT.items, against ours at the same size (`oursMedian`). */
@@ -126,11 +129,20 @@ async function runIsogitBaseline(page: Page, oursMedian: number): Promise<Isogit
   };
 }
 
+/** Comment anchoring: 100 comments in an edited 100-paragraph chapter, per render (goal: under 50 ms). */
+async function runAnchoringBench(page: Page): Promise<AnchoringReport> {
+  const plan = { paragraphs: 100, comments: 100, renders: 21 };
+  const timed = await page.evaluate((args) => window.bench.timeAnchoring(args.paragraphs, args.comments, args.renders), plan);
+  const total = spread(timed.totals.slice(1));
+  progress(`anchoring: ${timed.placed} of ${timed.comments} placed in ${timed.textLength} characters, ${total.median} ms per render (p90 ${total.p90})`);
+  return { paragraphs: plan.paragraphs, comments: timed.comments, placed: timed.placed, textLength: timed.textLength, total, budgetMs: 50 };
+}
+
 /** The commit figures (with isomorphic-git's) and the sync figures, from the bench page in one browser. */
 async function runPageBenches(
   inMemory: boolean,
   plan: PagePlan,
-): Promise<{ chromium: string; results: SizeResult[]; isomorphicGit: IsogitCommitReport | null; sync: SyncReport | null }> {
+): Promise<{ chromium: string; results: SizeResult[]; isomorphicGit: IsogitCommitReport | null; sync: SyncReport | null; anchoring: AnchoringReport | null }> {
   await buildPage();
   const server = await startStaticServer({
     root: DIST,
@@ -165,7 +177,8 @@ async function runPageBenches(
     const largest = results.find((result) => result.items === ISOGIT.items);
     const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
     const sync = plan.sync ? await runSyncBench(page, progress, await readBundleModules()) : null;
-    return { chromium: browser.version, results, isomorphicGit, sync };
+    const anchoring = plan.anchoring ? await runAnchoringBench(page) : null;
+    return { chromium: browser.version, results, isomorphicGit, sync, anchoring };
   } finally {
     await browser.close();
     await server.close();
@@ -173,8 +186,8 @@ async function runPageBenches(
 }
 
 /** The run's part, from the flags; the results file's name ends in `-<part>-only` for a part. */
-function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | undefined } {
-  const flags = (['sync', 'cold-start', 'commit'] as const).filter((part) => argv.includes(`--${part}-only`));
+function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | undefined } {
+  const flags = (['sync', 'cold-start', 'commit', 'anchoring'] as const).filter((part) => argv.includes(`--${part}-only`));
   if (flags.length > 1) throw new Error(`${flags.map((part) => `--${part}-only`).join(' and ')} exclude each other`);
   return { only: flags[0] };
 }
@@ -182,7 +195,7 @@ function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | '
 async function main(): Promise<void> {
   const inMemory = process.argv.includes('--memory');
   const { only } = chooseParts(process.argv);
-  const plan = { commits: only === undefined || only === 'commit', sync: only === undefined || only === 'sync' };
+  const plan = { commits: only === undefined || only === 'commit', sync: only === undefined || only === 'sync', anchoring: only === undefined || only === 'commit' || only === 'anchoring' };
   const pages = only === 'cold-start' ? undefined : await runPageBenches(inMemory, plan);
   const results = pages?.results ?? [];
   const coldStart: ColdStartReport | null =
@@ -204,6 +217,7 @@ async function main(): Promise<void> {
     coldStart,
     isomorphicGit: pages?.isomorphicGit ?? null,
     widget,
+    anchoring: pages?.anchoring ?? null,
   };
   await mkdir(RESULTS, { recursive: true });
   const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${only ? `-${only}-only` : ''}.json`);

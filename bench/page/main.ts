@@ -6,6 +6,7 @@ import type { Branch } from '../../src/store/types.ts';
 import { itemJson, itemPath } from '../fixture.ts';
 import { isogitBench, type IsogitBenchPage } from './isogit-commit.ts';
 import { syncBench, type SyncBenchPage } from './sync-bench.ts';
+import { anchorBench, type AnchorBenchPage } from './anchor-bench.ts';
 
 /**
  * IndexedDB work one `branch.set` of an item at `items/<xx>/<uuid>.json` must do at the least:
@@ -25,7 +26,7 @@ export const WARMUP = 5;
  * What the page offers the driver: the commit bench here, its isomorphic-git baseline from
  * isogit-commit.ts, the sync bench from sync-bench.ts.
  */
-export interface BenchPage extends SyncBenchPage, IsogitBenchPage {
+export interface BenchPage extends SyncBenchPage, IsogitBenchPage, AnchorBenchPage {
   info(): { crossOriginIsolated: boolean; userAgent: string };
   /** Opens a fresh repository `name` and commits `items` item files into it; returns the ms taken. */
   fill(name: string, items: number): Promise<number>;
@@ -146,6 +147,7 @@ window.bench = {
   timeCommits,
   ...isogitBench,
   ...syncBench,
+  ...anchorBench,
 };
 const status = document.getElementById('status');
 if (status) status.textContent = 'ready';
