@@ -39,3 +39,9 @@ export function spread(samples: readonly number[]): Spread {
 export function series(values: readonly number[], digits = 3): Series {
   return { median: round(median(values), digits), min: round(Math.min(...values), digits), max: round(Math.max(...values), digits), n: values.length };
 }
+
+/** The nearest-rank `p`th percentile (0-100). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}

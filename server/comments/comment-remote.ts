@@ -17,7 +17,7 @@ import { createMirror, type Mirror, type MirrorOptions, type MirrorOutcome } fro
 import { identifyCaller, type ModeratorCredentials } from './moderator-auth.ts';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshot.ts';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts';
-import { advertiseReceivePack, receivePack, sendText } from './receive-pack.ts';
+import { advertiseReceivePack, receivePack, sendText, type PushEvent } from './receive-pack.ts';
 import { openRepoObjects, type RepoObjects } from './repo-objects.ts';
 import { setUpCommentRepo } from './repo-setup.ts';
 
@@ -45,6 +45,8 @@ export interface CommentRemoteOptions {
   mirror?: MirrorOptions;
   /** Told of each mirror push (failures too; they are tried again after the next change). */
   onMirror?: (outcome: MirrorOutcome) => void;
+  /** Told of each push answered: how long it took from its arrival, and how many refs it named and were taken. */
+  onPush?: (event: PushEvent) => void;
 }
 
 /** Where the repositories live and how fetches reach git. */
@@ -153,7 +155,7 @@ export function createCommentRemote(options: CommentRemoteOptions, context: Comm
         );
       }
     }
-    return receivePack(repository, role, request, response);
+    return receivePack(repository, role, request, response, options.onPush);
   };
 
   return {

@@ -10,7 +10,7 @@ import type { PackObject } from '../../src/sync/index.ts';
 import type { CommandVerdict, SubmittedFile } from './judge-push.ts';
 import { buildTrees, fileOnMain, loadMainState, readPages, type MainState, type PageChanges } from './main-state.ts';
 import type { RepoObjects } from './repo-objects.ts';
-import { runGit } from './run-git.ts';
+import { moveRef } from './move-ref.ts';
 
 /** Submissions folded into one commit at most. */
 const MAX_BATCH = 256;
@@ -85,13 +85,13 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
     queue.push(work);
     kick();
   };
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_DIR: gitDir };
 
-  async function moveMain(state: MainState, next: Oid, message: string): Promise<void> {
-    const update = await runGit(['update-ref', '-m', message, 'refs/heads/main', next, state.head ?? '0'.repeat(40)], gitDir, env);
-    if (update.status !== 0) {
-      loaded = undefined; // someone else moved it: read it again before the next batch
-      throw new Error(`main could not be moved: ${update.stderr.trim()}`);
+  async function moveMain(state: MainState, next: Oid): Promise<void> {
+    try {
+      await moveRef(gitDir, 'refs/heads/main', state.head, next);
+    } catch (error) {
+      loaded = undefined; // someone else moved it, or holds its lock: read it again before the next batch
+      throw error;
     }
     state.head = next;
   }
@@ -129,7 +129,7 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
       message: lines.length === 1 ? `${subject}\n` : `${subject}\n\n${lines.join('\n')}\n`,
     });
     const [next] = await objects.write([{ type: 'commit', content: commit }]);
-    await moveMain(state, next as Oid, subject);
+    await moveMain(state, next as Oid);
     const touched = new Set([...changes.add, ...changes.remove].map((change) => change.page));
     for (const { page, name } of changes.remove) state.removed.add(`comments/${page}/${name}`);
     state.pages = built.pages;
@@ -144,7 +144,7 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
     const commit = work.objects.find((object) => object.oid === work.verdict.new);
     const tree = commit && /^tree ([0-9a-f]{40})/.exec(new TextDecoder().decode(commit.content))?.[1];
     if (!tree) return { ok: false, reason: 'the pushed commit is missing' };
-    await moveMain(state, work.verdict.new, 'moderation');
+    await moveMain(state, work.verdict.new);
     await readPages(state, objects, tree);
     const touched = new Set<string>();
     for (const change of work.verdict.changes) {

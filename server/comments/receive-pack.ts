@@ -25,8 +25,16 @@ export async function advertiseReceivePack(target: ReceiveTarget, response: Serv
   response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-advertisement', 'Cache-Control': 'no-cache', 'Content-Length': body.length }).end(body);
 }
 
-/** Answers `POST git-receive-pack`. */
-export async function receivePack(target: ReceiveTarget, role: PushRole, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** One push answered with a report: from its arrival to its answer, ms; the refs it named and those taken. */
+export interface PushEvent {
+  ms: number;
+  refs: number;
+  taken: number;
+}
+
+/** Answers `POST git-receive-pack`; tells `onPush` of each push answered with a report. */
+export async function receivePack(target: ReceiveTarget, role: PushRole, request: IncomingMessage, response: ServerResponse, onPush?: (event: PushEvent) => void): Promise<void> {
+  const arrived = performance.now();
   if (target.fold.waiting >= MAX_WAITING) return sendText(response, 503, 'The comment remote is busy publishing; your comment is kept, try again in a few seconds.\n', { 'Retry-After': '5' });
   const body = await readBody(request, MAX_PUSH_BYTES[role]);
   if (typeof body === 'string') return sendText(response, 413, body);
@@ -59,6 +67,7 @@ export async function receivePack(target: ReceiveTarget, role: PushRole, request
     });
   }
   const report = encodeReport(statuses, unpackError, parsed.capabilities.has('side-band-64k'));
+  onPush?.({ ms: performance.now() - arrived, refs: statuses.length, taken: statuses.filter((status) => status.ok).length });
   response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-result', 'Cache-Control': 'no-cache', 'Content-Length': report.length }).end(report);
 }
 

@@ -3,7 +3,7 @@
 // (zlib-deflated `<type> <size>\0<content>` under objects/xx/), each written beside and renamed
 // into place so a reader never sees half an object. No git process per write.
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { decodeTree, parseOid, type ObjectType, type Oid, type TreeEntry } from '../../src/store/index.ts';
@@ -40,12 +40,16 @@ export function openRepoObjects(gitDir: string): RepoObjects {
   let reader: ObjectReader | undefined;
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_DIR: gitDir };
   const objects = (): ObjectReader => (reader ??= openObjectReader(gitDir, env));
+  const folders = new Set<string>();
   const writeOne = async ({ type, content }: StoredObject): Promise<Oid> => {
     const oid = objectId(type, content);
     const dir = join(gitDir, 'objects', oid.slice(0, 2));
     const path = join(dir, oid.slice(2));
-    if (await stat(path).then(() => true, () => false)) return oid;
-    await mkdir(dir, { recursive: true });
+    if (!folders.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      folders.add(dir);
+    }
+    // An object already there has these very bytes: renaming over it changes nothing.
     const temp = join(dir, `tmp_obj_${process.pid}_${++tempCounter}`);
     await writeFile(temp, deflateSync(Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content])), { mode: 0o444 });
     await rename(temp, path);

@@ -15,18 +15,22 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Publishes what waits in `comments`' outbox to `url`, then refreshes `page`; never throws. */
 export async function publish(comments: CommentRepo, url: string, page: string, signal?: AbortSignal): Promise<PublishOutcome> {
-  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
   try {
-    for (let pending = await comments.listPending(); pending.length > 0; pending = await comments.listPending()) {
-      const batch = pending.slice(0, MAX_COMMENTS_PER_PUSH);
-      const submission = encodeSubmission(batch);
-      const report = readSubmissionReport(await transport.rpc('git-receive-pack', submission.body), submission.refs);
-      await comments.recordOutcomes(report);
-    }
+    await pushOutbox(comments, url, signal);
     await refreshPage(comments, url, page, signal);
     return { ok: true };
   } catch (error) {
     return { ok: false, failure: error instanceof SyncError ? describeFailure(error) : { kind: 'other', reason: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** Pushes every waiting file, a few per request, recording per file what the remote said. Throws a SyncError when the remote cannot be asked. */
+export async function pushOutbox(comments: CommentRepo, url: string, signal?: AbortSignal): Promise<void> {
+  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  for (let pending = await comments.listPending(); pending.length > 0; pending = await comments.listPending()) {
+    const submission = encodeSubmission(pending.slice(0, MAX_COMMENTS_PER_PUSH));
+    const report = readSubmissionReport(await transport.rpc('git-receive-pack', submission.body), submission.refs);
+    await comments.recordOutcomes(report);
   }
 }
 
