@@ -64,7 +64,7 @@ window.commentsBench = {
 
   async wholeRepositoryVisit(url, page) {
     const repo = await openRepo({ name: `v1-${crypto.randomUUID()}` });
-    await sync(repo, { url });
+    await sync(repo.git, { url });
     const files = await (await repo.branch()).getAll(`comments/${page}`);
     const counts = new Map<string, number>();
     for (const bytes of files.values()) {
