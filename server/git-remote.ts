@@ -29,7 +29,7 @@ export interface GitRemoteOptions {
   backend?: string;
   /** Told of each request that failed with a 500 (a `ServerError` unless something unforeseen broke). */
   onError?: (error: Error) => void;
-  /** Repositories served as comment remotes: hooked, moderated, rate-limited, mirrored. */
+  /** Repositories served as comment remotes (server/comments/): judged, folded, moderated, rate-limited, mirrored. */
   comments?: CommentRemoteOptions;
 }
 

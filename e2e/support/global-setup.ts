@@ -3,7 +3,7 @@
 // - the local git remote (the real `git http-backend`, bare repositories made on first use)
 //   over a fresh temporary folder, its base URL in `process.env.GIT_REMOTE_URL`
 //   (a repository is at `<GIT_REMOTE_URL><name>.git`); `<GIT_REMOTE_URL>comments.git` is a comment
-//   remote (the pre-receive hook; a push limit too high to bite), its URL in
+//   remote (its pushes judged and folded by the server; a push limit too high to bite), its URL in
 //   `process.env.COMMENTS_REMOTE_URL`;
 // - the app, built with `vite build` into a temporary folder and served as `npm start` serves it
 //   (the static server, `/config.json` naming `<GIT_REMOTE_URL>tasks.git` and the comment remote), its URL in
@@ -21,7 +21,7 @@ import { startStaticServer, type StaticServer } from '../../server/static-server
 
 const HARNESS_ROOT = fileURLToPath(new URL('../harness/', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The comment remote's repository, hooked as `npm start` hooks it. */
+/** The comment remote's repository, served as `npm start` serves it. */
 const COMMENTS_REPO = 'comments.git';
 
 /** Playwright global setup: returns the teardown that stops both servers and removes the remote's folder. */
