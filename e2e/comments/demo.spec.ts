@@ -61,6 +61,18 @@ test('a reader comments on selected words; the quote is kept, shown and highligh
   expect(await page.evaluate(() => CSS.highlights.get('git-comments')?.size ?? 0)).toBeGreaterThan(0);
 });
 
+test('a triple-click selects a paragraph, and the reader can comment on it as a quote', async ({ page }) => {
+  await openChapter(page);
+  // Chromium ends a triple-click's selection at the start of the next block.
+  await page.locator('#content-3').click({ clickCount: 3 });
+  await page.locator('[data-git-comments="selection"] button').click();
+  const panel = page.locator('#content-3 + [data-git-comments="panel"]');
+  await expect(panel.locator('.target')).toContainText('Because the name depends only on the bytes');
+  const body = uniqueText('On the whole paragraph');
+  await postComment(panel, 'Tia', body);
+  await expect(commentWith(panel, body).locator('blockquote')).toHaveText(/^Because the name depends only on the bytes.*name you asked for\.$/);
+});
+
 test('comments whose words are gone from the page are listed at the end, not hidden; small edits still anchor', async ({ page, context }) => {
   await openChapter(page);
   const panel = await openBlockPanel(page, 'content-3');
