@@ -64,7 +64,8 @@ window.commentsBench = {
 
   async wholeRepositoryVisit(url, page) {
     const repo = await openRepo({ name: `v1-${crypto.randomUUID()}` });
-    await sync(repo.git, { url });
+    const outcome = await sync(repo.git, { url });
+    if (outcome.kind === 'failed') throw outcome.error;
     const files = await (await repo.branch()).getAll(`comments/${page}`);
     const counts = new Map<string, number>();
     for (const bytes of files.values()) {
