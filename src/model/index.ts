@@ -29,7 +29,7 @@ export { childrenOf, EMPTY_SNAPSHOT, isItem } from './snapshot.ts';
 export type { Edit, RecordChange, Snapshot } from './snapshot.ts';
 export { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 export { Tasks } from './tasks.ts';
-export type { OpenTasksOptions } from './tasks.ts';
+export type { Author, ChangeSource, CommitEvent, OpenTasksOptions, UndoResult } from './tasks.ts';
 export {
   addConflictNotes,
   DESCRIPTION_SEPARATOR,

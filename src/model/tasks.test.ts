@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot } from './load-snapshot.ts';
+import type { Oid } from '../store/index.ts';
 import { Tasks } from './tasks.ts';
 import type { ActionRecord, ContextRecord } from './types.ts';
 
@@ -93,6 +94,39 @@ describe('Tasks', () => {
     expect(restored?.name).toBe('@phone');
     expect(restored?._conflicts?.[0]?.note).toMatch(/Restored after a merge/);
     expect(await tasks.settle(), 'the repair is no merge: nothing more to do').toBeUndefined();
+    await tasks.close();
+  });
+});
+
+describe('Tasks undo', () => {
+  it('undoes the person’s changes newest first by reverting them, redoes an undo, and leaves the model’s repairs alone', async () => {
+    const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
+    const events: Array<[string, string]> = [];
+    tasks.onCommit((event) => events.push([event.kind, event.subject]));
+    tasks.setAuthor({ name: 'Firefox on Linux', email: 'firefox-on-linux@taskgit.invalid' });
+    await tasks.apply({ changes: [{ put: action(1, 'One') }], message: 'Create One' });
+    await tasks.apply({ changes: [{ put: action(1, 'Uno') }], message: 'One: rename to Uno' });
+    await tasks.apply({ changes: [{ put: action(2, 'Two') }], message: 'Repair something' }, { source: 'system' });
+    expect(events).toEqual([['change', 'Create One'], ['change', 'One: rename to Uno']]);
+
+    const undone = await tasks.undo();
+    expect(undone).toMatchObject({ kind: 'undone', subject: 'One: rename to Uno' });
+    expect(tasks.snapshot.records.get(id(1))?.name).toBe('One');
+    expect(tasks.snapshot.records.get(id(2))?.name, 'a later change survives').toBe('Two');
+    const [latest] = await tasks.history({ limit: 1 });
+    expect(latest?.message).toBe('Undo: One: rename to Uno');
+    expect(latest?.author.name).toBe('Firefox on Linux');
+
+    if (undone.kind !== 'undone') throw new Error('nothing was undone');
+    const redo: Oid | undefined = await tasks.redo(undone.head);
+    expect(tasks.snapshot.records.get(id(1))?.name).toBe('Uno');
+    expect((await tasks.history({ limit: 1 }))[0]?.id).toBe(redo);
+    expect((await tasks.undo()).kind, 'the redo is undone first').toBe('undone');
+    expect(tasks.snapshot.records.get(id(1))?.name).toBe('One');
+    expect((await tasks.undo()).kind).toBe('undone'); // Create One
+    expect(tasks.snapshot.records.has(id(1))).toBe(false);
+    expect(await tasks.undo()).toEqual({ kind: 'nothing-to-undo' });
+    expect(events.map(([kind]) => kind)).toEqual(['change', 'change', 'undo', 'redo', 'undo', 'undo']);
     await tasks.close();
   });
 });

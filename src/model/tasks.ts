@@ -5,6 +5,7 @@ import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 import { mergeRecordFile } from './merge-records.ts';
 import { recordPath } from './paths.ts';
 import { EMPTY_SNAPSHOT, type Edit, type Snapshot } from './snapshot.ts';
+import { UndoHistory } from './undo-history.ts';
 
 /** How to open the task repository. */
 export interface OpenTasksOptions {
@@ -15,8 +16,37 @@ export interface OpenTasksOptions {
   author?: { name: string; email: string };
 }
 
+/** Who a commit is by: its author's name and email (this device's name). */
+export interface Author {
+  name: string;
+  email: string;
+}
+
+/**
+ * Where a change comes from. The person's changes (`user`) enter their undo history and are
+ * announced to {@link Tasks.onCommit}; the model's own (`system`: a repair after a merge) do
+ * not. A sync's merges never go through Tasks, so they never enter it either.
+ */
+export type ChangeSource = 'user' | 'system';
+
+/**
+ * A commit the person made through this Tasks: a `change`, the `undo` of one (a revert of it),
+ * or the `redo` of an undo (a revert of the revert). `subject` is the change's first line;
+ * `reverts` the commit an undo or redo reverted.
+ */
+export interface CommitEvent {
+  id: Oid;
+  kind: 'change' | 'undo' | 'redo';
+  subject: string;
+  reverts?: Oid;
+}
+
+/** What {@link Tasks.undo} did: undone (a new commit), nothing left to undo, or no change (it was undone already). */
+export type UndoResult = { kind: 'undone'; head: Oid; subject: string } | { kind: 'nothing-to-undo' } | { kind: 'no-change'; subject: string };
+
 type Listener = (snapshot: Snapshot) => void;
 type ErrorListener = (error: unknown) => void;
+type CommitListener = (event: CommitEvent) => void;
 
 /**
  * The app's records over a versioned repository: the current snapshot, commands applied as
@@ -32,6 +62,9 @@ export class Tasks {
   private refreshing: Promise<void> = Promise.resolve();
   /** The after-merge work started for each merge head seen, by its id. */
   private readonly settling = new Map<string, Promise<Oid | undefined>>();
+  private readonly undoable = new UndoHistory();
+  private readonly commitListeners = new Set<CommitListener>();
+  private author: Author | undefined;
 
   private constructor(
     readonly repo: Repo,
@@ -83,22 +116,61 @@ export class Tasks {
     };
   }
 
-  /** Commits an edit as one commit and returns the new head; an edit with no change commits nothing. */
-  async apply(edit: Edit): Promise<Oid | undefined> {
+  /** Whom commits made from now on are by (this device's name); `undefined`: the store's default. */
+  setAuthor(author: Author | undefined): void {
+    this.author = author;
+  }
+
+  /** Calls `listener` after each commit the person makes here (a change, an undo, a redo); returns the way to stop. */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /**
+   * Commits an edit as one commit and returns the new head; an edit with no change commits
+   * nothing. A `user` change (the default) enters the undo history and is announced.
+   */
+  async apply(edit: Edit, options: { source?: ChangeSource } = {}): Promise<Oid | undefined> {
     if (edit.changes.length === 0) return this.current.head as Oid | undefined;
+    const before = this.current.head; // the store hands back the old head when nothing changed
     const head = await this.branch.transaction((tx) => {
       for (const change of edit.changes) {
         if ('put' in change) tx.set(recordPath(change.put.kind, change.put.id), encodeRecord(change.put));
         else tx.remove(recordPath(change.remove.kind, change.remove.id));
       }
-    }, { message: edit.message });
+    }, this.info(edit.message));
     await this.refresh(head);
+    if ((options.source ?? 'user') === 'user' && head !== before) this.announce({ id: head, kind: 'change', subject: subjectOf(edit.message) });
     return head;
   }
 
-  /** Runs a command against the current snapshot and commits what it returns. */
+  /** Runs a command against the current snapshot and commits what it returns (the person's change). */
   run(command: (snapshot: Snapshot) => Edit): Promise<Oid | undefined> {
     return this.apply(command(this.current));
+  }
+
+  /**
+   * Undoes the person's change `commitId` (default: their last one here not undone yet) by
+   * reverting it, so the undo is in history too and later changes survive.
+   */
+  async undo(commitId?: Oid): Promise<UndoResult> {
+    const target = commitId ?? (this.undoable.last() as Oid | undefined);
+    if (target === undefined) return { kind: 'nothing-to-undo' };
+    const subject = subjectOf((await this.repo.readCommit(target)).message);
+    this.undoable.remove(target);
+    const head = await this.revertAs(target, `Undo: ${subject}`);
+    if (head === undefined) return { kind: 'no-change', subject };
+    this.announce({ id: head, kind: 'undo', subject, reverts: target });
+    return { kind: 'undone', head, subject };
+  }
+
+  /** Takes back the undo `undoId` (reverts the revert); the redone change can be undone again. */
+  async redo(undoId: Oid): Promise<Oid | undefined> {
+    const subject = subjectOf((await this.repo.readCommit(undoId)).message).replace(/^Undo: /, '');
+    const head = await this.revertAs(undoId, `Redo: ${subject}`);
+    if (head !== undefined) this.announce({ id: head, kind: 'redo', subject, reverts: undoId });
+    return head;
   }
 
   /** The records at any past commit, for time travel. */
@@ -110,11 +182,16 @@ export class Tasks {
     return this.branch.history(options);
   }
 
-  /** Undoes one commit (a merge against its first parent); later changes survive. */
+  /**
+   * Reverts any commit of the history (a merge against its first parent); later changes
+   * survive. The person's change: it can be undone in turn. The head, unchanged when there was
+   * nothing left to revert.
+   */
   async revert(commit: Commit): Promise<Oid> {
-    const subject = commit.message.split('\n')[0] ?? '';
-    const head = await this.branch.revert(commit.id, { message: `Revert "${subject}"` });
-    await this.refresh(head);
+    const subject = `Revert "${subjectOf(commit.message)}"`;
+    const head = await this.revertAs(commit.id, subject);
+    if (head === undefined) return (await this.branch.head()) as Oid;
+    this.announce({ id: head, kind: 'change', subject });
     return head;
   }
 
@@ -134,7 +211,26 @@ export class Tasks {
     this.stopWatching();
     this.listeners.clear();
     this.errorListeners.clear();
+    this.commitListeners.clear();
     await this.repo.close();
+  }
+
+  /** Reverts `commitId` as a commit with `message`; `undefined` when that changed nothing. */
+  private async revertAs(commitId: string, message: string): Promise<Oid | undefined> {
+    const before = await this.branch.head();
+    const head = await this.branch.revert(commitId, this.info(message));
+    await this.refresh(head);
+    return head === before ? undefined : head;
+  }
+
+  private info(message: string): { message: string; author?: Author } {
+    return this.author ? { message, author: this.author } : { message };
+  }
+
+  /** Records the person's commit (an undo leaves the history, anything else enters it) and tells the listeners. */
+  private announce(event: CommitEvent): void {
+    if (event.kind !== 'undo') this.undoable.push(event.id);
+    for (const listener of this.commitListeners) listener(event);
   }
 
   /** Starts the after-merge repair of `commit` once, when it is a merge. */
@@ -147,7 +243,7 @@ export class Tasks {
     await Promise.resolve(); // after the refresh that saw the merge has finished
     try {
       const edit = await afterMergeEdit(this.repo, this.current, merge);
-      return edit ? await this.apply(edit) : undefined;
+      return edit ? await this.apply(edit, { source: 'system' }) : undefined;
     } catch (error) {
       for (const listener of this.errorListeners) listener(error);
       return undefined;
@@ -168,4 +264,9 @@ export class Tasks {
       });
     return this.refreshing;
   }
+}
+
+/** A commit message's first line. */
+function subjectOf(message: string): string {
+  return message.split('\n', 1)[0] ?? '';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWS } from './routes.ts';
-import { createShortcutMatcher, isTypingTarget, SHORTCUTS, shortcutKeyOf, type KeyEventLike } from './shortcuts.ts';
+import { createShortcutMatcher, isTypingTarget, isUndoKey, SHORTCUTS, shortcutKeyOf, type KeyEventLike } from './shortcuts.ts';
 
 const key = (k: string, extra: Partial<KeyEventLike> = {}): KeyEventLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, target: null, ...extra });
 
@@ -75,5 +75,16 @@ describe('shortcutKeyOf', () => {
     expect(isTypingTarget(el('BUTTON'))).toBe(false);
     expect(isTypingTarget(el('A'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('isUndoKey', () => {
+  it('is Ctrl+Z or Cmd+Z outside a text field, where it stays the field’s own undo', () => {
+    expect(isUndoKey(key('z', { ctrlKey: true }))).toBe(true);
+    expect(isUndoKey(key('Z', { metaKey: true }))).toBe(true);
+    expect(isUndoKey(key('z'))).toBe(false);
+    expect(isUndoKey({ ...key('z', { ctrlKey: true }), shiftKey: true })).toBe(false);
+    const textarea = { tagName: 'TEXTAREA' } as unknown as EventTarget;
+    expect(isUndoKey(key('z', { ctrlKey: true, target: textarea }))).toBe(false);
   });
 });

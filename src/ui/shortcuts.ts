@@ -11,7 +11,8 @@ export type ShortcutAction =
   | { type: 'focus-search' }
   | { type: 'help' }
   | { type: 'toggle-theme' }
-  | { type: 'back-to-now' };
+  | { type: 'back-to-now' }
+  | { type: 'undo' };
 
 /** One entry of the table. */
 export interface Shortcut {
@@ -37,6 +38,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { sequences: ['t'], description: 'Switch between light and dark theme', group: 'General', action: { type: 'toggle-theme' } },
   { sequences: ['b'], description: 'Back to now (leave a past commit shown from History)', group: 'General', action: { type: 'back-to-now' } },
   { sequences: ['n'], description: 'Capture a new inbox action (type, then Enter)', group: 'General', action: { type: 'focus-search' } },
+  { sequences: ['u'], description: 'Undo your last change on this device (also Ctrl+Z)', group: 'General', action: { type: 'undo' } },
 ];
 
 /** What one key press did: ran a shortcut, started or continued a sequence, or nothing. */
@@ -109,6 +111,15 @@ export function shortcutKeyOf(event: KeyEventLike): string | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return undefined;
   if (isTypingTarget(event.target)) return undefined;
   return event.key;
+}
+
+/**
+ * True for Ctrl+Z (Cmd+Z on a Mac) pressed outside a text field: undo the person's last change.
+ * In a field it is the field's own undo of typing, and stays so.
+ */
+export function isUndoKey(event: KeyEventLike & { shiftKey?: boolean }): boolean {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.isComposing) return false;
+  return event.key.toLowerCase() === 'z' && !isTypingTarget(event.target);
 }
 
 /** True for inputs, text areas, selects and editable content, where keys are text. */

@@ -17,6 +17,7 @@ import { StatusBar } from './status-bar.tsx';
 import { navigate, useRoute } from './use-route.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
+import { useCommitToasts, useUndo } from '../toast/use-undo.ts';
 
 /**
  * The frame around the views: header, nav, the current view, the item panel, the status bar.
@@ -48,6 +49,11 @@ function ShellFrame() {
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
+  // Every change the person makes shows on a toast with Undo (through the Tasks the views are
+  // given, so undo refuses while the past is shown); `u` and Ctrl+Z undo the last one.
+  const undoActions = useUndo(tasks);
+  useCommitToasts(timeTravel.live, undoActions);
+  const { undo } = undoActions;
 
   const onAction = useCallback(
     (action: ShortcutAction) => {
@@ -55,9 +61,10 @@ function ShellFrame() {
       else if (action.type === 'focus-search') searchRef.current?.focus();
       else if (action.type === 'help') setHelpOpen((open) => !open);
       else if (action.type === 'back-to-now') backToNow();
+      else if (action.type === 'undo') void undo();
       else theme.toggle();
     },
-    [theme, backToNow],
+    [theme, backToNow, undo],
   );
   useShortcuts(onAction);
 

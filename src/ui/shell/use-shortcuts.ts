@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { createShortcutMatcher, shortcutKeyOf, type ShortcutAction } from '../shortcuts.ts';
+import { createShortcutMatcher, isUndoKey, shortcutKeyOf, type ShortcutAction } from '../shortcuts.ts';
 
 /**
- * Listens for the shortcuts of SHORTCUTS (shortcuts.ts) on the window and calls `onAction`.
+ * Listens for the shortcuts of SHORTCUTS (shortcuts.ts), and Ctrl+Z outside text fields, on the
+ * window and calls `onAction`.
  * While a modal dialog is open only the help toggle (`?`) passes, so keys do not act behind it.
  */
 export function useShortcuts(onAction: (action: ShortcutAction) => void): void {
@@ -14,6 +15,11 @@ export function useShortcuts(onAction: (action: ShortcutAction) => void): void {
     const matcher = createShortcutMatcher();
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.repeat) return;
+      if (isUndoKey(event) && document.querySelector('dialog[open]') === null) {
+        event.preventDefault();
+        latest.current({ type: 'undo' });
+        return;
+      }
       const key = shortcutKeyOf(event);
       if (key === undefined) return;
       const outcome = matcher.press(key, event.timeStamp);

@@ -1,12 +1,12 @@
 import { ModelError, type Snapshot, type Tasks } from '../../model/index.ts';
 
 /** The methods of {@link Tasks} that write; the read-only view refuses each. */
-const WRITES = new Set<PropertyKey>(['run', 'apply', 'revert', 'settle']);
+const WRITES = new Set<PropertyKey>(['run', 'apply', 'revert', 'undo', 'redo', 'settle']);
 
 /**
  * `tasks` as the app sees it while it shows a past commit: `snapshot` is the past one (and never
  * changes, so `subscribe` never calls back), reads (`history`, `snapshotAt`, `repo`, `branch`)
- * pass through, and the commands `run`, `apply`, `revert` and `settle` refuse with a
+ * pass through, and the commands `run`, `apply`, `revert`, `undo`, `redo` and `settle` refuse with a
  * ModelError ('refused') whose message is `reason`, writing nothing.
  */
 export function readOnlyTasks(tasks: Tasks, snapshot: Snapshot, reason: string): Tasks {
