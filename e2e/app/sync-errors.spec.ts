@@ -1,7 +1,7 @@
 // Every way a sync can fail, in the built app against real servers, each in its own words, with
 // the status bar and the Sync tab agreeing: the browser offline; a server nobody listens on; a
-// URL that is a web page, not a git remote; credentials refused (401); a push the remote's hook
-// refuses (its own words); a server error (500); a server that dies mid-answer. "Test
+// URL that is a web page, not a git remote; credentials refused (401); a push the comment remote
+// refuses (in its own words); a server error (500); a server that dies mid-answer. "Test
 // connection" says the same without syncing, and says what a good remote holds.
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -78,8 +78,8 @@ test('each failure shows its own words, the same in the status bar and the Sync 
     await expectSyncFailure(page, `${proxy.url}cut.git`, 'interrupted', 'the remote stopped mid-answer', /stopped in the middle of its answer/);
     proxy.setPlan(() => ({ kind: 'pass' }));
 
-    // The comment remote's hook refuses task files: its own words reach the person.
-    await expectSyncFailure(page, requireEnv('COMMENTS_REMOTE_URL'), 'rejected', 'the remote refused the changes', /refused the push: .*Push refused/);
+    // The comment remote refuses a push of task files to main: its own words reach the person.
+    await expectSyncFailure(page, requireEnv('COMMENTS_REMOTE_URL'), 'rejected', 'the remote refused the changes', /The remote refused the push: \S.{10,}\. Your changes are saved on this device\./);
 
     // The browser offline.
     await context.setOffline(true);
