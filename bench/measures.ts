@@ -97,6 +97,13 @@ export function measuresOf(results: BenchResults): { measures: Measure[]; skippe
     const label = `anchoring ${anchoring.comments} comments, ${anchoring.paragraphs} edited paragraphs (${anchoring.placed} placed)`;
     measures.push({ id: 'comments-anchoring', label, unit: 'ms', ours: anchoring.total.median, baseline: { name: 'budget', value: anchoring.budgetMs }, ratio: Math.round((anchoring.total.median / anchoring.budgetMs) * 100) / 100, goal: AT_MOST(1) });
   }
+  const server = results.server;
+  if (server) {
+    for (const [key, label] of [['fetch', 'server: git fetch of one commit'], ['push', 'server: git push of one commit']] as const) {
+      const figure = server[key];
+      measures.push({ id: `server-${key}`, label, unit: 'ms', ours: figure.ours.median, baseline: { name: 'raw git http-backend', value: figure.raw.median }, ratio: figure.ratio, goal: AT_MOST(figure.goal) });
+    }
+  }
   const widget = results.widget;
   if (widget && 'skipped' in widget) skipped.push({ id: 'widget-gzip', label: 'widget size (gzip)', skipped: widget.skipped });
   else if (widget) {

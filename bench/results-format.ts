@@ -1,6 +1,7 @@
 // The shape of a bench/results/<date>.json file. Version 1 files (the first, with no `version`
 // field) have every field but `isomorphicGit` and `widget`; readers must take both.
 import type { ColdStartReport } from './cold-start-run.ts';
+import type { ServerReport } from './server-run.ts';
 import type { Spread } from './stats.ts';
 import type { SyncReport } from './sync-run.ts';
 import type { WidgetReport } from './widget-size.ts';
@@ -57,6 +58,8 @@ export interface BenchResults {
   widget?: WidgetReport | null;
   /** Comment anchoring in the page (absent in older files; null when not run). */
   anchoring?: AnchoringReport | null;
+  /** The production server's cost over raw `git http-backend`; absent in files before it was measured, null when not run. */
+  server?: ServerReport | null;
 }
 
 /** 100 comments anchored in an edited 100-paragraph chapter, per render of the widget. */

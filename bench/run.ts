@@ -9,10 +9,12 @@
 // In the same page, the commit's second baseline: isomorphic-git on lightning-fs committing the
 // same single-item change at 10,000 items (bench/page/isogit-commit.ts). And the widget's size:
 // the gzip size of dist/comments.js, when it has been built. And comment anchoring: 100 comments
-// located in an edited 100-paragraph chapter per render (bench/page/anchor-bench.ts).
+// located in an edited 100-paragraph chapter per render (bench/page/anchor-bench.ts). And the
+// production server's cost per fetch and per push over raw `git http-backend`
+// (bench/server-run.ts), with the git CLI.
 // Prints one line per measure to stdout (our figure, the baseline of the same run, the ratio,
 // the goal); progress goes to stderr; the whole report goes to the results file.
-// Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only | --anchoring-only]]
+// Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only | --anchoring-only | --server-only]]
 //   --memory           use an ordinary (incognito) context, whose IndexedDB lives in memory; by
 //                      default a throw-away profile on disk is used, so every commit really
 //                      reaches the disk.
@@ -21,6 +23,7 @@
 //   --commit-only      only the commit figures, their isomorphic-git baseline and the widget's
 //                      size (the file then ends in -commit-only.json).
 //   --anchoring-only   only the comment anchoring figure (the file then ends in -anchoring-only.json).
+//   --server-only      only the server's figures (no browser; the file ends in -server-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -33,6 +36,7 @@ import { round, spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
 import { bundleModules, type ModuleOf } from './cpu-profile.ts';
 import { readSourceMap } from './source-map.ts';
+import { runServerBench } from './server-run.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
 import { openBenchContext, type BenchContext } from './browser.ts';
 import { formatMeasure, formatSkipped, measuresOf } from './measures.ts';
@@ -186,8 +190,8 @@ async function runPageBenches(
 }
 
 /** The run's part, from the flags; the results file's name ends in `-<part>-only` for a part. */
-function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | undefined } {
-  const flags = (['sync', 'cold-start', 'commit', 'anchoring'] as const).filter((part) => argv.includes(`--${part}-only`));
+function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | 'server' | undefined } {
+  const flags = (['sync', 'cold-start', 'commit', 'anchoring', 'server'] as const).filter((part) => argv.includes(`--${part}-only`));
   if (flags.length > 1) throw new Error(`${flags.map((part) => `--${part}-only`).join(' and ')} exclude each other`);
   return { only: flags[0] };
 }
@@ -196,13 +200,14 @@ async function main(): Promise<void> {
   const inMemory = process.argv.includes('--memory');
   const { only } = chooseParts(process.argv);
   const plan = { commits: only === undefined || only === 'commit', sync: only === undefined || only === 'sync', anchoring: only === undefined || only === 'commit' || only === 'anchoring' };
-  const pages = only === 'cold-start' ? undefined : await runPageBenches(inMemory, plan);
+  const pages = only === 'cold-start' || only === 'server' ? undefined : await runPageBenches(inMemory, plan);
   const results = pages?.results ?? [];
   const coldStart: ColdStartReport | null =
     only === undefined || only === 'cold-start'
       ? await runColdStartBench(progress, { inMemory, profile: process.argv.includes('--profile-cold-start') })
       : null;
   const widget = only === undefined || only === 'commit' ? await measureWidget(WIDGET, 'dist/comments.js') : null;
+  const server = only === undefined || only === 'server' ? await runServerBench(progress) : null;
   const first = results[0];
   const last = results.at(-1);
   const report: BenchResults = {
@@ -218,6 +223,7 @@ async function main(): Promise<void> {
     isomorphicGit: pages?.isomorphicGit ?? null,
     widget,
     anchoring: pages?.anchoring ?? null,
+    server,
   };
   await mkdir(RESULTS, { recursive: true });
   const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${only ? `-${only}-only` : ''}.json`);
