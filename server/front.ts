@@ -70,14 +70,15 @@ export function createFront(options: FrontOptions): RequestListener {
 
 async function answer(options: FrontOptions, request: IncomingMessage, response: ServerResponse, exchange: Exchange): Promise<void> {
   setSecurityHeaders(response, { https: options.https ?? false });
-  if (!isAllowedHost(request, options.hosts)) {
-    sendText(response, 421, unknownHostMessage(request));
-    return;
-  }
   const rawUrl = request.url ?? '/';
   const path = rawUrl.split('?', 1)[0] ?? '/';
+  // Health says nothing worth protecting, and a monitor asks by whatever name reaches the server.
   if (path === '/healthz' && options.health && (request.method === 'GET' || request.method === 'HEAD')) {
     await answerHealth(options.health, response);
+    return;
+  }
+  if (!isAllowedHost(request, options.hosts)) {
+    sendText(response, 421, unknownHostMessage(request));
     return;
   }
   const router = options.routers.find((candidate) => candidate.owns(path));

@@ -3,11 +3,25 @@
 import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { connect } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTestCertificate } from '../test/support/test-certificate.ts';
 import { makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
 import { startSite } from './site.ts';
 
 afterAll(() => removeTempDirs());
+
+/** The fingerprint of the certificate a TLS server on 127.0.0.1:`port` presents to a new connection. */
+function peerCertificate(port: number): Promise<string> {
+  return new Promise((done, fail) => {
+    const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+      done(socket.getPeerX509Certificate()?.fingerprint256 ?? '');
+      socket.end();
+    });
+    socket.on('error', fail);
+  });
+}
 
 describe('site', () => {
   it('lets a request under way finish when it stops, and takes no new one', async () => {
@@ -31,15 +45,30 @@ describe('site', () => {
     await closed;
   });
 
-  it('reports its health, and 503 when its data folder is gone', async () => {
+  it('reports its health to any name, and 503 when its data folder is gone', async () => {
     const dataDir = makeTempDir('site-health');
-    const site = await startSite({ port: 0, repos: { kind: 'accounts', dataDir }, wayThrough: false });
+    const site = await startSite({ port: 0, urls: ['https://tasks.example.org'], repos: { kind: 'accounts', dataDir }, wayThrough: false });
     try {
-      expect(await (await fetch(`${site.url}healthz`)).json()).toEqual({ status: 'ok' });
+      const local = `http://127.0.0.1:${site.port}/`;
+      expect(await (await fetch(`${local}healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await fetch(local)).status).toBe(421); // anything else only by the names of --url
       rmSync(dataDir, { recursive: true, force: true });
-      const gone = await fetch(`${site.url}healthz`);
+      const gone = await fetch(`${local}healthz`);
       expect(gone.status).toBe(503);
       expect((await gone.json()).status).toBe('unhealthy');
+    } finally {
+      await site.close(0);
+    }
+  });
+
+  it('takes a renewed certificate for new connections', async () => {
+    const first = makeTestCertificate(['127.0.0.1']);
+    const renewed = makeTestCertificate(['127.0.0.1']);
+    const site = await startSite({ port: 0, tls: { cert: first.cert, key: first.key }, repos: { kind: 'local', dataDir: makeTempDir('site-tls') }, wayThrough: false });
+    try {
+      expect(await peerCertificate(site.port)).toBe(new X509Certificate(first.cert).fingerprint256);
+      site.setTls({ cert: renewed.cert, key: renewed.key });
+      expect(await peerCertificate(site.port)).toBe(new X509Certificate(renewed.cert).fingerprint256);
     } finally {
       await site.close(0);
     }

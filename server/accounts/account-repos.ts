@@ -3,7 +3,6 @@
 // the client's address; too many and the address waits. A repository is created by its user's
 // first push (or by the `repo add` command), never by a fetch.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { createRepoProvisioner } from '../bare-repos.ts';
 import type { AllowedOrigins } from '../cors.ts';
 import type { FailureLimit } from '../failure-limit.ts';
@@ -76,7 +75,7 @@ async function authenticate(
 }
 
 /** The password of Basic credentials (the token), or `undefined` when there are none. */
-export function basicPassword(authorization: string | undefined): string | undefined {
+function basicPassword(authorization: string | undefined): string | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -88,11 +87,6 @@ export function basicPassword(authorization: string | undefined): string | undef
  * `WWW-Authenticate` for a git client, which needs it to send credentials at all; not for a page's
  * `fetch` (it carries `Sec-Fetch-Mode`), where the browser would show its own password dialog.
  */
-export function challenge(request: IncomingMessage): Record<string, string> {
+function challenge(request: IncomingMessage): Record<string, string> {
   return request.headers['sec-fetch-mode'] === undefined ? { 'WWW-Authenticate': 'Basic realm="Taskgit", charset="UTF-8"' } : {};
-}
-
-/** Where `repo` lives below `reposDir`. */
-export function repoDir(reposDir: string, repo: AccountRepo): string {
-  return join(reposDir, repo.user, `${repo.repo}.git`);
 }
