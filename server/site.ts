@@ -84,10 +84,23 @@ const DEFAULT_FAILURES: FailureLimitOptions = { failures: 10, perSeconds: 600 };
 /** Starts a site; resolves once it listens. */
 export async function startSite(options: SiteOptions): Promise<Site> {
   const backend = options.backend ?? join(await gitExecPath(), 'git-http-backend');
-  const emptyRepo = await createEmptyRepo();
   const policy = options.pushPolicy ?? {};
-  const hooks = await createPolicyHooks(policy);
+  const emptyRepo = await createEmptyRepo();
+  const hooks = await createPolicyHooks(policy).catch(async (error: unknown) => {
+    await emptyRepo.close();
+    throw error;
+  });
   const service: RepositoryService = { backend, emptyRepo, policyEnv: gitConfigEnv(hooks.config), ownHookEnv: gitConfigEnv(ownHookConfig(policy)) };
+  try {
+    return await listenSite(options, service, () => Promise.all([emptyRepo.close(), hooks.close()]));
+  } catch (error) {
+    await Promise.all([emptyRepo.close(), hooks.close()]);
+    throw error;
+  }
+}
+
+/** Builds the site's parts over `service` and listens; `release` frees what `service` holds once the site is closed. */
+async function listenSite(options: SiteOptions, service: RepositoryService, release: () => Promise<unknown>): Promise<Site> {
   const corsOrigins = options.corsOrigins ?? [];
   const { routers, comments, dataDir } = await repoRouters(options, service, corsOrigins);
   if (options.wayThrough !== false) routers.push(createWayThrough({ ...(options.wayThrough ?? { upstreams: [] }), origins: corsOrigins }));
@@ -127,8 +140,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     close: async (graceMs = 10_000) => {
       await closeServerGracefully(server, graceMs);
       await comments?.close();
-      await emptyRepo.close();
-      await hooks.close();
+      await release();
     },
   };
 }
@@ -140,7 +152,7 @@ async function repoRouters(
   corsOrigins: AllowedOrigins,
 ): Promise<{ routers: Router[]; comments: CommentRemote | undefined; dataDir: string }> {
   const commentsDir = options.repos.kind === 'local' ? options.repos.dataDir : dataFolder(options.repos.dataDir).comments;
-  await mkdir(commentsDir, { recursive: true });
+  if (options.repos.kind === 'local' || options.comments) await mkdir(commentsDir, { recursive: true });
   // With accounts, the flat paths are the comment repositories' only: no open git host beside them.
   const commentOptions = options.comments && (options.repos.kind === 'accounts' ? { ...options.comments, only: true } : options.comments);
   const comments = commentOptions ? createCommentRemote(commentOptions, { dataDir: commentsDir, backend: service.backend }) : undefined;

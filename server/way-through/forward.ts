@@ -131,6 +131,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
     });
     request.on('end', () => done(size > limit ? 'too-large' : Buffer.concat(chunks)));
     request.on('error', fail);
+    // A client that leaves mid-body ends nothing: without this the wait would never end.
+    request.on('close', () => {
+      if (!request.complete) fail(new Error('the client left before sending the whole request'));
+    });
   });
 }
 
