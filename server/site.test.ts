@@ -1,7 +1,7 @@
 // The site's life: it lets a push under way finish when told to stop, takes a renewed
 // certificate, reports its health, and tells the app what it is.
 import { request } from 'node:http';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
@@ -69,6 +69,21 @@ describe('site', () => {
       expect(await peerCertificate(site.port)).toBe(new X509Certificate(first.cert).fingerprint256);
       site.setTls({ cert: renewed.cert, key: renewed.key });
       expect(await peerCertificate(site.port)).toBe(new X509Certificate(renewed.cert).fingerprint256);
+    } finally {
+      await site.close(0);
+    }
+  });
+
+  it('serves the comment repositories beside the accounts, and no other repository at the top', async () => {
+    const dataDir = join(makeTempDir('site-comments'), 'data');
+    const site = await startSite({ port: 0, repos: { kind: 'accounts', dataDir }, wayThrough: false, comments: { repos: ['comments.git'] } });
+    try {
+      const comments = await fetch(`${site.url}comments.git/info/refs?service=git-receive-pack`, { headers: { Origin: 'https://book.example.org' } });
+      expect(comments.status).toBe(200);
+      expect(comments.headers.get('access-control-allow-origin')).toBe('https://book.example.org');
+      expect(existsSync(join(dataDir, 'comments', 'comments.git', 'hooks', 'pre-receive'))).toBe(true);
+      expect((await fetch(`${site.url}tasks.git/info/refs?service=git-upload-pack`)).status).toBe(404);
+      expect((await fetch(`${site.url}alice/tasks.git/info/refs?service=git-upload-pack`)).status).toBe(401);
     } finally {
       await site.close(0);
     }
