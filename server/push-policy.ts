@@ -71,10 +71,3 @@ export function gitConfigEnv(entries: ReadonlyArray<readonly [string, string]>):
   });
   return env;
 }
-
-/** The configuration of a repository whose own hook judges every push (a comment repository). */
-export function ownHookConfig(policy: PushPolicy): Array<[key: string, value: string]> {
-  const config: Array<[string, string]> = [['http.receivepack', 'true']];
-  if (policy.maxPushBytes !== undefined) config.push(['receive.maxInputSize', String(policy.maxPushBytes)]);
-  return config;
-}

@@ -20,8 +20,6 @@ export interface RepositoryService {
   emptyRepo: EmptyRepo;
   /** Backend environment enforcing the push policy (see push-policy.ts). */
   policyEnv: Readonly<Record<string, string>>;
-  /** Backend environment for a repository whose own hook judges every push (a comment repository). */
-  ownHookEnv: Readonly<Record<string, string>>;
 }
 
 /** One repository, as the caller resolved and authorised it. */
@@ -36,8 +34,6 @@ export interface RepositoryTarget {
   remoteUser?: string;
   /** The client's address. */
   remoteAddr?: string;
-  /** The repository's own hook judges its pushes, instead of the server's push policy. */
-  ownHook?: boolean;
 }
 
 /** Answers `smart` for `target`; resolves once the answer is complete. */
@@ -62,7 +58,7 @@ export async function serveRepository(
     }
   }
   const { pathInfo, query } = smartRequestPath(smart, repoPath);
-  const env = backendEnv(request, { dataDir: root, pathInfo, query, remoteUser: target.remoteUser, remoteAddr: target.remoteAddr, config: target.ownHook ? service.ownHookEnv : service.policyEnv });
+  const env = backendEnv(request, { dataDir: root, pathInfo, query, remoteUser: target.remoteUser, remoteAddr: target.remoteAddr, config: service.policyEnv });
   await runCgi({ command: service.backend, env, request, response });
 }
 

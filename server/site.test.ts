@@ -81,7 +81,7 @@ describe('site', () => {
       const comments = await fetch(`${site.url}comments.git/info/refs?service=git-receive-pack`, { headers: { Origin: 'https://book.example.org' } });
       expect(comments.status).toBe(200);
       expect(comments.headers.get('access-control-allow-origin')).toBe('https://book.example.org');
-      expect(existsSync(join(dataDir, 'comments', 'comments.git', 'hooks', 'pre-receive'))).toBe(true);
+      expect(existsSync(join(dataDir, 'comments', 'comments.git', 'HEAD'))).toBe(true); // in the data folder's comments/
       expect((await fetch(`${site.url}tasks.git/info/refs?service=git-upload-pack`)).status).toBe(404);
       expect((await fetch(`${site.url}alice/tasks.git/info/refs?service=git-upload-pack`)).status).toBe(401);
     } finally {

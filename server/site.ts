@@ -22,7 +22,7 @@ import { createFlatRepos } from './flat-repos.ts';
 import { createFront, type Router } from './front.ts';
 import { hostsOfOrigins, loopbackHosts } from './host-check.ts';
 import { baseUrl, closeServerGracefully, listen, listenOrFallBack } from './listen.ts';
-import { createPolicyHooks, gitConfigEnv, ownHookConfig, type PushPolicy } from './push-policy.ts';
+import { createPolicyHooks, gitConfigEnv, type PushPolicy } from './push-policy.ts';
 import type { RepositoryService } from './serve-repository.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
 import { createStaticFiles } from './static-files.ts';
@@ -90,7 +90,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     await emptyRepo.close();
     throw error;
   });
-  const service: RepositoryService = { backend, emptyRepo, policyEnv: gitConfigEnv(hooks.config), ownHookEnv: gitConfigEnv(ownHookConfig(policy)) };
+  const service: RepositoryService = { backend, emptyRepo, policyEnv: gitConfigEnv(hooks.config) };
   try {
     return await listenSite(options, service, () => Promise.all([emptyRepo.close(), hooks.close()]));
   } catch (error) {
