@@ -183,3 +183,36 @@ test('a second tab sees the first tab commit, and both tabs committing at once l
   const seen = await tabB.evaluate((repo) => window.harness.seenHeads[repo] ?? [], repo);
   expect(new Set(seen).size).toBe(seen.length);
 });
+
+// Fair turns in the browser: two handles of one database in one page (the store used twice by
+// one app, or a library and the app), a hundred commits each in flight at once. With Web Locks
+// the writers queue on a lock; with them taken away they queue in the page's realm. Either way
+// no commit fails with RefContentionError and every one is in the history.
+for (const locks of ['with Web Locks', 'without Web Locks'] as const) {
+  test(`two handles in one page commit 100 files each at once, ${locks}, losing none`, async ({ page }) => {
+    if (locks === 'without Web Locks') await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
+    await openHarness(page);
+    const outcome = await page.evaluate(async (name) => {
+      const [one, two] = [await window.store.openRepo({ name }), await window.store.openRepo({ name })];
+      const [a, b] = [await one.branch(), await two.branch()];
+      await a.set('start.txt', 'start', { message: 'start' });
+      const writes: Array<Promise<unknown>> = [];
+      for (let i = 0; i < 100; i++) {
+        writes.push(a.set(`a/${i}.txt`, `a ${i}`, { message: `a ${i}` }));
+        writes.push(b.set(`b/${i}.txt`, `b ${i}`, { message: `b ${i}` }));
+      }
+      const failures = (await Promise.allSettled(writes)).flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+      const messages = new Set((await a.history()).map((commit) => commit.message));
+      const result = {
+        hasLocks: navigator.locks !== undefined,
+        failures,
+        files: [(await a.list('a')).length, (await a.list('b')).length],
+        missing: Array.from({ length: 100 }, (_, i) => [`a ${i}`, `b ${i}`]).flat().filter((message) => !messages.has(message)),
+      };
+      await one.close();
+      await two.close();
+      return result;
+    }, `turns-${locks.replaceAll(' ', '-')}`);
+    expect(outcome).toEqual({ hasLocks: locks === 'with Web Locks', failures: [], files: [100, 100], missing: [] });
+  });
+}

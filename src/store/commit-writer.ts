@@ -1,6 +1,6 @@
 import { RefContentionError } from './errors.ts';
 import { mergeTrees } from './merge/index.ts';
-import { EMPTY_TREE, encodeCommit, type CommitData } from './objects/index.ts';
+import { EMPTY_TREE, encodeCommit, type CommitData, type Signature } from './objects/index.ts';
 import { Staging } from './object-store.ts';
 import type { Oid } from './oid.ts';
 import type { RepoContext } from './repo-context.ts';
@@ -9,7 +9,7 @@ import type { CommitInfo } from './types.ts';
 
 /** How often a commit that lost the race for its branch head is merged and tried again. */
 const MAX_ATTEMPTS = 50;
-/** Lost races after which a writer asks every tab to take turns. */
+/** Lost races after which a writer asks every writer (tabs, handles) to take turns. */
 const LOSSES_BEFORE_TURNS = 3;
 
 /** Builds the new root tree from the head (and its tree), staging any new objects. */
@@ -17,10 +17,11 @@ export type TreeBuilder = (staging: Staging, headTree: Oid, head: Oid | undefine
 
 /**
  * Makes one commit on `ref` and moves the head to it by compare-and-set, in the same
- * transaction that stores its objects. When another writer (another tab) moved the head
- * first, this change is merged three-way onto the new head and tried again, so neither
- * writer's change is lost. A writer that keeps losing asks every tab to take turns (see
- * TurnTaking). Returns the new head, or the old one when nothing changed.
+ * transaction that stores its objects. The change is built against the head as it is when this
+ * is called; when another writer (another tab, another handle) moves the head first, the change
+ * is merged three-way onto the new head and tried again, so neither writer's change is lost. A
+ * loser waits a little before trying again, and one that keeps losing asks every writer to take
+ * turns (see TurnTaking). Returns the new head, or the old one when nothing changed.
  */
 export async function writeCommit(
   context: RepoContext,
@@ -29,66 +30,74 @@ export async function writeCommit(
   info: CommitInfo,
   extraParents: readonly Oid[] = [],
 ): Promise<Oid> {
-  const { turns } = context;
-  if (turns.active(ref)) return turns.take(ref, () => writeAttempts(context, ref, build, info, extraParents, true));
-  return writeAttempts(context, ref, build, info, extraParents, false);
-}
-
-/**
- * The commit's attempts. Each lost race folds the change (base -> tree) into the new head, so
- * a retry never overwrites what the winner wrote; after LOSSES_BEFORE_TURNS losses, every tab
- * is asked to take turns and the remaining attempts wait for this one's.
- */
-async function writeAttempts(
-  context: RepoContext,
-  ref: string,
-  build: TreeBuilder,
-  info: CommitInfo,
-  extraParents: readonly Oid[],
-  inTurn: boolean,
-): Promise<Oid> {
   const { backend, store, turns } = context;
   const staging = new Staging(store);
-  let head = await backend.getRef(ref);
-  let baseTree = head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree;
-  let tree = await build(staging, baseTree, head);
+  const head = await backend.getRef(ref);
+  const baseTree = head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree;
+  const tree = await build(staging, baseTree, head);
   if (head !== undefined && tree === baseTree && extraParents.length === 0) return head;
   const author = makeSignature(info, context.author);
-  const message = normalizeMessage(info.message);
+  const attempts = new CommitAttempts(context, ref, staging, { head, baseTree, tree }, { author, message: normalizeMessage(info.message), extraParents });
+  // Writers are taking turns: wait for ours; what moved meanwhile is merged in on the first try.
+  if (turns.active(ref)) return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS, false)) ?? contended(ref));
+  const won = await attempts.run(LOSSES_BEFORE_TURNS, true);
+  if (won !== undefined) return won;
+  turns.ask(ref);
+  return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS, false)) ?? contended(ref));
+}
+
+/** Where a change stands: the head it is made on, that head's tree, and the tree it makes. */
+interface Position {
+  head: Oid | undefined;
+  baseTree: Oid;
+  tree: Oid;
+}
+
+/** The tries of one commit; each lost race folds the change into the new head. */
+class CommitAttempts {
+  private losses = 0;
+
+  constructor(
+    private readonly context: RepoContext,
+    private readonly ref: string,
+    private readonly staging: Staging,
+    private position: Position,
+    private readonly commit: { author: Signature; message: string; extraParents: readonly Oid[] },
+  ) {}
+
+  /** Up to `count` tries: the new head, or `undefined` when every one lost. Lost tries wait first when `backOff`. */
+  async run(count: number, backOff: boolean): Promise<Oid | undefined> {
+    for (let i = 0; i < count; i++) {
+      const result = await this.attempt();
+      if (result !== 'lost') return result;
+      this.losses++;
+      if (backOff && i < count - 1) await this.context.turns.backOff(this.losses);
+    }
+    return undefined;
+  }
+
   /** One try: the new head, `'lost'` to try again, or the winner's head when it holds our change. */
-  const attempt = async (): Promise<Oid | 'lost'> => {
+  private async attempt(): Promise<Oid | 'lost'> {
+    const { backend, store, notifier, merge } = this.context;
+    const { head, baseTree, tree } = this.position;
+    const { author, message, extraParents } = this.commit;
     const parents = head === undefined ? [...extraParents] : [head, ...extraParents];
     const commit: CommitData = { tree, parents, author, committer: author, message };
-    const oid = staging.writeObject('commit', encodeCommit(commit));
-    if (await backend.compareAndSetRef(ref, head, oid, staging.reachableFrom(oid))) {
+    const oid = this.staging.writeObject('commit', encodeCommit(commit));
+    if (await backend.compareAndSetRef(this.ref, head, oid, this.staging.reachableFrom(oid))) {
       store.rememberCommit(oid, commit);
-      context.notifier.announce(ref, oid);
+      notifier.announce(this.ref, oid);
       return oid;
     }
     // Lost the race: fold our change (base -> tree) into whatever is there now.
-    const newHead = await backend.getRef(ref);
+    const newHead = await backend.getRef(this.ref);
     const newTree = newHead === undefined ? EMPTY_TREE : (await store.readCommit(newHead)).tree;
-    const merged = await mergeTrees(staging, baseTree, tree, newTree, context.merge);
-    tree = merged.tree ?? staging.writeTree([]);
+    const merged = (await mergeTrees(this.staging, baseTree, tree, newTree, merge)).tree ?? this.staging.writeTree([]);
     // The other writer already made the same change: nothing of ours is missing.
-    if (newHead !== undefined && tree === newTree && extraParents.length === 0) return newHead;
-    head = newHead;
-    baseTree = newTree;
+    if (newHead !== undefined && merged === newTree && extraParents.length === 0) return newHead;
+    this.position = { head: newHead, baseTree: newTree, tree: merged };
     return 'lost';
-  };
-  const attempts = async (count: number): Promise<Oid | undefined> => {
-    for (let i = 0; i < count; i++) {
-      const result = await attempt();
-      if (result !== 'lost') return result;
-    }
-    return undefined;
-  };
-  const won = await attempts(LOSSES_BEFORE_TURNS);
-  if (won !== undefined) return won;
-  turns.ask(ref);
-  const rest = async (): Promise<Oid> => (await attempts(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS)) ?? contended(ref);
-  // Web Locks are not re-entrant: inside a turn, go on holding it.
-  return inTurn ? rest() : turns.take(ref, rest);
+  }
 }
 
 function contended(ref: string): never {
