@@ -4,7 +4,7 @@
  */
 export { openRepo } from './repo.ts';
 export type { OpenRepoOptions } from './repo.ts';
-export { createMemoryBackend } from './backend/index.ts';
+export { DEFAULT_CHUNK_CACHE_BYTES, createMemoryBackend } from './backend/index.ts';
 export type { Backend } from './backend/index.ts';
 export type {
   Branch,

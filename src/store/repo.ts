@@ -23,6 +23,11 @@ export interface OpenRepoOptions {
   indexedDB?: IDBFactory;
   /** Another place to keep the bytes, e.g. `createMemoryBackend()` for tests and previews. */
   backend?: Backend;
+  /**
+   * How many bytes of fetched or imported objects' chunks the IndexedDB backend keeps in memory
+   * (default 12 MB, `DEFAULT_CHUNK_CACHE_BYTES`); not used with `backend`.
+   */
+  chunkCacheBytes?: number;
   /** Per-path merge rules; paths it returns `undefined` for use the store's defaults. */
   merge?: MergeFn;
   /** The author of changes whose CommitInfo names none. */
@@ -37,7 +42,7 @@ const REF_PREFIX = 'refs/heads/';
  */
 export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
   const { name } = options;
-  const raw = options.backend ?? (await openBackend(name, options.indexedDB));
+  const raw = options.backend ?? (await openBackend(name, options.indexedDB, options.chunkCacheBytes));
   let closed = false;
   const backend = guardClosed(raw, () => closed, name);
   const store = new ObjectStore(backend);
@@ -79,10 +84,10 @@ export async function openRepo(options: OpenRepoOptions): Promise<Repo> {
   };
 }
 
-async function openBackend(name: string, factory: IDBFactory | undefined): Promise<Backend> {
+async function openBackend(name: string, factory: IDBFactory | undefined, chunkCacheBytes: number | undefined): Promise<Backend> {
   const indexedDB = factory ?? globalThis.indexedDB;
   if (!indexedDB) {
     throw new StoreError('unavailable', 'No IndexedDB here: pass `indexedDB` (e.g. fake-indexeddb in Node) or a `backend`.', { name });
   }
-  return openIndexedDbBackend(name, indexedDB);
+  return openIndexedDbBackend(name, indexedDB, chunkCacheBytes === undefined ? {} : { chunkCacheBytes });
 }

@@ -45,6 +45,17 @@ describe('object batches', () => {
     reader.close();
   });
 
+  it('reads batches whatever bound its chunk cache has, none at all included', async () => {
+    const factory = new IDBFactory();
+    const objects = Array.from({ length: 200 }, (_, i) => blob(`bounded ${i} ${'-'.repeat(2000)}`));
+    const writer = await openIndexedDbBackend('bounded', factory, { chunkCacheBytes: 0 });
+    await writer.putObjects(objects);
+    const reader = await openIndexedDbBackend('bounded', factory, { chunkCacheBytes: 300_000 });
+    for (const backend of [writer, reader]) expect(await backend.getObjects(objects.map(({ oid }) => oid))).toEqual(objects.map(({ raw }) => raw));
+    writer.close();
+    reader.close();
+  });
+
   it('writes no batch when the ref moved (compare-and-set refused)', async () => {
     const factory = new IDBFactory();
     const backend = await openIndexedDbBackend('cas', factory, { batchMinObjects: 1 });

@@ -25,14 +25,17 @@ const SCHEMA_VERSION = 2;
 /** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
 const BATCH_MIN_OBJECTS = 64;
 /**
- * Chunks kept in memory (256 KB each, 12 MB at most): reads of neighbouring objects share one
- * get, and a batch just written (a pull's, read again at once by its merge) needs none.
+ * The default bound on the chunks kept in memory (~256 KB each): reads of neighbouring objects
+ * share one get, and a batch just written (a pull's, read again at once by its merge) needs none.
  */
-const CHUNK_CACHE_SIZE = 48;
+export const DEFAULT_CHUNK_CACHE_BYTES = 12 * 2 ** 20;
 
-/** How to lay objects out; the defaults suit real use, tests force batches with `batchMinObjects: 1`. */
+/** How to lay objects out and what to keep in memory; the defaults suit real use. */
 export interface IndexedDbBackendOptions {
+  /** A write of at least this many objects is stored as a batch (tests force batches with 1). */
   batchMinObjects?: number;
+  /** How many bytes of batch chunks to keep in memory (default {@link DEFAULT_CHUNK_CACHE_BYTES}). */
+  chunkCacheBytes?: number;
 }
 
 /** Opens (creating or upgrading when needed) the IndexedDB database `name` as a store backend. */
@@ -61,7 +64,7 @@ export async function openIndexedDbBackend(
   const database = (await wrap(request)) as IDBPDatabase<StoreSchema>;
   // A newer version is waiting in another tab: step aside rather than block it.
   database.addEventListener('versionchange', () => database.close());
-  return new IndexedDbBackend(database, options.batchMinObjects ?? BATCH_MIN_OBJECTS);
+  return new IndexedDbBackend(database, options.batchMinObjects ?? BATCH_MIN_OBJECTS, options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES);
 }
 
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
@@ -79,14 +82,17 @@ class IndexedDbBackend implements Backend {
   /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
   private readonly located = new Map<Oid, BatchLocation>();
   private readonly loadedBatches = new Set<number>();
-  private readonly chunkCache = new LruCache<string, Uint8Array>(CHUNK_CACHE_SIZE);
+  private readonly chunkCache: LruCache<string, Uint8Array>;
   private lastLook: Promise<void> | undefined;
   private firstLoad: Promise<void> | undefined;
 
   constructor(
     private readonly database: IDBPDatabase<StoreSchema>,
     private readonly batchMinObjects: number,
-  ) {}
+    chunkCacheBytes: number,
+  ) {
+    this.chunkCache = new LruCache(chunkCacheBytes, (chunk) => chunk.byteLength);
+  }
 
   async getObject(oid: Oid): Promise<Uint8Array | undefined> {
     return (await this.getObjects([oid]))[0];
