@@ -88,7 +88,7 @@ export function createBranch(context: RepoContext, name: string): Branch {
       return writeCommit(
         context,
         ref,
-        async (staging, tree) => (await mergeTrees(staging, reverted.tree, tree, parentTree, context.merge)).tree ?? staging.writeTree([]),
+        async (staging, tree) => (await mergeTrees(staging, reverted.tree, tree, parentTree, context.merge)).tree ?? (await staging.writeTree([])),
         info,
       );
     },
@@ -111,7 +111,7 @@ export function createBranch(context: RepoContext, name: string): Branch {
           async (staging, tree, current) => {
             const base = current === undefined ? EMPTY_TREE : await mergeBaseTree(staging, current, other, context.merge);
             const theirs = (await store.readCommit(other)).tree;
-            return (await mergeTrees(staging, base, tree, theirs, context.merge)).tree ?? staging.writeTree([]);
+            return (await mergeTrees(staging, base, tree, theirs, context.merge)).tree ?? (await staging.writeTree([]));
           },
           info,
           [other],

@@ -1,7 +1,7 @@
 import { RefContentionError } from './errors.ts';
 import { mergeTrees } from './merge/index.ts';
 import { EMPTY_TREE, encodeCommit, type CommitData, type Signature } from './objects/index.ts';
-import { Staging } from './object-store.ts';
+import { Staging } from './staging.ts';
 import type { Oid } from './oid.ts';
 import type { RepoContext } from './repo-context.ts';
 import { makeSignature, normalizeMessage } from './signature.ts';
@@ -30,20 +30,46 @@ export async function writeCommit(
   info: CommitInfo,
   extraParents: readonly Oid[] = [],
 ): Promise<Oid> {
-  const { backend, store, turns } = context;
-  const staging = new Staging(store);
+  const { backend, turns, notifier } = context;
+  // The head this handle last saw, unless another said it moved it: no transaction to read it.
+  // Should it have moved all the same, the commit is built again on the head as it is, exactly
+  // as if that had been read: a missed move never turns into a merge.
+  const seen = turns.active(ref) ? undefined : notifier.lastHead(ref);
+  if (seen) {
+    const prepared = await prepare(context, ref, build, info, extraParents, seen.head);
+    if (typeof prepared !== 'string') {
+      const won = await prepared.tryAsBuilt();
+      if (won !== undefined) return won;
+    }
+    notifier.forget(ref);
+  }
   const head = await backend.getRef(ref);
-  const baseTree = head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree;
-  const tree = await build(staging, baseTree, head);
-  if (head !== undefined && tree === baseTree && extraParents.length === 0) return head;
-  const author = makeSignature(info, context.author);
-  const attempts = new CommitAttempts(context, ref, staging, { head, baseTree, tree }, { author, message: normalizeMessage(info.message), extraParents });
+  notifier.saw(ref, head);
+  const attempts = await prepare(context, ref, build, info, extraParents, head);
+  if (typeof attempts === 'string') return attempts;
   // Writers are taking turns: wait for ours; what moved meanwhile is merged in on the first try.
   if (turns.active(ref)) return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS, false)) ?? contended(ref));
   const won = await attempts.run(LOSSES_BEFORE_TURNS, true);
   if (won !== undefined) return won;
   turns.ask(ref);
   return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS, false)) ?? contended(ref));
+}
+
+/** The change built on `head`: its attempts, or `head` itself when the change changes nothing. */
+async function prepare(
+  context: RepoContext,
+  ref: string,
+  build: TreeBuilder,
+  info: CommitInfo,
+  extraParents: readonly Oid[],
+  head: Oid | undefined,
+): Promise<CommitAttempts | Oid> {
+  const staging = new Staging(context.store);
+  const baseTree = head === undefined ? EMPTY_TREE : (await context.store.readCommit(head)).tree;
+  const tree = await build(staging, baseTree, head);
+  if (head !== undefined && tree === baseTree && extraParents.length === 0) return head;
+  const author = makeSignature(info, context.author);
+  return new CommitAttempts(context, ref, staging, { head, baseTree, tree }, { author, message: normalizeMessage(info.message), extraParents });
 }
 
 /** Where a change stands: the head it is made on, that head's tree, and the tree it makes. */
@@ -65,6 +91,14 @@ class CommitAttempts {
     private readonly commit: { author: Signature; message: string; extraParents: readonly Oid[] },
   ) {}
 
+  /** One try of the change as built, never merged: the new head, or `undefined` when the head had moved. */
+  async tryAsBuilt(): Promise<Oid | undefined> {
+    const { head, tree } = this.position;
+    const { author, message, extraParents } = this.commit;
+    const parents = head === undefined ? [...extraParents] : [head, ...extraParents];
+    return this.commitOnHead({ tree, parents, author, committer: author, message });
+  }
+
   /** Up to `count` tries: the new head, or `undefined` when every one lost. Lost tries wait first when `backOff`. */
   async run(count: number, backOff: boolean): Promise<Oid | undefined> {
     for (let i = 0; i < count; i++) {
@@ -79,24 +113,29 @@ class CommitAttempts {
   /** One try: the new head, `'lost'` to try again, or the winner's head when it holds our change. */
   private async attempt(): Promise<Oid | 'lost'> {
     const { backend, store, notifier, merge } = this.context;
-    const { head, baseTree, tree } = this.position;
-    const { author, message, extraParents } = this.commit;
-    const parents = head === undefined ? [...extraParents] : [head, ...extraParents];
-    const commit: CommitData = { tree, parents, author, committer: author, message };
-    const oid = this.staging.writeObject('commit', encodeCommit(commit));
-    if (await backend.compareAndSetRef(this.ref, head, oid, this.staging.reachableFrom(oid))) {
-      store.rememberCommit(oid, commit);
-      notifier.announce(this.ref, oid);
-      return oid;
-    }
+    const won = await this.tryAsBuilt();
+    if (won !== undefined) return won;
+    const { baseTree, tree } = this.position;
+    const { extraParents } = this.commit;
     // Lost the race: fold our change (base -> tree) into whatever is there now.
     const newHead = await backend.getRef(this.ref);
+    notifier.saw(this.ref, newHead);
     const newTree = newHead === undefined ? EMPTY_TREE : (await store.readCommit(newHead)).tree;
-    const merged = (await mergeTrees(this.staging, baseTree, tree, newTree, merge)).tree ?? this.staging.writeTree([]);
+    const merged = (await mergeTrees(this.staging, baseTree, tree, newTree, merge)).tree ?? (await this.staging.writeTree([]));
     // The other writer already made the same change: nothing of ours is missing.
     if (newHead !== undefined && merged === newTree && extraParents.length === 0) return newHead;
     this.position = { head: newHead, baseTree: newTree, tree: merged };
     return 'lost';
+  }
+
+  /** Stores the commit and moves the head to it, if the head is still the one it was built on. */
+  private async commitOnHead(commit: CommitData): Promise<Oid | undefined> {
+    const { backend, store, notifier } = this.context;
+    const oid = await this.staging.writeObject('commit', encodeCommit(commit));
+    if (!(await backend.compareAndSetRef(this.ref, this.position.head, oid, this.staging.reachableFrom(oid)))) return undefined;
+    store.rememberCommit(oid, commit);
+    notifier.announce(this.ref, oid);
+    return oid;
   }
 }
 

@@ -13,10 +13,14 @@ interface Subscription {
  * Tells watchers when a branch head moves, in this tab and in others. Other tabs learn of a
  * move through a BroadcastChannel (no polling); a message is only a hint, so the head is read
  * again from the backend before anyone is told, and each watcher hears each new head once.
+ * It also remembers the last head this handle saw of each ref, until another handle says it
+ * moved one: a commit starts from there without a transaction to read it (compare-and-set
+ * still refuses a head that is not current, and that commit then merges and tries again).
  */
 export class HeadNotifier {
   private readonly subscriptions = new Set<Subscription>();
   private readonly channel: BroadcastChannel | undefined;
+  private readonly lastSeen = new Map<string, Oid | undefined>();
 
   constructor(
     channelName: string,
@@ -25,7 +29,9 @@ export class HeadNotifier {
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(channelName);
       this.channel.onmessage = (event: MessageEvent<{ ref?: unknown }>) => {
-        if (typeof event.data?.ref === 'string') void this.refresh(event.data.ref);
+        if (typeof event.data?.ref !== 'string') return;
+        this.lastSeen.delete(event.data.ref);
+        void this.refresh(event.data.ref);
       };
       // In Node an open channel would keep the process alive.
       (this.channel as { unref?: () => void }).unref?.();
@@ -49,8 +55,26 @@ export class HeadNotifier {
 
   /** This tab moved `ref` to `head`: tell local watchers now and other tabs by message. */
   announce(ref: string, head: Oid): void {
+    this.lastSeen.set(ref, head);
     this.deliver(ref, head);
     this.channel?.postMessage({ ref, head });
+  }
+
+  /**
+   * The head of `ref` as this handle last saw it, if no other handle has said since that it moved
+   * it (`{ head: undefined }`: the ref did not exist); `undefined` when unknown.
+   */
+  lastHead(ref: string): { head: Oid | undefined } | undefined {
+    return this.lastSeen.has(ref) ? { head: this.lastSeen.get(ref) } : undefined;
+  }
+
+  /** Remembers `head` as read from the backend (see {@link lastHead}); `forget` drops it. */
+  saw(ref: string, head: Oid | undefined): void {
+    this.lastSeen.set(ref, head);
+  }
+
+  forget(ref: string): void {
+    this.lastSeen.delete(ref);
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import { findMergeBases, mergeTrees } from './merge/index.ts';
 import { EMPTY_TREE } from './objects/index.ts';
-import type { Staging } from './object-store.ts';
+import type { Staging } from './staging.ts';
 import type { Oid } from './oid.ts';
 import type { MergeFn } from './types.ts';
 

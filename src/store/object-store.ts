@@ -1,22 +1,7 @@
 import type { Backend } from './backend/index.ts';
 import { CorruptObjectError, ObjectNotFoundError, StoreError, WrongObjectTypeError } from './errors.ts';
 import { LruCache } from './lru-cache.ts';
-import { commitLinks, treeLinks, type ObjectLink } from './graph/links.ts';
-import {
-  EMPTY_TREE,
-  decodeCommit,
-  decodeTree,
-  encodeSortedTree,
-  hashObject,
-  hashRaw,
-  sortTreeEntries,
-  unwrapObject,
-  type CommitData,
-  type GitObject,
-  type HashedObject,
-  type ObjectType,
-  type TreeEntry,
-} from './objects/index.ts';
+import { EMPTY_TREE, decodeCommit, decodeTree, hashRaw, unwrapObject, type CommitData, type GitObject, type ObjectType, type TreeEntry } from './objects/index.ts';
 import type { Oid } from './oid.ts';
 
 /** Reading side shared by tree edits, merges and views. Decoded results must not be mutated. */
@@ -29,12 +14,23 @@ export interface ObjectSource {
 
 /** Writing side: objects are hashed at once and kept until the caller stores them. */
 export interface ObjectSink extends ObjectSource {
-  writeObject(type: ObjectType, content: Uint8Array): Oid;
-  writeTree(entries: readonly TreeEntry[]): Oid;
+  writeObject(type: ObjectType, content: Uint8Array): Promise<Oid>;
+  writeTree(entries: readonly TreeEntry[]): Promise<Oid>;
+  /**
+   * {@link writeTree} for `entries`: tree `base`'s entries with those at `changed` replaced by
+   * entries of the same name and mode (so still in git's order).
+   */
+  writeChangedTree(base: Oid, entries: readonly TreeEntry[], changed: readonly number[]): Promise<Oid>;
 }
 
 const TREE_CACHE_SIZE = 4096;
 const COMMIT_CACHE_SIZE = 4096;
+/**
+ * Bytes of trees this handle wrote kept as they were written: the next change to one of them
+ * patches the ids it changes instead of encoding the whole tree again (a shard of 100,000 items
+ * is ~27 KB).
+ */
+const TREE_BYTES_CACHE_BYTES = 8 * 2 ** 20;
 
 /**
  * Verified reads from a backend. Every object is checked against its id before use (a corrupt
@@ -44,6 +40,7 @@ const COMMIT_CACHE_SIZE = 4096;
 export class ObjectStore implements ObjectSource {
   private readonly trees = new LruCache<Oid, readonly TreeEntry[]>(TREE_CACHE_SIZE);
   private readonly commits = new LruCache<Oid, CommitData>(COMMIT_CACHE_SIZE);
+  private readonly treeBytes = new LruCache<Oid, Uint8Array>(TREE_BYTES_CACHE_BYTES, (raw) => raw.length);
 
   constructor(readonly backend: Backend) {}
 
@@ -114,9 +111,23 @@ export class ObjectStore implements ObjectSource {
     return this.trees.get(oid);
   }
 
-  /** Remembers a tree this process encoded, so the next commit need not decode it again. */
-  rememberTree(oid: Oid, entries: readonly TreeEntry[]): void {
+  /**
+   * Remembers a tree this process encoded, so the next commit need not decode it again, nor
+   * (given its loose form `raw`) encode it.
+   */
+  rememberTree(oid: Oid, entries: readonly TreeEntry[], raw?: Uint8Array): void {
     this.trees.set(oid, entries);
+    if (raw) this.treeBytes.set(oid, raw);
+  }
+
+  /** The loose form of a tree this process encoded, if still at hand. */
+  cachedTreeBytes(oid: Oid): Uint8Array | undefined {
+    return this.treeBytes.get(oid);
+  }
+
+  /** Drops the loose form of a tree a newer version replaces, so the bound holds trees still in use. */
+  forgetTreeBytes(oid: Oid): void {
+    this.treeBytes.delete(oid);
   }
 
   /** Remembers a commit this process encoded. */
@@ -161,75 +172,4 @@ function decodeAs<T>(oid: Oid, content: Uint8Array, decode: (content: Uint8Array
 function asCorrupt(oid: Oid, error: unknown): StoreError {
   if (error instanceof CorruptObjectError) return error;
   return new CorruptObjectError(oid, error instanceof Error ? error.message : String(error));
-}
-
-/**
- * New objects of one change, hashed but not yet stored. Reads see them first, so a commit can
- * be built (and merged on retry) entirely before the one transaction that stores it.
- */
-export class Staging implements ObjectSink {
-  private readonly staged = new Map<Oid, HashedObject>();
-
-  constructor(private readonly store: ObjectStore) {}
-
-  /**
-   * The staged objects `root` reaches, to store with it. Attempts abandoned after a lost race
-   * leave staged objects nothing reaches; those are not written.
-   */
-  reachableFrom(root: Oid): HashedObject[] {
-    const out: HashedObject[] = [];
-    const seen = new Set<Oid>();
-    const visit = (oid: Oid): void => {
-      const staged = this.staged.get(oid);
-      if (!staged || seen.has(oid)) return;
-      seen.add(oid);
-      out.push(staged);
-      for (const link of this.links(oid, unwrapObject(staged.raw))) visit(link.oid);
-    };
-    visit(root);
-    return out;
-  }
-
-  /** A staged object's links; its tree's entries are most often still decoded in the cache. */
-  private links(oid: Oid, { type, content }: GitObject): ObjectLink[] {
-    if (type === 'commit') return commitLinks(decodeCommit(content));
-    if (type === 'tree') return treeLinks(this.store.cachedTree(oid) ?? decodeTree(content));
-    return [];
-  }
-
-  writeObject(type: ObjectType, content: Uint8Array): Oid {
-    const hashed = hashObject(type, content);
-    this.staged.set(hashed.oid, hashed);
-    return hashed.oid;
-  }
-
-  writeTree(entries: readonly TreeEntry[]): Oid {
-    const sorted = sortTreeEntries(entries);
-    const oid = this.writeObject('tree', encodeSortedTree(sorted));
-    this.store.rememberTree(oid, sorted);
-    return oid;
-  }
-
-  async readObject(oid: Oid): Promise<GitObject> {
-    const staged = this.staged.get(oid);
-    return staged ? unwrapObject(staged.raw) : this.store.readObject(oid);
-  }
-
-  async readTree(oid: Oid): Promise<readonly TreeEntry[]> {
-    const staged = this.staged.get(oid);
-    return staged ? decodeTree(unwrapObject(staged.raw).content) : this.store.readTree(oid);
-  }
-
-  readCommit(oid: Oid): Promise<CommitData> {
-    const staged = this.staged.get(oid);
-    return staged ? Promise.resolve(decodeCommit(unwrapObject(staged.raw).content)) : this.store.readCommit(oid);
-  }
-
-  async readBlob(oid: Oid): Promise<Uint8Array> {
-    const staged = this.staged.get(oid);
-    if (!staged) return this.store.readBlob(oid);
-    const object = unwrapObject(staged.raw);
-    if (object.type !== 'blob') throw new WrongObjectTypeError(oid, 'blob', object.type);
-    return object.content;
-  }
 }

@@ -26,6 +26,15 @@ export function parseOid(value: string): Oid {
   return lower;
 }
 
+/** Writes `oid` in binary (20 bytes) into `out` at `at`. */
+export function writeOidBytes(oid: Oid, out: Uint8Array, at: number): void {
+  for (let c = 0; c < 40; c += 2) out[at++] = (hexValue(oid.charCodeAt(c)) << 4) | hexValue(oid.charCodeAt(c + 1));
+}
+
+function hexValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : code - 0x57; // '0'-'9', 'a'-'f' (ids are lowercase)
+}
+
 /** The id held in binary at `bytes[offset..offset+20]`: a tree entry's, a ref delta's base, a hash. */
 export function oidFromBytes(bytes: Uint8Array, offset = 0): Oid {
   if (offset < 0 || offset + OID_BYTES > bytes.length) throw new InvalidOidError(`${bytes.length - offset} bytes at offset ${offset}`);

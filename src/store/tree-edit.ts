@@ -38,25 +38,58 @@ export async function applyChanges(
   split: (path: string) => string[],
 ): Promise<Oid> {
   const result = await editTree(sink, root, buildTrie(changes, split), '');
-  return result ?? sink.writeTree([]);
+  return result ?? (await sink.writeTree([]));
 }
 
+/** Above this many changed names in one folder, they are found through a name index, not by scans. */
+const SCAN_LIMIT = 8;
+
 async function editTree(sink: ObjectSink, oid: Oid | undefined, node: ChangeNode, prefix: string): Promise<Oid | undefined> {
-  const entries = new Map<string, TreeEntry>();
-  // Keyed so names that are not UTF-8 stay distinct; a path can only name a UTF-8 entry.
-  if (oid !== undefined) for (const entry of await sink.readTree(oid)) entries.set(treeEntryKey(entry), entry);
-  let changed = false;
+  const before: readonly TreeEntry[] = oid === undefined ? [] : await sink.readTree(oid);
+  const indexOf = entryIndex(before, node.children.size > SCAN_LIMIT);
+  // Copied on the first change. A changed entry stays where it was (the tree stays in git's
+  // order, so it need not be sorted again); a removed one leaves a hole until the end.
+  let entries: Array<TreeEntry | undefined> | undefined;
+  let added = false;
+  let removed = false;
+  /** Entries changed in place with their name and mode, as most commits change a file. */
+  const idsChanged: number[] = [];
+  let reshaped = false;
   for (const [name, child] of node.children) {
     const path = prefix === '' ? name : `${prefix}/${name}`;
-    const next = await editEntry(sink, entries.get(name), child, name, path);
-    if (next !== entries.get(name)) {
-      changed = true;
-      if (next) entries.set(name, next);
-      else entries.delete(name);
+    const index = indexOf(name);
+    const current = index < 0 ? undefined : before[index];
+    const next = await editEntry(sink, current, child, name, path);
+    if (next === current) continue;
+    entries ??= [...before];
+    if (index < 0) {
+      entries.push(next);
+      added = true;
+    } else {
+      entries[index] = next;
+      // A file that became a folder (or the reverse) sorts elsewhere: it moves as if added.
+      if (next === undefined) removed = true;
+      else if (isTreeMode(next.mode) !== isTreeMode((current as TreeEntry).mode)) added = true;
+      else if (next.mode === (current as TreeEntry).mode) idsChanged.push(index);
+      else reshaped = true;
     }
   }
-  if (!changed) return oid;
-  return entries.size === 0 ? undefined : sink.writeTree([...entries.values()]);
+  if (!entries) return oid;
+  const kept = removed ? entries.filter((entry): entry is TreeEntry => entry !== undefined) : (entries as TreeEntry[]);
+  if (kept.length === 0) return undefined;
+  if (added || removed || reshaped || oid === undefined) return sink.writeTree(kept);
+  return sink.writeChangedTree(oid, kept, idsChanged);
+}
+
+/**
+ * Finds the entry a path segment names (names that are not UTF-8 are never named by a path):
+ * by a scan for a few look-ups, through an index built once for many.
+ */
+function entryIndex(entries: readonly TreeEntry[], many: boolean): (name: string) => number {
+  if (!many) return (name) => entries.findIndex((entry) => entry.name === name && entry.nameBytes === undefined);
+  const byKey = new Map<string, number>();
+  entries.forEach((entry, i) => byKey.set(treeEntryKey(entry), i));
+  return (name) => byKey.get(name) ?? -1;
 }
 
 async function editEntry(
@@ -77,7 +110,7 @@ async function editEntry(
   }
   if (node.file === undefined || node.file === null) return current;
   if (current && isTreeMode(current.mode)) throw new NotAFileError(path);
-  const blob = sink.writeObject('blob', node.file);
+  const blob = await sink.writeObject('blob', node.file);
   if (current && current.oid === blob) return current;
   // Keep an executable bit (or a symlink) the store did not write; new files are plain.
   return { name, mode: current?.mode ?? FILE_MODE.file, oid: blob };

@@ -25,8 +25,13 @@ export function commitLinks(commit: CommitData): ObjectLink[] {
 /** A tree's links: each entry, a sub-tree as a tree and anything else as a blob; submodules (gitlinks) excepted, as git does. */
 export function treeLinks(entries: readonly TreeEntry[]): ObjectLink[] {
   const links: ObjectLink[] = [];
-  for (const { mode, oid } of entries) if (mode !== FILE_MODE.gitlink) links.push({ oid, type: isTreeMode(mode) ? 'tree' : 'blob' });
+  forEachTreeLink(entries, (oid, type) => links.push({ oid, type }));
   return links;
+}
+
+/** {@link treeLinks} one by one, listing nothing: for walks of trees with hundreds of entries. */
+export function forEachTreeLink(entries: readonly TreeEntry[], visit: (oid: Oid, type: 'tree' | 'blob') => void): void {
+  for (const { mode, oid } of entries) if (mode !== FILE_MODE.gitlink) visit(oid, isTreeMode(mode) ? 'tree' : 'blob');
 }
 
 /**

@@ -74,7 +74,7 @@ async function mergeLevel(
       conflicts.push(path);
     }
   }
-  return result.size === 0 ? undefined : sink.writeTree([...result.values()]);
+  return result.size === 0 ? undefined : await sink.writeTree([...result.values()]);
 }
 
 async function mergeLeaf(
@@ -104,11 +104,11 @@ async function mergeLeaf(
   if (merged.conflicted) conflicts.push(path);
   const mode = mergeMode(be?.mode, oe?.mode, te?.mode);
   if (merged.data !== undefined) {
-    result.set(key, { ...named, mode, oid: sink.writeObject('blob', merged.data) });
+    result.set(key, { ...named, mode, oid: await sink.writeObject('blob', merged.data) });
   }
   for (const copy of merged.copies ?? []) {
     const copyName = `${named.name}${copy.suffix}`;
-    result.set(copyName, { name: copyName, mode, oid: sink.writeObject('blob', copy.data) });
+    result.set(copyName, { name: copyName, mode, oid: await sink.writeObject('blob', copy.data) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { InvalidObjectError } from '../errors.ts';
-import { oidFromBytes, parseOid, type Oid } from '../oid.ts';
+import { OID_BYTES, oidFromBytes, parseOid, writeOidBytes, type Oid } from '../oid.ts';
 import { compareBytes, concatBytes, fromUtf8, utf8 } from './bytes.ts';
 import { scanTreeEntry } from './tree-bytes.ts';
 
@@ -72,16 +72,31 @@ export function encodeTree(entries: readonly TreeEntry[]): Uint8Array {
   return encodeSortedTree(sortTreeEntries(entries));
 }
 
+/** {@link encodeTree} for entries already in git's order; writes into one buffer. */
+export function encodeSortedTree(entries: readonly TreeEntry[]): Uint8Array {
+  return encodeTreeInto(entries, '');
+}
+
+/**
+ * A tree's loose-object form, `tree <size>\0` and its content, for entries already in git's
+ * order, written into one buffer (hashed and stored as it is, with no copy to add the header).
+ */
+export function encodeSortedTreeRaw(entries: readonly TreeEntry[]): Uint8Array {
+  return encodeTreeInto(entries, 'tree');
+}
+
 /** Printable ASCII names are written char by char, skipping the UTF-8 encoder. */
 const PRINTABLE_ASCII = /^[ -~]*$/;
 
-/** {@link encodeTree} for entries already in git's order; writes into one buffer. */
-export function encodeSortedTree(entries: readonly TreeEntry[]): Uint8Array {
+/** The content, after `<type> <size>\0` when `type` is given, in one buffer. */
+function encodeTreeInto(entries: readonly TreeEntry[], type: string): Uint8Array {
   const names = entries.map((entry) => entry.nameBytes ?? (PRINTABLE_ASCII.test(entry.name) ? entry.name : utf8(entry.name)));
   let length = 0;
   for (let i = 0; i < entries.length; i++) length += (entries[i] as TreeEntry).mode.length + (names[i] as string | Uint8Array).length + 22;
-  const out = new Uint8Array(length);
+  const header = type === '' ? '' : `${type} ${length}\0`;
+  const out = new Uint8Array(header.length + length);
   let at = 0;
+  for (let c = 0; c < header.length; c++) out[at++] = header.charCodeAt(c);
   for (let i = 0; i < entries.length; i++) {
     const { mode, oid } = entries[i] as TreeEntry;
     for (let c = 0; c < mode.length; c++) out[at++] = mode.charCodeAt(c);
@@ -93,13 +108,10 @@ export function encodeSortedTree(entries: readonly TreeEntry[]): Uint8Array {
       at += name.length;
     }
     out[at++] = 0;
-    for (let c = 0; c < 40; c += 2) out[at++] = (hexValue(oid.charCodeAt(c)) << 4) | hexValue(oid.charCodeAt(c + 1));
+    writeOidBytes(oid, out, at);
+    at += OID_BYTES;
   }
   return out;
-}
-
-function hexValue(code: number): number {
-  return code <= 0x39 ? code - 0x30 : code - 0x57; // '0'-'9', 'a'-'f' (ids are lowercase)
 }
 
 /** Decodes a tree's content into its entries, in stored order. */
