@@ -1,13 +1,17 @@
 // The shape of a bench/results/<date>.json file. Version 1 files (the first, with no `version`
 // field) have every field but `isomorphicGit` and `widget`; readers must take both.
 import type { ColdStartReport } from './cold-start-run.ts';
+import type { CpuSummary } from './cpu-profile.ts';
 import type { ServerReport } from './server-run.ts';
 import type { Spread } from './stats.ts';
 import type { SyncReport } from './sync-run.ts';
 import type { WidgetReport } from './widget-size.ts';
 
-/** The version this bench writes. 2 added `version`, `isomorphicGit` and `widget`. */
-export const RESULTS_VERSION = 2;
+/**
+ * The version this bench writes. 2 added `version`, `isomorphicGit` and `widget`; 3 the commit at
+ * 100,000 items, the bare commit's same-size puts, `coldStartLarge` and the heap after a cold start.
+ */
+export const RESULTS_VERSION = 3;
 
 /** The commit bench's figures at one repository size. */
 export interface SizeResult {
@@ -18,6 +22,8 @@ export interface SizeResult {
   bareIdb: Spread;
   /** store.median / bareIdb.median */
   ratio: number;
+  /** With --profile-commit, at the largest size: the page's CPU profile over the timed series. */
+  profile?: CpuSummary;
 }
 
 /** isomorphic-git on lightning-fs committing the same single-item change as the store, in the same page. */
@@ -52,6 +58,8 @@ export interface BenchResults {
   flat: number | null;
   sync: SyncReport | null;
   coldStart: ColdStartReport | null;
+  /** The cold start at 100,000 items and 100,000 commits. Absent before version 3; null when not run. */
+  coldStartLarge?: ColdStartReport | null;
   /** Absent in version 1 files; null when not run. */
   isomorphicGit?: IsogitCommitReport | null;
   /** Absent in version 1 files; null when not run. */

@@ -26,6 +26,9 @@
 //   --server-only      only the server's figures (no browser; the file ends in -server-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
+//   --cold-start-sizes=10k,100k  which cold starts to run (default both; bench/cold-start-fixture.ts).
+//   --profile-commit   profile the timed commits at the largest size: where the page's main-thread
+//                      time goes (commits and bare transactions), in the results file.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +37,7 @@ import { build } from 'vite';
 import { startStaticServer } from '../server/static-server.ts';
 import { round, spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
-import { bundleModules, type ModuleOf } from './cpu-profile.ts';
+import { bundleModules, startCpuProfile, type ModuleOf } from './cpu-profile.ts';
 import { readSourceMap } from './source-map.ts';
 import { runServerBench } from './server-run.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
@@ -57,6 +60,7 @@ const SIZES: ReadonlyArray<{ items: number; samples: number }> = [
   { items: 100, samples: 1000 },
   { items: 1000, samples: 1000 },
   { items: 10000, samples: 1000 },
+  { items: 100000, samples: 1000 },
 ];
 
 /**
@@ -106,6 +110,8 @@ interface PagePlan {
   commits: boolean;
   sync: boolean;
   anchoring: boolean;
+  /** Profile the timed commits at the largest size. */
+  profileCommits: boolean;
 }
 
 /** isomorphic-git's single-item commits at ISOGIT.items, against ours at the same size (`oursMedian`). */
@@ -166,21 +172,26 @@ async function runPageBenches(
     progress(`Chromium ${browser.version}, IndexedDB ${inMemory ? 'in memory' : 'on disk'}, served at ${server.url}`);
 
     const results: SizeResult[] = [];
+    const moduleOf = await readBundleModules();
     for (const { items, samples } of plan.commits ? SIZES : []) {
       const name = `bench-${items}`;
       progress(`N=${items}: filling`);
       const fillMs = await page.evaluate(({ name, items }) => window.bench.fill(name, items), { name, items });
       progress(`N=${items}: filled in ${round(fillMs, 0)} ms; timing ${samples} single-item commits and bare transactions`);
+      const profiled = plan.profileCommits && items === SIZES.at(-1)?.items;
+      const stopProfile = profiled ? await startCpuProfile(page, moduleOf, 25) : undefined;
       const timed = await page.evaluate(({ name, samples }) => window.bench.timeCommits(name, samples), { name, samples });
+      const profile = await stopProfile?.();
       const store = spread(timed.store);
       const bareIdb = spread(timed.bareIdb);
-      const result = { items, samples, fillMs: round(fillMs, 0), store, bareIdb, ratio: round(store.median / bareIdb.median, 2) };
+      const result: SizeResult = { items, samples, fillMs: round(fillMs, 0), store, bareIdb, ratio: round(store.median / bareIdb.median, 2), ...(profile ? { profile } : {}) };
+      if (profile) progress(`N=${items}: profiled (commits and bare transactions alike): ${profile.srcInclusive.slice(0, 12).map((f) => `${f.function} ${f.ms} ms`).join(', ')}`);
       progress(`N=${items}: store ${store.median} ms (p90 ${store.p90}), bare ${bareIdb.median} ms (p90 ${bareIdb.p90})`);
       results.push(result);
     }
     const largest = results.find((result) => result.items === ISOGIT.items);
     const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
-    const sync = plan.sync ? await runSyncBench(page, progress, await readBundleModules()) : null;
+    const sync = plan.sync ? await runSyncBench(page, progress, moduleOf) : null;
     const anchoring = plan.anchoring ? await runAnchoringBench(page) : null;
     return { chromium: browser.version, results, isomorphicGit, sync, anchoring };
   } finally {
@@ -199,13 +210,19 @@ function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | '
 async function main(): Promise<void> {
   const inMemory = process.argv.includes('--memory');
   const { only } = chooseParts(process.argv);
-  const plan = { commits: only === undefined || only === 'commit', sync: only === undefined || only === 'sync', anchoring: only === undefined || only === 'commit' || only === 'anchoring' };
+  const plan = {
+    commits: only === undefined || only === 'commit',
+    sync: only === undefined || only === 'sync',
+    anchoring: only === undefined || only === 'commit' || only === 'anchoring',
+    profileCommits: process.argv.includes('--profile-commit'),
+  };
   const pages = only === 'cold-start' || only === 'server' ? undefined : await runPageBenches(inMemory, plan);
   const results = pages?.results ?? [];
-  const coldStart: ColdStartReport | null =
-    only === undefined || only === 'cold-start'
-      ? await runColdStartBench(progress, { inMemory, profile: process.argv.includes('--profile-cold-start') })
-      : null;
+  const coldStarts = only === undefined || only === 'cold-start';
+  const profile = process.argv.includes('--profile-cold-start');
+  const sizes = process.argv.find((arg) => arg.startsWith('--cold-start-sizes='))?.split('=')[1]?.split(',') ?? ['10k', '100k'];
+  const coldStart: ColdStartReport | null = coldStarts && sizes.includes('10k') ? await runColdStartBench(progress, { inMemory, profile, size: '10k' }) : null;
+  const coldStartLarge: ColdStartReport | null = coldStarts && sizes.includes('100k') ? await runColdStartBench(progress, { inMemory, profile, size: '100k' }) : null;
   const widget = only === undefined || only === 'commit' ? await measureWidget(WIDGET, 'dist/comments.js') : null;
   const server = only === undefined || only === 'server' ? await runServerBench(progress) : null;
   const first = results[0];
@@ -220,6 +237,7 @@ async function main(): Promise<void> {
     flat: first && last ? round(last.store.median / first.store.median, 2) : null,
     sync: pages?.sync ?? null,
     coldStart,
+    coldStartLarge,
     isomorphicGit: pages?.isomorphicGit ?? null,
     widget,
     anchoring: pages?.anchoring ?? null,

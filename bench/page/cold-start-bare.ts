@@ -27,6 +27,8 @@ export interface BareMarks {
 declare global {
   interface Window {
     coldStartBare?: BareMarks | { error: string };
+    /** The parsed records, kept as an app keeps its snapshot, so heaps after a load compare. */
+    coldStartBareRecords?: unknown[];
   }
 }
 
@@ -46,6 +48,7 @@ async function readRecords(): Promise<BareMarks> {
     records.push(JSON.parse(decoder.decode(raw.subarray(raw.indexOf(0) + 1))));
   }
   const parsed = performance.now();
+  window.coldStartBareRecords = records;
   database.close();
   return { script, keys: keysAt, opened, read, parsed, records: records.length };
 }

@@ -1,6 +1,12 @@
 // The cold-start bench's preparation page, served from the app's own origin so that it writes the
 // app's IndexedDB database ('taskgit', branch main): bench/cold-start-fixture.ts's records and
 // history, committed through the store as the app commits (one `branch.transaction` per commit).
+// At 100,000 items and 100,000 commits the edits rename contexts and contacts rather than actions:
+// an edit of an action rewrites its ~27 KB shard of `items/` and the 7.7 KB `items` tree, which the
+// store keeps uncompressed, so 100,000 of them would be ~3.5 GB to write (over 20 minutes here)
+// before the first load. A cold start reads the head's trees and records, not the history, so
+// what the commits edited does not change what it reads. The edits are made by the store on a
+// memory backend, 500 at a time, and each block's objects stored loose in one transaction.
 // It also says what a cold start must show (the Work view's row count, from the model's own
 // query), which blobs hold the records (for the bare baseline), and how long each step of the
 // app's `loadSnapshot` takes when replayed one step at a time. Timings are in milliseconds.
@@ -16,10 +22,13 @@ import {
   todayOf,
   workView,
   type ActionRecord,
+  type ContactRecord,
+  type ContextRecord,
 } from '../../src/model/index.ts';
-import { isTreeMode, openRepo, type Oid, type Repo } from '../../src/store/index.ts';
+import { createMemoryBackend, isTreeMode, openRepo, unwrapObject, type Backend, type GitObject, type Oid, type Repo } from '../../src/store/index.ts';
+import { openIndexedDbBackend } from '../../src/store/backend/index.ts';
 import { BENCH_AUTHOR } from '../fixture.ts';
-import { COLD_START_PLAN, coldStartEdit, coldStartRecords } from '../cold-start-fixture.ts';
+import { COLD_START_PLANS, coldStartEdit, coldStartRecords, type ColdStartPlan, type ColdStartSize } from '../cold-start-fixture.ts';
 
 /** The database and branch the app opens (src/ui/open-tasks.ts). */
 export const APP_DB = 'taskgit';
@@ -65,8 +74,8 @@ export interface LoadSteps {
 /** What the page offers the driver. */
 export interface ColdStartPrepPage {
   info(): { crossOriginIsolated: boolean };
-  /** Commits the fixture into the app's database; logs progress on the console. */
-  prepare(): Promise<Prepared>;
+  /** Commits the fixture of `size` into the app's database; logs progress on the console. */
+  prepare(size: ColdStartSize): Promise<Prepared>;
   expected(): Promise<Expected>;
   loadSteps(): Promise<LoadSteps>;
 }
@@ -77,12 +86,17 @@ declare global {
   }
 }
 
-const open = (): Promise<Repo> => openRepo({ name: APP_DB, merge: mergeRecordFile, author: { ...BENCH_AUTHOR } });
+const open = (backend?: Backend): Promise<Repo> =>
+  openRepo({ name: APP_DB, merge: mergeRecordFile, author: { ...BENCH_AUTHOR }, ...(backend ? { backend } : {}) });
 
-async function prepare(): Promise<Prepared> {
-  const plan = COLD_START_PLAN;
+/** Edits made in memory and stored together, at 100,000 commits. */
+const EDIT_BLOCK = 500;
+
+async function prepare(size: ColdStartSize): Promise<Prepared> {
+  const plan = COLD_START_PLANS[size];
   const records = coldStartRecords(plan);
-  const repo = await open();
+  // At 100,000 commits everything is stored loose, as a history made on this device is.
+  const repo = await open(size === '100k' ? await openIndexedDbBackend(APP_DB, indexedDB, { batchMinObjects: Infinity }) : undefined);
   try {
     const branch = await repo.branch('main');
     if ((await branch.head()) !== undefined) throw new Error(`${APP_DB} already has commits: prepare a fresh profile`);
@@ -103,6 +117,11 @@ async function prepare(): Promise<Prepared> {
 
     started = performance.now();
     const actions = records.filter((record): record is ActionRecord => record.kind === 'action');
+    if (size === '100k') {
+      const small = records.filter((record): record is ContextRecord | ContactRecord => record.kind === 'context' || record.kind === 'contact');
+      await editInBlocks(repo, small, plan, plan.commits - commits);
+      commits = plan.commits;
+    }
     const position = new Map(actions.map((action, i) => [action.id, i]));
     for (let index = 0; commits < plan.commits; index++, commits++) {
       const edited = coldStartEdit(actions, index, plan);
@@ -120,6 +139,61 @@ async function prepare(): Promise<Prepared> {
   } finally {
     await repo.close();
   }
+}
+
+/**
+ * `count` single-record edits of `records` (one commit each), made by the store on a memory
+ * backend seeded with the head and the trees they read, EDIT_BLOCK at a time; each block's new
+ * objects are stored in `repo` with the head's move, in one transaction.
+ */
+async function editInBlocks(repo: Repo, records: Array<ContextRecord | ContactRecord>, plan: ColdStartPlan, count: number): Promise<void> {
+  const started = performance.now();
+  const position = new Map(records.map((record, i) => [record.id, i]));
+  const ref = 'refs/heads/main';
+  for (let done = 0; done < count; ) {
+    const head = (await repo.git.refs.read(ref)) as Oid;
+    const { backend, written } = capturingMemoryBackend();
+    const memory = await openRepo({ name: `${APP_DB}-block`, backend, merge: mergeRecordFile, author: { ...BENCH_AUTHOR } });
+    await memory.git.refs.compareAndSet(ref, undefined, head, await headTrees(repo, head));
+    written.length = 0;
+    const branch = await memory.branch('main');
+    const block = Math.min(EDIT_BLOCK, count - done);
+    for (let i = 0; i < block; i++, done++) {
+      const edited = coldStartEdit(records, done, plan);
+      records[position.get(edited.id) as number] = edited;
+      await branch.set(recordPath(edited.kind, edited.id), encodeRecord(edited), { message: `Rename ${edited.name}` });
+    }
+    const objects: GitObject[] = written.map(({ raw }) => unwrapObject(raw));
+    if (!(await repo.git.refs.compareAndSet(ref, head, (await branch.head()) as Oid, objects))) throw new Error('the head moved while preparing');
+    await memory.close();
+    console.log(`cold start: ${done} of ${count} edits, ${Math.round(performance.now() - started)} ms`);
+  }
+}
+
+/** The head commit, its root tree and the root's `contexts` and `contacts` trees: what the edits read. */
+async function headTrees(repo: Repo, head: Oid): Promise<GitObject[]> {
+  const root = (await repo.git.objects.readCommit(head)).tree;
+  const folders = (await repo.git.objects.readTree(root)).filter((entry) => entry.name === RECORD_FOLDERS.contexts || entry.name === RECORD_FOLDERS.contacts);
+  return repo.git.objects.readMany([head, root, ...folders.map((entry) => entry.oid)]);
+}
+
+/** A memory backend that also lists every object written to it. */
+function capturingMemoryBackend(): { backend: Backend; written: Array<{ raw: Uint8Array }> } {
+  const inner = createMemoryBackend();
+  const written: Array<{ raw: Uint8Array }> = [];
+  const backend: Backend = {
+    ...inner,
+    async putObjects(objects) {
+      written.push(...objects);
+      await inner.putObjects(objects);
+    },
+    async compareAndSetRef(name, expected, next, objects) {
+      const moved = await inner.compareAndSetRef(name, expected, next, objects);
+      if (moved) written.push(...objects);
+      return moved;
+    },
+  };
+  return { backend, written };
 }
 
 /**

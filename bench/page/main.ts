@@ -1,8 +1,7 @@
 // The bench page: `bench/run.ts` builds it, serves it cross-origin isolated (fine-grained
 // performance.now()) and calls `window.bench` from Playwright. Timings are in milliseconds.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { openRepo } from '../../src/store/index.ts';
-import type { Branch } from '../../src/store/types.ts';
+import { openRepo, type Branch, type Repo } from '../../src/store/index.ts';
 import { itemJson, itemPath } from '../fixture.ts';
 import { isogitBench, type IsogitBenchPage } from './isogit-commit.ts';
 import { syncBench, type SyncBenchPage } from './sync-bench.ts';
@@ -12,11 +11,11 @@ import { anchorBench, type AnchorBenchPage } from './anchor-bench.ts';
  * IndexedDB work one `branch.set` of an item at `items/<xx>/<uuid>.json` must do at the least:
  * put 5 new objects (the blob, the trees `items/<xx>`, `items` and the root, and the commit),
  * then compare-and-set the ref (1 get and 1 put in the refs store), all in one readwrite
- * transaction. The bare baseline does exactly this on a plain `openDB` database.
+ * transaction. The bare baseline does exactly this on a plain `openDB` database, with objects of
+ * the sizes the store's last commit wrote (a shard tree grows with the repository: ~2.7 KB at
+ * 10,000 items, ~27 KB at 100,000), so both sides put the same bytes.
  */
 export const OBJECT_PUTS_PER_COMMIT = 5;
-/** Size of each baseline object, about that of one item file. */
-export const BASELINE_OBJECT_BYTES = 200;
 /** Files per fill transaction: large commits keep the set-up of 10,000 items fast. */
 export const FILL_BATCH = 1000;
 /** Untimed operations before each timed series, so first-use costs are not sampled. */
@@ -44,9 +43,12 @@ declare global {
 }
 
 interface Filled {
+  repo: Repo;
   branch: Branch;
   ids: string[];
   revisions: Map<string, number>;
+  /** Sizes of the objects the store's last commit wrote, in the order of {@link commitObjectSizes}. */
+  sizes: number[];
 }
 
 const filled = new Map<string, Filled>();
@@ -65,13 +67,38 @@ async function fill(name: string, items: number): Promise<number> {
       { message: `Add items ${start + 1} to ${start + batch.length}` },
     );
   }
-  filled.set(name, { branch, ids, revisions: new Map() });
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const id = ids[0] ?? '';
+  filled.set(name, { repo, branch, ids, revisions: new Map(), sizes: await commitObjectSizes(repo, (await branch.head()) ?? '', itemPath(id)) });
+  return ms;
+}
+
+/** The loose-object sizes of a commit and of what it holds on `path`: commit, root tree, sub-trees, file. */
+async function commitObjectSizes(repo: Repo, head: string, path: string): Promise<number[]> {
+  const commit = await repo.git.objects.read(head);
+  const oids = [head];
+  let tree = (await repo.git.objects.readCommit(head)).tree;
+  for (const name of path.split('/')) {
+    oids.push(tree);
+    const entry = (await repo.git.objects.readTree(tree)).find((candidate) => candidate.name === name);
+    if (!entry) throw new Error(`${path} is not at ${head}`);
+    tree = entry.oid;
+  }
+  oids.push(tree);
+  const objects = [commit, ...(await repo.git.objects.readMany(oids.slice(1)))];
+  return objects.map(({ type, content }) => `${type} ${content.length}\0`.length + content.length);
 }
 
 interface BareSchema extends DBSchema {
   objects: { key: string; value: Uint8Array };
   refs: { key: string; value: string };
+}
+
+/** `size` random bytes (getRandomValues gives at most 64 KB at a time). */
+function randomBytes(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  for (let at = 0; at < size; at += 65536) crypto.getRandomValues(bytes.subarray(at, Math.min(size, at + 65536)));
+  return bytes;
 }
 
 function randomHex(bytes: number): string {
@@ -94,16 +121,16 @@ async function timeSet(state: Filled): Promise<number> {
   state.revisions.set(id, revision);
   const data = itemJson(id, revision);
   const started = performance.now();
-  await state.branch.set(itemPath(id), data, { message: `Update item ${id} to revision ${revision}` });
-  return performance.now() - started;
+  const head = await state.branch.set(itemPath(id), data, { message: `Update item ${id} to revision ${revision}` });
+  const ms = performance.now() - started;
+  state.sizes = await commitObjectSizes(state.repo, head, itemPath(id));
+  return ms;
 }
 
-/** One bare readwrite transaction: read the ref, put the commit's objects, put the ref. */
-async function timeBareCommit(database: IDBPDatabase<BareSchema>): Promise<number> {
-  const objects = Array.from({ length: OBJECT_PUTS_PER_COMMIT }, () => ({
-    key: randomHex(20),
-    value: crypto.getRandomValues(new Uint8Array(BASELINE_OBJECT_BYTES)),
-  }));
+/** One bare readwrite transaction: read the ref, put objects of `sizes` (the commit's), put the ref. */
+async function timeBareCommit(database: IDBPDatabase<BareSchema>, sizes: readonly number[]): Promise<number> {
+  if (sizes.length !== OBJECT_PUTS_PER_COMMIT) throw new Error(`a commit of ${sizes.length} objects, not ${OBJECT_PUTS_PER_COMMIT}`);
+  const objects = sizes.map((size) => ({ key: randomHex(20), value: randomBytes(size) }));
   const next = randomHex(20);
   const started = performance.now();
   const tx = database.transaction(['objects', 'refs'], 'readwrite');
@@ -129,8 +156,8 @@ async function timeCommits(name: string, count: number): Promise<{ store: number
   try {
     for (let round = 0; round < WARMUP + count; round++) {
       const storeFirst = round % 2 === 0;
-      const first = storeFirst ? await timeSet(state) : await timeBareCommit(database);
-      const second = storeFirst ? await timeBareCommit(database) : await timeSet(state);
+      const first = storeFirst ? await timeSet(state) : await timeBareCommit(database, state.sizes);
+      const second = storeFirst ? await timeBareCommit(database, state.sizes) : await timeSet(state);
       if (round < WARMUP) continue;
       store.push(storeFirst ? first : second);
       bareIdb.push(storeFirst ? second : first);

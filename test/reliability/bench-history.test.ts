@@ -32,7 +32,7 @@ const VERSION_1 = {
 
 /** A version 2 file: commits only, with isomorphic-git's figures, and no widget built. */
 const VERSION_2 = {
-  version: RESULTS_VERSION,
+  version: 2,
   date: '2026-11-24T09:00:00.000Z',
   chromium: '156.0.8078.79',
   indexedDb: 'disk',
@@ -43,6 +43,31 @@ const VERSION_2 = {
   coldStart: null,
   isomorphicGit: { items: 10000, samples: 20, fillMs: 3000, porcelain: spread(800), plumbing: spread(35), ours: 4.6, speedup: 173.9, speedupOverPlumbing: 7.6, goal: '>= 20', met: true },
   widget: { file: 'dist/comments.js', skipped: 'dist/comments.js is not there: the widget has not been built' },
+} as unknown as BenchResults;
+
+const heap = { oursBytes: 150 * 2 ** 20, bareBytes: 60 * 2 ** 20, chunkCacheBoundBytes: 12 * 2 ** 20 };
+const coldStart = (size: '10k' | '100k', items: number, commits: number, ours: number, bare: number) => ({
+  size,
+  items,
+  commits,
+  ours: series(ours),
+  bareIdb: series(bare),
+  ratio: Math.round((100 * ours) / bare) / 100,
+  heap,
+});
+
+/** A version 3 file (issue 14): a commit at 100,000 items, and both cold starts with their heaps. */
+const VERSION_3 = {
+  version: RESULTS_VERSION,
+  date: '2026-12-04T09:00:00.000Z',
+  chromium: '156.0.8078.79',
+  indexedDb: 'disk',
+  unit: 'ms',
+  results: [size(100, 3, 2), size(100000, 3.6, 2.5)],
+  flat: 1.2,
+  sync: null,
+  coldStart: coldStart('10k', 10000, 10000, 1200, 640),
+  coldStartLarge: coldStart('100k', 100000, 100000, 9000, 5000),
 } as unknown as BenchResults;
 
 describe('measuresOf', () => {
@@ -65,6 +90,19 @@ describe('measuresOf', () => {
     expect(isogit).toMatchObject({ ours: 4.6, baseline: { value: 800 }, ratio: 173.9, goal: { kind: 'at-least', value: 20 } });
     expect(measures.find((measure) => measure.id === 'commit-10000-isomorphic-git-plumbing')?.goal).toBeUndefined();
     expect(skipped.map(formatSkipped)).toEqual(['widget size (gzip): skipped, dist/comments.js is not there: the widget has not been built']);
+  });
+
+  it('reads a version 3 file: raised commit goal, the commit at 100,000 items against 100, both cold starts, heaps', () => {
+    const lines = measuresOf(VERSION_3).measures.map(formatMeasure);
+    expect(lines).toEqual([
+      'commit, 100 items: ours 3 ms | bare IndexedDB 2 ms | ratio 1.5 (goal <= 1.5: met)',
+      'commit, 100,000 items: ours 3.6 ms | bare IndexedDB 2.5 ms | ratio 1.44 (goal <= 1.5: met)',
+      'commit at 100,000 items vs at 100 items: ours 3.6 ms | ours at 100 items 3 ms | ratio 1.2 (goal <= 1.3: met)',
+      'cold start to the Work view, 10,000 items: ours 1,200 ms | bare read 640 ms | ratio 1.88 (goal <= 3: met)',
+      'heap after cold start, 10,000 items (chunk cache bound 12 MB): ours 150 MB | bare read 60 MB | ratio 2.5 (reference, no goal)',
+      'cold start to the Work view, 100,000 items, 100,000 commits: ours 9,000 ms | bare read 5,000 ms | ratio 1.8 (goal <= 2: met)',
+      'heap after cold start, 100,000 items (chunk cache bound 12 MB): ours 150 MB | bare read 60 MB | ratio 2.5 (reference, no goal)',
+    ]);
   });
 });
 
