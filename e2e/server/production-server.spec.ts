@@ -73,6 +73,20 @@ async function setRemote(page: Page, settings: { url: string; username: string; 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
+/** Chooses the server the app came from, as its Sync settings offer it first: user name, token, "Use this server". */
+async function useThisServer(page: Page, username: string, token: string): Promise<void> {
+  await openView(page, 'Sync');
+  const offer = page.getByTestId('server-offer');
+  await expect(offer.getByRole('heading', { name: 'This server: taskgit.test' })).toBeVisible();
+  await expect(offer.getByRole('button', { name: 'Use this server' })).toBeDisabled(); // the user name goes into the URL
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Token or password').fill(token);
+  await offer.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByLabel('Remote URL')).toHaveValue(`${ORIGIN}/${username}/tasks.git`);
+  await expect(offer.getByRole('status')).toHaveText('✓ Its remote is set below');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
 async function capture(page: Page, name: string): Promise<void> {
   const box = page.getByRole('searchbox', { name: 'Search or capture' });
   await box.fill(name);
@@ -93,7 +107,7 @@ test('two devices sync through the server with tokens of their own; a revoked to
   const laptop = await device();
   const phone = await device();
   try {
-    await setRemote(laptop.page, { url: remote, username: 'alice', token: laptopToken.token });
+    await useThisServer(laptop.page, 'alice', laptopToken.token);
     await capture(laptop.page, 'Pay the rent');
     await syncNow(laptop.page);
     await expect(laptop.page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
@@ -143,9 +157,15 @@ test('the way through reaches github.com with the token, follows a rename, and t
     await setRemote(page, { url: 'https://github.com/owner/tasks.git', username: 'me', token: GITHUB_TOKEN });
     await syncNow(page);
     await expect(page.getByTestId('sync-error')).toHaveAttribute('data-code', 'unreachable');
-    // Through the server's way through, offered by its /config.json.
-    await setRemote(page, { url: 'https://github.com/owner/old-name.git', username: 'me', token: GITHUB_TOKEN, proxy: `${ORIGIN}/proxy` });
-    await syncNow(page);
+    // Through the server's way through, offered for a host it reaches.
+    await page.getByLabel('Remote URL').fill('https://github.com/owner/old-name.git');
+    const nudge = page.getByTestId('way-through-nudge');
+    await expect(nudge).toContainText('github.com does not let browsers sync with it directly.');
+    await nudge.getByRole('button', { name: 'Sync through taskgit.test' }).click();
+    await expect(page.getByLabel('CORS proxy')).toHaveValue(`${ORIGIN}/proxy`);
+    await expect(page.getByTestId('server-offer')).toContainText('Requests go through this server, which reaches GitHub for the browser.');
+    await expect(nudge).toBeHidden();
+    await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
     const log = await gitAsync(['--git-dir', join(githubRepos, 'owner', 'tasks.git'), 'log', '--format=%s', 'main']);
     expect(log).toContain('Through to GitHub');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { readDefaultRemote } from '../default-remote.ts';
+import { readServedBy, type ServedBy } from '../served-by.ts';
 import { openSettingsStore } from '../settings-store.ts';
 import { SyncController } from '../sync-controller.ts';
 import type { RemoteSettings } from '../sync-state.ts';
@@ -25,7 +25,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const [settings, setSettings] = useState<RemoteSettings>();
-  const [defaultRemote, setDefaultRemote] = useState<string>();
+  const [servedBy, setServedBy] = useState<ServedBy>({});
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -37,10 +37,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       console.warn('Could not read the sync settings', error);
       return [undefined, undefined] as const;
     });
-    void Promise.all([loading, readDefaultRemote()]).then(([[remote, record], fallback]) => {
+    void Promise.all([loading, readServedBy()]).then(([[remote, record], served]) => {
       if (!live) return;
       setSettings(remote);
-      setDefaultRemote(fallback);
+      setServedBy(served);
       setLoaded(true);
       controller.configure(remote, record);
       if (remote?.url && navigator.onLine) void controller.syncNow();
@@ -62,8 +62,8 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SyncContextValue>(
-    () => ({ controller, state, settings, defaultRemote, loaded, saveSettings }),
-    [controller, state, settings, defaultRemote, loaded, saveSettings],
+    () => ({ controller, state, settings, defaultRemote: servedBy.defaultRemote, servedBy, loaded, saveSettings }),
+    [controller, state, settings, servedBy, loaded, saveSettings],
   );
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }

@@ -1,7 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RemoteSettings } from '../sync-state.ts';
+import '../styles/sync-offers.css';
+import { ServerOffer, WayThroughNudge } from './server-offer.tsx';
 import { useSync } from './sync-context.ts';
 import { ConnectionResultBanner, useConnectionTest } from './test-connection.tsx';
+import { plainHttpTokenHost } from './token-exposure.ts';
+import { TokenWarning } from './token-warning.tsx';
 
 const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
 
@@ -9,22 +13,28 @@ const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' 
  * The remote, credentials and CORS proxy. Kept in the `taskgit-settings` database on this
  * device, never in the repository. "Sync now" saves what the form holds, then syncs; "Test
  * connection" tries it without saving. A URL in the field that is not saved (the suggested
- * remote, or one being typed) says so, as the status bar only knows the saved one.
+ * remote, or one being typed) says so, as the status bar only knows the saved one. The server
+ * the app came from is offered first; a token about to cross the network unencrypted is said so,
+ * and nothing sends it until the person ticks that they mean it (saved settings count as meant).
  */
 export function SyncSettingsForm() {
-  const { settings, defaultRemote, saveSettings, controller, state } = useSync();
+  const { settings, defaultRemote, servedBy, saveSettings, controller, state } = useSync();
   const [form, setForm] = useState<RemoteSettings>(() => settings ?? { ...EMPTY, url: defaultRemote ?? '' });
   const [saved, setSaved] = useState<string>();
+  const [plainHttpAccepted, setPlainHttpAccepted] = useState(() => (settings ? plainHttpTokenHost(settings) : undefined));
   const id = useId();
+  const update = (patch: Partial<RemoteSettings>): void => {
+    setSaved(undefined);
+    setForm((current) => ({ ...current, ...patch }));
+  };
   const field = (name: keyof RemoteSettings) => ({
     id: `${id}-${name}`,
     name,
     value: form[name],
-    onChange: (event: { target: { value: string } }) => {
-      setSaved(undefined);
-      setForm((current) => ({ ...current, [name]: event.target.value }));
-    },
+    onChange: (event: { target: { value: string } }) => update({ [name]: event.target.value }),
   });
+  const exposedTo = plainHttpTokenHost(form);
+  const tokenHeld = exposedTo !== undefined && plainHttpAccepted !== exposedTo;
 
   const connection = useConnectionTest(form);
   const savedUrl = settings?.url.trim() ?? '';
@@ -35,7 +45,7 @@ export function SyncSettingsForm() {
   };
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    void save();
+    if (!tokenHeld) void save();
   };
   const syncNow = async (): Promise<void> => {
     await save();
@@ -44,10 +54,12 @@ export function SyncSettingsForm() {
 
   return (
     <form className="settings-form" onSubmit={onSubmit} aria-label="Sync settings">
+      {servedBy.server && <ServerOffer server={servedBy.server} form={form} update={update} urlFieldId={`${id}-url`} />}
       <div className="field">
         <label htmlFor={`${id}-url`}>Remote URL</label>
         <input {...field('url')} type="url" inputMode="url" autoComplete="url" placeholder="https://example.org/me/tasks.git" spellCheck={false} />
         <p className="hint">A git repository over HTTP(S). Leave empty to keep everything on this device.</p>
+        {servedBy.server && <WayThroughNudge server={servedBy.server} form={form} update={update} />}
         {unsaved && (
           <p className="hint warn-text" data-testid="remote-unsaved">
             {savedUrl
@@ -71,15 +83,16 @@ export function SyncSettingsForm() {
         <input {...field('corsProxy')} type="url" inputMode="url" placeholder="optional, e.g. for GitHub" spellCheck={false} />
         <p className="hint">Needed for hosts that do not allow browsers to talk to them directly (GitHub).</p>
       </div>
+      {exposedTo && <TokenWarning host={exposedTo} accepted={!tokenHeld} onAccept={(accepted) => setPlainHttpAccepted(accepted ? exposedTo : undefined)} />}
       <p className="hint">These settings stay on this device; they are never committed or pushed.</p>
       <div className="button-row">
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={tokenHeld}>
           Save
         </button>
-        <button type="button" className="button primary" onClick={() => void syncNow()} disabled={state.phase === 'syncing' || !form.url.trim()}>
+        <button type="button" className="button primary" onClick={() => void syncNow()} disabled={tokenHeld || state.phase === 'syncing' || !form.url.trim()}>
           {state.phase === 'syncing' ? 'Syncing…' : 'Sync now'}
         </button>
-        <button type="button" className="button" onClick={() => void connection.test()} disabled={connection.busy || !form.url.trim()}>
+        <button type="button" className="button" onClick={() => void connection.test()} disabled={tokenHeld || connection.busy || !form.url.trim()}>
           {connection.busy ? 'Testing…' : 'Test connection'}
         </button>
         {saved && (
