@@ -23,3 +23,22 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     return registration.active?.state;
   });
 }
+
+/** Leaves any field (keys typed in one are text, not shortcuts). */
+export async function leaveField(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** Goes to the Sync tab, presses "Sync now" and waits until the indicator says everything is on the remote. */
+export async function syncNow(page: Page): Promise<void> {
+  await leaveField(page);
+  await page.keyboard.press('7');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote', { timeout: 20_000 });
+}
+
+/** Sets and saves the remote on the Sync tab (the page is on it). */
+export async function saveRemote(page: Page, url: string): Promise<void> {
+  await page.getByLabel('Remote URL').fill(url);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startByteCounter } from '../../test/support/byte-counter.ts';
-import { openApp, requireEnv } from './app-support.ts';
+import { openApp, requireEnv, saveRemote, syncNow as syncWithRemote } from './app-support.ts';
 
 const MINUTE = 60_000;
 
@@ -15,16 +15,14 @@ async function device(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.clock.install();
   await openApp(page, '#/sync');
-  await page.getByLabel('Remote URL').fill(url);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveRemote(page, url);
   return page;
 }
 
+/** Syncs, and the status bar says the remote has just confirmed it. */
 async function syncNow(page: Page): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('7');
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-indicator')).toHaveText('Up to date with the remote', { timeout: 20_000 });
+  await syncWithRemote(page);
+  await expect(page.getByTestId('sync-indicator')).toHaveText('Up to date with the remote');
 }
 
 function put(page: Page, record: Record<string, unknown>, message: string): Promise<unknown> {

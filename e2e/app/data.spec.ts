@@ -36,10 +36,10 @@ async function freshDevice(browser: Browser, hash = '#/history'): Promise<Page> 
 
 const welcome = (page: Page) => page.getByRole('region', { name: 'Welcome to Taskgit' });
 
-test('the first run offers demo data or an empty start, one click each, and never again', async ({ browser }) => {
+test('the first run offers demo data, an empty start or an existing remote, one click each, and never again', async ({ browser }) => {
   const demo = await freshDevice(browser, '');
   await expect(welcome(demo)).toBeVisible();
-  await expect(welcome(demo).getByRole('button')).toHaveText(['Start with demo data', 'Start empty']);
+  await expect(welcome(demo).getByRole('button')).toHaveText(['Start with demo data', 'Start empty', 'Connect to an existing remote']);
   await welcome(demo).getByRole('button', { name: 'Start with demo data' }).click();
   await expect(welcome(demo)).toBeHidden();
   const lines = await recordLines(demo);
@@ -113,11 +113,14 @@ test('Export downloads the whole history; Import restores it in a fresh browser,
   await other.getByLabel('Import a Taskgit export').setInputFiles(file);
   await expect(other.getByTestId('data-message')).toContainText(`Merged “${download.suggestedFilename()}” into this device’s history`);
   const merged = await historyOf(other);
-  expect(merged.messages[0]).toBe('Merge imported history');
+  // Its own weekly review, unchanged since its start, gives way to the import's.
+  expect(merged.messages.slice(0, 2)).toEqual(['Drop this device’s unchanged starter records: the remote has tasks of its own', 'Merge imported history']);
+  await expect(other.getByTestId('data-message')).toContainText('Then, in one more commit: Drop this device’s unchanged starter records');
   expect(merged.messages).toEqual(expect.arrayContaining([...before.messages, 'Start empty, with a weekly review']));
   const names = await recordLines(other);
   expect(names).toEqual(expect.arrayContaining(await recordLines(source)));
-  await expect(other.locator('ol.commit-list > li').first().locator('.commit-badge.merge')).toBeVisible();
+  await expect(other.locator('ol.commit-list > li').nth(1).locator('.commit-badge.merge')).toBeVisible();
+  expect(names, 'exactly the import’s records: this device had only its unchanged start').toEqual(await recordLines(source));
   await other.context().close();
   await source.context().close();
 });

@@ -4,7 +4,7 @@
 // context deleted on one device but used on the other comes back, repaired after the merge.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openApp, requireEnv } from './app-support.ts';
+import { openApp, requireEnv, syncNow } from './app-support.ts';
 
 async function device(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext();
@@ -12,15 +12,6 @@ async function device(browser: Browser, url: string): Promise<Page> {
   await openApp(page, '#/sync');
   await page.getByLabel('Remote URL').fill(url);
   return page;
-}
-
-/** Presses "Sync now" and waits until the indicator says everything is on the remote. */
-async function syncNow(page: Page): Promise<void> {
-  // Keys typed in a field are text, not shortcuts: leave the field, then go to the Sync tab.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('7');
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote', { timeout: 20_000 });
 }
 
 type Patch = Record<string, unknown>;

@@ -4,6 +4,12 @@ import { ModelError } from './errors.ts';
 import type { Edit, Snapshot } from './snapshot.ts';
 import type { AnyRecord, Day } from './types.ts';
 
+/**
+ * The weekly review's id, the same on every device: two devices that each started on their own
+ * and later sync hold one weekly review, not two (merged field by field when both changed it).
+ */
+export const WEEKLY_REVIEW_ID = '5eedc0de-3ee1-4e7a-9e0e-000000000001';
+
 /** The name of the repeating weekly-review action both first-run choices create. */
 export const WEEKLY_REVIEW_NAME = 'Weekly review';
 
@@ -129,10 +135,10 @@ class DemoBuilder {
     this.records = new Map();
   }
 
-  /** Creates one record; returns its id. */
-  add(input: CreateInput): string {
+  /** Creates one record (with the id `id`, else a new one); returns its id. */
+  add(input: CreateInput, id?: string): string {
     const current: Snapshot = { head: this.snapshot.head, records: this.records, malformed: [] };
-    const edit = createRecord(current, input, this.now, this.newId);
+    const edit = createRecord(current, input, this.now, id === undefined ? this.newId : () => id);
     for (const change of edit.changes) if ('put' in change) this.records.set(change.put.id, change.put);
     const first = edit.changes[0];
     if (!first || !('put' in first)) throw new Error('createRecord wrote no record');
@@ -147,7 +153,7 @@ class DemoBuilder {
       starred: true,
       repeat: { every: 1, unit: 'week', from: todayOf(this.now) },
       description: WEEKLY_REVIEW_CHECKLIST,
-    });
+    }, WEEKLY_REVIEW_ID);
   }
 
   changes(): Edit['changes'] {

@@ -63,6 +63,8 @@ export {
   resetChecklist,
   tickChecklistItem,
   dismissConflict,
+  otherValuePatch,
+  chooseOtherValue,
   doneItemsToDelete,
   EDITABLE_FIELDS,
   MAX_DESCRIPTION_CHARS,
@@ -75,7 +77,8 @@ export { describeChange } from './describe-change.ts';
 export type { RecordSource } from './describe-change.ts';
 export { describeCommit } from './describe-commit.ts';
 export type { CommitChanges } from './describe-commit.ts';
-export { DEMO_DATA_MESSAGE, demoDataEdit, START_EMPTY_MESSAGE, startEmptyEdit, WEEKLY_REVIEW_CHECKLIST, WEEKLY_REVIEW_NAME } from './demo-data.ts';
+export { DEMO_DATA_MESSAGE, demoDataEdit, START_EMPTY_MESSAGE, startEmptyEdit, WEEKLY_REVIEW_CHECKLIST, WEEKLY_REVIEW_ID, WEEKLY_REVIEW_NAME } from './demo-data.ts';
+export { STARTER_CLEANUP_MESSAGE } from './starter-cleanup.ts';
 export { waitForHead } from './wait-for-head.ts';
 export { checklistItems } from './checklist.ts';
 export type { ChecklistItem } from './checklist.ts';

@@ -1,5 +1,6 @@
 import { openRepo, type Branch, type Commit, type Oid, type Repo } from '../store/index.ts';
 import { afterMergeEdit } from './after-merge.ts';
+import { starterCleanupEdit } from './starter-cleanup.ts';
 import { encodeRecord } from './encode-record.ts';
 import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 import { mergeRecordFile } from './merge-records.ts';
@@ -64,7 +65,7 @@ export class Tasks {
   private readonly settling = new Map<string, Promise<Oid | undefined>>();
   private readonly undoable = new UndoHistory();
   private readonly commitListeners = new Set<CommitListener>();
-  private author: Author | undefined;
+  private currentAuthor: Author | undefined;
 
   private constructor(
     readonly repo: Repo,
@@ -118,7 +119,12 @@ export class Tasks {
 
   /** Whom commits made from now on are by (this device's name); `undefined`: the store's default. */
   setAuthor(author: Author | undefined): void {
-    this.author = author;
+    this.currentAuthor = author;
+  }
+
+  /** Whom commits are by now (a sync's merge commits too). */
+  get author(): Author | undefined {
+    return this.currentAuthor;
   }
 
   /** Calls `listener` after each commit the person makes here (a change, an undo, a redo); returns the way to stop. */
@@ -196,9 +202,9 @@ export class Tasks {
   }
 
   /**
-   * Catches up with the branch head and waits for the after-merge repair of it, when the head
-   * is a merge (another device's changes arrived by a sync or an import). Resolves to the
-   * repair's commit, or `undefined` when none was needed.
+   * Catches up with the branch head and waits for the after-merge work on it, when the head is
+   * a merge (another device's changes arrived by a sync or an import). Resolves to the last
+   * commit that work made, or `undefined` when none was needed.
    */
   async settle(): Promise<Oid | undefined> {
     const head = await this.branch.head();
@@ -224,7 +230,7 @@ export class Tasks {
   }
 
   private info(message: string): { message: string; author?: Author } {
-    return this.author ? { message, author: this.author } : { message };
+    return this.currentAuthor ? { message, author: this.currentAuthor } : { message };
   }
 
   /** Records the person's commit (an undo leaves the history, anything else enters it) and tells the listeners. */
@@ -238,12 +244,20 @@ export class Tasks {
     if (commit.parents.length > 1 && !this.settling.has(commit.id)) this.settling.set(commit.id, this.repairAfter(commit));
   }
 
-  /** Commits the after-merge repair of `merge`, on the snapshot that follows it (not awaited by refresh: it commits). */
+  /**
+   * What the model does after `merge`, each a commit of its own on the snapshot that follows it
+   * (not awaited by refresh: it commits): drop this device's unchanged starter records when the
+   * merge joined a remote's history, then repair the links the merge broke. The last commit made.
+   */
   private async repairAfter(merge: Commit): Promise<Oid | undefined> {
     await Promise.resolve(); // after the refresh that saw the merge has finished
     try {
-      const edit = await afterMergeEdit(this.repo, this.current, merge);
-      return edit ? await this.apply(edit, { source: 'system' }) : undefined;
+      let made: Oid | undefined;
+      for (const step of [starterCleanupEdit, afterMergeEdit]) {
+        const edit = await step(this.repo, this.current, merge);
+        if (edit) made = await this.apply(edit, { source: 'system' });
+      }
+      return made;
     } catch (error) {
       for (const listener of this.errorListeners) listener(error);
       return undefined;

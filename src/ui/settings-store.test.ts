@@ -12,5 +12,8 @@ describe('openSettingsStore', () => {
     await store.saveSyncRecord({ remoteUrl: remote.url, head: 'a1', at: 42 });
     expect(await store.loadRemote()).toEqual(remote);
     expect(await store.loadSyncRecord()).toEqual({ remoteUrl: remote.url, head: 'a1', at: 42 });
+    expect(await store.loadDeviceName()).toBeUndefined();
+    await store.saveDeviceName('Ann’s phone');
+    expect(await store.loadDeviceName()).toBe('Ann’s phone');
   });
 });

@@ -1,15 +1,16 @@
 /**
- * The sync settings (remote URL, username, token, CORS proxy) and the record of the last sync,
- * kept in a small IndexedDB database of their own, `taskgit-settings`: a token must never be
- * committed into the task repository, which is pushed to remotes.
+ * The sync settings (remote URL, username, token, CORS proxy), the record of the last sync and
+ * this device's name, kept in a small IndexedDB database of their own, `taskgit-settings`: a
+ * token must never be committed into the task repository, which is pushed to remotes, and a
+ * device's name is this device's own.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RemoteSettings, SyncRecord } from './sync-state.ts';
 
 interface SettingsSchema extends DBSchema {
   settings: {
-    key: 'remote' | 'last-sync';
-    value: RemoteSettings | SyncRecord;
+    key: 'remote' | 'last-sync' | 'device';
+    value: RemoteSettings | SyncRecord | { name: string };
   };
 }
 
@@ -19,6 +20,9 @@ export interface SettingsStore {
   saveRemote(settings: RemoteSettings): Promise<void>;
   loadSyncRecord(): Promise<SyncRecord | undefined>;
   saveSyncRecord(record: SyncRecord): Promise<void>;
+  /** The name the person gave this device, if they did. */
+  loadDeviceName(): Promise<string | undefined>;
+  saveDeviceName(name: string): Promise<void>;
 }
 
 export const SETTINGS_DB = 'taskgit-settings';
@@ -41,6 +45,14 @@ export function openSettingsStore(name = SETTINGS_DB): SettingsStore {
     },
     async saveSyncRecord(record) {
       await (await database()).put('settings', { ...record }, 'last-sync');
+    },
+    async loadDeviceName() {
+      const value: unknown = await (await database()).get('settings', 'device');
+      const name = value && typeof value === 'object' ? (value as { name?: unknown }).name : undefined;
+      return typeof name === 'string' ? name : undefined;
+    },
+    async saveDeviceName(name) {
+      await (await database()).put('settings', { name }, 'device');
     },
   };
 }

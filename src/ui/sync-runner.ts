@@ -1,6 +1,7 @@
 /**
  * The real sync behind the controller: loads src/sync on first use (it is large, and the first
- * screen must not wait for it) and syncs the task repository's main branch, as this device.
+ * screen must not wait for it) and syncs the task repository's main branch, merges signed with
+ * this device's name.
  */
 import type { Tasks } from '../model/index.ts';
 import type { SyncControllerDeps } from './sync-controller.ts';
@@ -19,6 +20,7 @@ export function remoteOptionsOf(settings: RemoteSettings): { url: string; auth?:
 export function syncRunnerFor(tasks: Tasks): SyncControllerDeps['run'] {
   return async (settings, onProgress) => {
     const { sync } = await import('../sync/index.ts');
-    return sync(tasks.repo.git, { ...remoteOptionsOf(settings), branch: tasks.branch.name, onProgress });
+    const author = tasks.author;
+    return sync(tasks.repo.git, { ...remoteOptionsOf(settings), branch: tasks.branch.name, onProgress, ...(author ? { author } : {}) });
   };
 }

@@ -7,7 +7,7 @@ export { completeAction } from './complete.ts';
 export { deleteRecord } from './delete.ts';
 export { deleteDoneItems, doneItemsToDelete } from './delete-done.ts';
 export { ACTION_TO_PROJECT_STATE, convertItem, PROJECT_TO_ACTION_STATE } from './convert.ts';
-export { dismissConflict } from './conflicts.ts';
+export { dismissConflict, otherValuePatch, chooseOtherValue } from './conflicts.ts';
 export { addLogEntry } from './add-log-entry.ts';
 export { EDITABLE_FIELDS, MAX_DESCRIPTION_CHARS } from './check-record.ts';
 export { markReviewed, resetChecklist, tickChecklistItem } from './review.ts';

@@ -4,11 +4,12 @@ import type { PwaStore } from '../pwa.ts';
 import { PwaContext } from '../pwa/pwa-context.ts';
 import { Shell } from '../shell/shell.tsx';
 import { SyncProvider } from '../sync/sync-provider.tsx';
+import { DeviceProvider } from '../device/device-provider.tsx';
 import { TasksProvider } from '../tasks/tasks-provider.tsx';
 import { ToastProvider } from '../toast/toast-provider.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 
-/** The whole app: error boundary, then storage, then sync, then toasts, then the shell with its views. */
+/** The whole app: error boundary, then storage, this device's name, sync, toasts, then the shell with its views. */
 export function App({ pwa }: { pwa: PwaStore | undefined }) {
   useEffect(() => {
     void askPersistenceOnce().catch(() => undefined);
@@ -17,11 +18,13 @@ export function App({ pwa }: { pwa: PwaStore | undefined }) {
     <ErrorBoundary>
       <PwaContext.Provider value={pwa}>
         <TasksProvider>
-          <SyncProvider>
-            <ToastProvider>
-              <Shell />
-            </ToastProvider>
-          </SyncProvider>
+          <DeviceProvider>
+            <SyncProvider>
+              <ToastProvider>
+                <Shell />
+              </ToastProvider>
+            </SyncProvider>
+          </DeviceProvider>
         </TasksProvider>
       </PwaContext.Provider>
     </ErrorBoundary>

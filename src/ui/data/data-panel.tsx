@@ -55,9 +55,10 @@ export function DataPanel() {
         branch: live.branch.name,
         onProgress: (phase) => setBusy(`Importing “${file.name}”: ${PHASES[phase] ?? phase}…`),
       });
-      // A merge's head gets the model's after-merge repair; say whether it had to repair links.
-      const repaired = result.kind === 'merged' && (await live.settle()) !== undefined;
-      setMessage({ tone: 'ok', text: describeImport(file.name, { ...result, repaired }) });
+      // A merge's head gets the model's after-merge work; say what it did, if anything.
+      const tidied = result.kind === 'merged' ? await live.settle() : undefined;
+      const after = tidied === undefined ? undefined : (await live.repo.readCommit(tidied)).message.split('\n', 1)[0];
+      setMessage({ tone: 'ok', text: describeImport(file.name, after === undefined ? result : { ...result, after }) });
     } catch (error) {
       setMessage({ tone: 'error', lead: `Could not import “${file.name}”.`, text: errorWords(error) });
     } finally {

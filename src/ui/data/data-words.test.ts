@@ -21,7 +21,7 @@ describe('describeImport', () => {
   it('says what the import did', () => {
     expect(describeImport('t.bundle', { kind: 'imported', head, objects: 12 })).toBe('Imported “t.bundle”: this device now has its whole history (12 new git objects; latest commit abcdef0).');
     expect(describeImport('t.bundle', { kind: 'merged', head, objects: 1 })).toBe('Merged “t.bundle” into this device’s history (1 new git object).');
-    expect(describeImport('t.bundle', { kind: 'merged', head, objects: 3, repaired: true })).toContain('Links the merge broke were repaired');
+    expect(describeImport('t.bundle', { kind: 'merged', head, objects: 3, after: 'Repair links after merge (1 repair)' })).toContain('Then, in one more commit: Repair links after merge (1 repair).');
     expect(describeImport('t.bundle', { kind: 'up-to-date', head, objects: 0 })).toBe('Nothing new in “t.bundle”: this device already has all of its history.');
   });
 });

@@ -13,13 +13,13 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-/** What an import did (sync's ImportBundleResult, and whether links were repaired after it). */
+/** What an import did (sync's ImportBundleResult, and what the model committed after its merge). */
 export interface ImportOutcome {
   kind: 'imported' | 'merged' | 'up-to-date';
   head: string;
   objects: number;
-  /** True when a merge broke links and a repair commit followed. */
-  repaired?: boolean;
+  /** The subject of the commit the model made after the merge (a repair, a tidy-up), if it made one. */
+  after?: string;
 }
 
 /** The result of importing `fileName`, in words. */
@@ -30,7 +30,7 @@ export function describeImport(fileName: string, outcome: ImportOutcome): string
     case 'imported':
       return `Imported ${name}: this device now has its whole history (${objects}; latest commit ${outcome.head.slice(0, 7)}).`;
     case 'merged':
-      return `Merged ${name} into this device’s history (${objects}).${outcome.repaired ? ' Links the merge broke were repaired in one more commit.' : ''}`;
+      return `Merged ${name} into this device’s history (${objects}).${outcome.after ? ` Then, in one more commit: ${outcome.after}.` : ''}`;
     case 'up-to-date':
       return `Nothing new in ${name}: this device already has all of its history.`;
   }

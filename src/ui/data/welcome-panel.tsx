@@ -1,17 +1,26 @@
 import { useState } from 'react';
 import { demoDataEdit, startEmptyEdit, type Edit, type Snapshot } from '../../model/index.ts';
+// errors.ts alone (no import of its own) joins the first screen's bundle; sync itself loads lazily.
+import { describeRemote } from '../../sync/errors.ts';
+import { useSync } from '../sync/sync-context.ts';
+import { describeProgress, FAILURE_WORDS } from '../sync-words.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
+import { ConnectForm } from './connect-form.tsx';
 
 type Start = (snapshot: Snapshot, now: Date, newId: () => string) => Edit;
 
 /**
- * The first run's welcome, while the repository has no commit: start with demo data, or
- * start empty (just the repeating weekly review). Either makes the first commit, and a
- * repository with a commit never shows this again, on any device it syncs to.
+ * The first run's welcome, while the repository has no commit: start with demo data, start
+ * empty (just the repeating weekly review), or connect to an existing remote, whose history
+ * then arrives before anything is written here. While a remote is set and its first sync has
+ * not answered, the starts wait (they would put starter records beside the remote's); a remote
+ * that turns out empty, or cannot be reached, says so and offers them again.
  */
 export function WelcomePanel() {
   const tasks = useTasks();
+  const { state, controller } = useSync();
   const [busy, setBusy] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const [error, setError] = useState<string>();
 
   const start = async (edit: Start): Promise<void> => {
@@ -25,25 +34,60 @@ export function WelcomePanel() {
     }
   };
 
+  const remote = state.remoteUrl;
+  const failed = state.phase === 'error' && state.error !== undefined;
+  // A remote is set and has not answered yet: it may hold this person's tasks.
+  const looking = remote !== undefined && state.online && state.lastSyncAt === undefined && !failed;
+  // The remote answered, and is empty (with tasks there, this panel would be gone).
+  const reached = remote !== undefined && !failed && state.lastSyncAt !== undefined;
   return (
-    <section className="card welcome" aria-labelledby="welcome-title">
+    <section className="card welcome" aria-labelledby="welcome-title" data-testid="welcome">
       <h2 id="welcome-title">Welcome to Taskgit</h2>
-      <p>
-        Your tasks live in this browser, and every change is a git commit you can look back on in History. How would you like to start?
-      </p>
-      <div className="button-row">
-        <button type="button" className="button primary" disabled={busy} onClick={() => void start(demoDataEdit)}>
-          Start with demo data
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void start(startEmptyEdit)}>
-          Start empty
-        </button>
-      </div>
-      <p className="hint">
-        The demo is a small made-up life and job to try every feature on; delete it whenever you like. Starting empty adds only a weekly
-        review that repeats every week. Have tasks on another device? Set up <a href="#/sync">Sync</a>, or import an export in{' '}
-        <a href="#/history">History</a>.
-      </p>
+      {looking ? (
+        <p role="status" data-testid="welcome-status">
+          Looking for your tasks on {describeRemote(remote)}… {state.phase === 'syncing' ? describeProgress(state.progress) : ''}
+        </p>
+      ) : (
+        <>
+          {remote !== undefined && failed && (
+            <div className="banner error" role="alert" data-testid="welcome-status">
+              <span>
+                <strong>Could not bring your tasks: {FAILURE_WORDS[state.error!.code]}.</strong> {state.error!.message}
+              </span>
+              <button type="button" className="button" onClick={() => void controller.syncNow()}>
+                Try again
+              </button>
+            </div>
+          )}
+          {reached && (
+            <p className="banner ok" role="status" data-testid="welcome-status">
+              {describeRemote(remote!)} is empty: start here, and what you start with is sent there.
+            </p>
+          )}
+          <p>
+            Your tasks live in this browser, and every change is a git commit you can look back on in History. How would you like to start?
+          </p>
+          <div className="button-row">
+            <button type="button" className="button primary" disabled={busy} onClick={() => void start(demoDataEdit)}>
+              Start with demo data
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void start(startEmptyEdit)}>
+              Start empty
+            </button>
+            {!connecting && !reached && (
+              <button type="button" className="button" disabled={busy} onClick={() => setConnecting(true)}>
+                Connect to an existing remote
+              </button>
+            )}
+          </div>
+          {connecting && !reached && <ConnectForm onCancel={() => setConnecting(false)} />}
+          <p className="hint">
+            The demo is a small made-up life and job to try every feature on; delete it whenever you like. Starting empty adds only a weekly
+            review that repeats every week. Have tasks on another device? Connect to the remote it syncs with, or import an export in{' '}
+            <a href="#/history">History</a>.
+          </p>
+        </>
+      )}
       {error && (
         <p className="banner error" role="alert">
           {error}

@@ -1,9 +1,10 @@
+import { DeviceNameForm } from '../device/device-name-form.tsx';
 import { StorageStatusPanel } from '../sync/storage-status.tsx';
 import { useSync } from '../sync/sync-context.ts';
 import { SyncSettingsForm } from '../sync/sync-settings-form.tsx';
 import { SyncStatusPanel } from '../sync/sync-status-panel.tsx';
 
-/** Sync: the remote and credentials, "Sync now", what sync did, and this device's storage. */
+/** Sync: the remote and credentials, "Sync now", what sync did, this device's name and its storage. */
 export function SyncView() {
   const { loaded } = useSync();
   return (
@@ -18,6 +19,7 @@ export function SyncView() {
           {loaded ? <SyncSettingsForm /> : <p className="muted">Reading the settings…</p>}
         </section>
         <SyncStatusPanel />
+        <DeviceNameForm />
         <StorageStatusPanel />
       </div>
     </section>
