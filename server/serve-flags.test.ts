@@ -21,7 +21,7 @@ describe('npm run serve flags', () => {
       trustedProxies: ['127.0.0.1'],
       corsOrigins: ['https://app.example.org'],
       wayThrough: { upstreams: ['github.com', 'git.example.org'] },
-      repos: { failures: { failures: 5, perSeconds: 300 } },
+      repos: { failures: { pushes: 5, perSeconds: 300 } },
       pushPolicy: { allowForcePush: true, allowDeletion: false },
     });
     expect(readServeFlags(['--way-through', 'none']).site.wayThrough).toBe(false);

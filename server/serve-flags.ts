@@ -6,8 +6,7 @@ import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readPort } from './cli.ts';
-import { COMMENT_FLAGS, commentOptions } from './comment-flags.ts';
-import { readRateLimit } from './comment-flags.ts';
+import { COMMENT_FLAGS, commentOptions, readRateLimit } from './comment-flags.ts';
 import type { SiteOptions } from './site.ts';
 import { DEFAULT_UPSTREAMS } from './way-through/index.ts';
 
@@ -66,7 +65,7 @@ export function readServeFlags(args: readonly string[]): ServePlan {
     ...(values.origin ? { corsOrigins: values.origin.map((origin) => new URL(readSiteUrl(origin)).origin) } : {}),
     ...(values['trust-proxy'] ? { trustedProxies: values['trust-proxy'].map(readAddress) } : {}),
     appDir: values.app ?? DEFAULT_APP,
-    repos: { kind: 'accounts', dataDir: values.data ?? DEFAULT_SERVER_DATA, ...(values.failures ? { failures: readFailures(values.failures) } : {}) },
+    repos: { kind: 'accounts', dataDir: values.data ?? DEFAULT_SERVER_DATA, ...(values.failures ? { failures: readRateLimit(values.failures) } : {}) },
     wayThrough: readWayThrough(values['way-through']),
     pushPolicy: {
       allowForcePush: values['allow-force-push'] ?? false,
@@ -100,10 +99,6 @@ function readAddress(text: string): string {
   return text;
 }
 
-function readFailures(text: string): { failures: number; perSeconds: number } {
-  const { pushes, perSeconds } = readRateLimit(text);
-  return { failures: pushes, perSeconds };
-}
 
 function readWayThrough(text: string | undefined): SiteOptions['wayThrough'] {
   if (text === 'none') return false;

@@ -17,11 +17,11 @@ import { createCommentRemote, type CommentRemote, type CommentRemoteOptions } fr
 import type { AllowedOrigins } from './cors.ts';
 import { createEmptyRepo } from './empty-repo.ts';
 import { gitExecPath } from './git-exec-path.ts';
-import { createFailureLimit, type FailureLimitOptions } from './failure-limit.ts';
 import { createFlatRepos } from './flat-repos.ts';
 import { createFront, type Router } from './front.ts';
 import { hostsOfOrigins, loopbackHosts } from './host-check.ts';
 import { baseUrl, closeServerGracefully, listen, listenOrFallBack } from './listen.ts';
+import { createRateLimiter, type RateLimit } from './rate-limit.ts';
 import { createPolicyHooks, gitConfigEnv, type PushPolicy } from './push-policy.ts';
 import type { RepositoryService } from './serve-repository.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
@@ -33,7 +33,7 @@ export type SiteRepos =
   /** `/<name>.git` in `dataDir`, open to whoever reaches the server (the loopback default). */
   | { kind: 'local'; dataDir: string }
   /** `/<user>/<repo>.git` in the data folder `dataDir`, each user's for their device tokens. */
-  | { kind: 'accounts'; dataDir: string; failures?: FailureLimitOptions };
+  | { kind: 'accounts'; dataDir: string; failures?: RateLimit };
 
 /** How to run a {@link Site}. */
 export interface SiteOptions {
@@ -78,8 +78,8 @@ export interface Site {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Failed token checks an address may make: 10 in 10 minutes. */
-const DEFAULT_FAILURES: FailureLimitOptions = { failures: 10, perSeconds: 600 };
+/** Wrong tokens an address may send: 10 in 10 minutes. */
+const DEFAULT_FAILURES: RateLimit = { pushes: 10, perSeconds: 600 };
 
 /** Starts a site; resolves once it listens. */
 export async function startSite(options: SiteOptions): Promise<Site> {
@@ -168,7 +168,7 @@ async function repoRouters(
     createAccountRepos({
       reposDir: folder.repos,
       tokens: new DeviceTokens(folder.tokens),
-      failures: createFailureLimit(options.repos.failures ?? DEFAULT_FAILURES),
+      failures: createRateLimiter(options.repos.failures ?? DEFAULT_FAILURES),
       service,
       origins: corsOrigins,
     }),

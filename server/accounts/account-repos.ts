@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRepoProvisioner } from '../bare-repos.ts';
 import type { AllowedOrigins } from '../cors.ts';
-import type { FailureLimit } from '../failure-limit.ts';
+import type { RateLimiter } from '../rate-limit.ts';
 import type { Exchange, Router } from '../front.ts';
 import { sendText } from '../security-headers.ts';
 import { serveRepository, type RepositoryService } from '../serve-repository.ts';
@@ -18,7 +18,8 @@ export interface AccountReposOptions {
   /** The folder holding `<user>/<repo>.git`. */
   reposDir: string;
   tokens: DeviceTokens;
-  failures: FailureLimit;
+  /** Wrong tokens per client address (`check` before, `take` after each). */
+  failures: RateLimiter;
   service: RepositoryService;
   /** Origins beyond the server's own whose pages may fetch and push. */
   origins: AllowedOrigins;
@@ -53,8 +54,9 @@ async function authenticate(
   response: ServerResponse,
   exchange: Exchange,
 ): Promise<string | undefined> {
-  const wait = options.failures.waitSeconds(exchange.address);
-  if (wait > 0) {
+  const allowed = options.failures.check(exchange.address);
+  if (!allowed.ok) {
+    const wait = allowed.retryAfterSeconds;
     sendText(response, 429, `Too many wrong tokens from your address; try again in ${wait} seconds.\n`, { 'Retry-After': String(wait) });
     return undefined;
   }
@@ -65,7 +67,7 @@ async function authenticate(
   }
   const record = await options.tokens.verify(token);
   if (record === undefined || record.user !== repo.user) {
-    options.failures.fail(exchange.address);
+    options.failures.take(exchange.address);
     const why = record === undefined ? 'it is not a token of this server: it was revoked, or mistyped' : `it is a token of another user`;
     sendText(response, 401, `The token was refused: ${why}. Make a new one on the server with: npm run taskgit -- token add ${repo.user} <device>\n`, challenge(request));
     return undefined;

@@ -16,7 +16,7 @@ import { createFold, type Fold } from './fold.ts';
 import { createMirror, type Mirror, type MirrorOptions, type MirrorOutcome } from './mirror.ts';
 import { identifyCaller, type ModeratorCredentials } from './moderator-auth.ts';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshot.ts';
-import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type RateLimit, type RateLimiter } from '../rate-limit.ts';
 import { advertiseReceivePack, receivePack, sendText, type PushEvent } from './receive-pack.ts';
 import { openRepoObjects, type RepoObjects } from './repo-objects.ts';
 import { setUpCommentRepo } from './repo-setup.ts';

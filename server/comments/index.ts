@@ -10,5 +10,5 @@ export type { MirrorOptions, MirrorOutcome } from './mirror.ts';
 export type { ModeratorCredentials } from './moderator-auth.ts';
 export { moderateComment } from './moderate-comment.ts';
 export type { ModerateOptions, ModerationResult } from './moderate-comment.ts';
-export type { RateLimit } from './rate-limit.ts';
+export type { RateLimit } from '../rate-limit.ts';
 export type { PushEvent } from './receive-pack.ts';

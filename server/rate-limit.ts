@@ -1,6 +1,6 @@
-// A per-address limit: at most `pushes` events (pushes, or failed moderator logins) in any
-// `perSeconds` window (a sliding log of the times each address acted), so one client cannot
-// flood the comment remote or guess the moderator's password.
+// A per-address limit: at most `pushes` events (pushes, failed moderator logins, wrong device
+// tokens) in any `perSeconds` window (a sliding log of the times each address acted), so one
+// client cannot flood the comment remote or guess a password or a token.
 
 /** At most `pushes` pushes per address in any `perSeconds` seconds. */
 export interface RateLimit {

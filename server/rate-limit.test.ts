@@ -30,4 +30,18 @@ describe('createRateLimiter', () => {
     expect(() => createRateLimiter({ pushes: 1.5, perSeconds: 60 })).toThrow(/positive whole number/);
     expect(() => createRateLimiter({ pushes: 1, perSeconds: 0 })).toThrow(RangeError);
   });
+
+  it('counts failures only when told, and makes the address wait once they fill the window', () => {
+    let now = 1_000_000;
+    const limiter = createRateLimiter({ pushes: 3, perSeconds: 60 }, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.check('203.0.113.7')).toEqual({ ok: true });
+      limiter.take('203.0.113.7'); // a wrong token
+      now += 10_000;
+    }
+    expect(limiter.check('203.0.113.7')).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(limiter.check('198.51.100.1')).toEqual({ ok: true });
+    now += 30_000;
+    expect(limiter.check('203.0.113.7')).toEqual({ ok: true });
+  });
 });
