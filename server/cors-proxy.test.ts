@@ -1,19 +1,13 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitEnv, makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
+import { gitAsync, makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
 import { startCorsProxy, type CorsProxy } from './cors-proxy.ts';
 import { startGitRemote, type GitRemote } from './git-remote.ts';
 
-const execFileAsync = promisify(execFile);
 const APP = 'http://127.0.0.1:5173';
 
 /** The git CLI, asynchronously: a synchronous call would block the servers under test. */
-async function git(args: readonly string[], cwd: string): Promise<string> {
-  const { stdout } = await execFileAsync('git', args, { cwd, env: gitEnv() });
-  return stdout;
-}
+const git = (args: readonly string[], cwd: string) => gitAsync(args, { cwd });
 
 describe('CORS proxy (the way through on a port of its own) in front of the local git remote', () => {
   let remote: GitRemote;
