@@ -55,7 +55,7 @@ describe('site', () => {
       rmSync(dataDir, { recursive: true, force: true });
       const gone = await fetch(`${local}healthz`);
       expect(gone.status).toBe(503);
-      expect((await gone.json()).status).toBe('unhealthy');
+      expect(await gone.json()).toEqual({ status: 'unhealthy', reason: 'the data folder cannot be read' });
     } finally {
       await site.close(0);
     }

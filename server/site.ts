@@ -26,6 +26,7 @@ import { createPolicyHooks, gitConfigEnv, type PushPolicy } from './push-policy.
 import type { RepositoryService } from './serve-repository.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
 import { createStaticFiles } from './static-files.ts';
+import { DEFAULT_TIMEOUTS, timeoutServerOptions, type Timeouts } from './timeouts.ts';
 import { createWayThrough, type WayThroughOptions } from './way-through/index.ts';
 
 /** Where the repositories are and who may use them. */
@@ -63,6 +64,8 @@ export interface SiteOptions {
   log?: AccessLog;
   /** Told of each request that failed with a 500. */
   onError?: (error: Error) => void;
+  /** How long a client may take; default {@link DEFAULT_TIMEOUTS}. */
+  timeouts?: Partial<Timeouts>;
 }
 
 /** A running site. */
@@ -107,7 +110,10 @@ async function listenSite(options: SiteOptions, service: RepositoryService, rele
 
   let front: RequestListener = (_request, response) => response.destroy();
   const listener: RequestListener = (request, response) => front(request, response);
-  const server: Server = options.tls ? createHttpsServer({ ...options.tls }, listener) : createHttpServer(listener);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const serverOptions = timeoutServerOptions(timeouts);
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, ...options.tls }, listener) : createHttpServer(serverOptions, listener);
+  server.setTimeout(timeouts.idleMs); // a silent connection is destroyed, and with it any git process it fed
   const host = options.host ?? '127.0.0.1';
   const port = await (options.fallBackPort ? listenOrFallBack : listen)(server, options.port, host);
   const scheme = options.tls ? 'https' : 'http';
@@ -124,7 +130,10 @@ async function listenSite(options: SiteOptions, service: RepositoryService, rele
     routers,
     ...(options.appDir ? { files: await createStaticFiles({ root: options.appDir, documents: { '/config.json': config } }) } : {}),
     health: async () => {
-      await stat(dataDir); // the data folder is there (a lost mount is a failure)
+      // The data folder is there (a lost mount is a failure); anyone may ask, so its path is not told.
+      await stat(dataDir).catch(() => {
+        throw new Error('the data folder cannot be read');
+      });
       return {};
     },
     ...(options.log ? { log: options.log } : {}),

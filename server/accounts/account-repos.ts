@@ -54,6 +54,9 @@ async function authenticate(
   response: ServerResponse,
   exchange: Exchange,
 ): Promise<string | undefined> {
+  await options.tokens.refresh();
+  // From here until a wrong token is counted nothing waits: parallel guesses from one address
+  // cannot all pass the check before the first of them is counted.
   const allowed = options.failures.check(exchange.address);
   if (!allowed.ok) {
     const wait = allowed.retryAfterSeconds;
@@ -65,7 +68,7 @@ async function authenticate(
     sendText(response, 401, `${repo.user}/${repo.repo}.git needs a device token of ${repo.user} as the password (any user name).\n`, challenge(request));
     return undefined;
   }
-  const record = await options.tokens.verify(token);
+  const record = options.tokens.lookup(token);
   if (record === undefined || record.user !== repo.user) {
     options.failures.take(exchange.address);
     const why = record === undefined ? 'it is not a token of this server: it was revoked, or mistyped' : `it is a token of another user`;

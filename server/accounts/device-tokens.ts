@@ -68,8 +68,23 @@ export class DeviceTokens {
 
   /** The record of `token`, or `undefined` when it is no token of this server (any more). */
   async verify(token: string): Promise<TokenRecord | undefined> {
+    await this.refresh();
+    return this.lookup(token);
+  }
+
+  /** Reads the file again when it changed since it was last read, so {@link lookup} sees revocations. */
+  refresh(): Promise<void> {
+    return this.#load();
+  }
+
+  /**
+   * The record of `token` as of the last {@link refresh}, or `undefined`. Synchronous, so a caller
+   * can check an address's limit and count a wrong token with no other request in between. The
+   * token is found by its SHA-256, never compared with a stored secret: the time a lookup takes
+   * depends on a hash the sender cannot steer, so it tells nothing about any stored token.
+   */
+  lookup(token: string): TokenRecord | undefined {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return undefined;
-    await this.#load();
     return this.#byHash.get(hashToken(token));
   }
 

@@ -14,6 +14,8 @@ export interface ForwardOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   /** A request body larger than this is refused (413); default 100 MiB. */
   maxBodyBytes?: number;
+  /** Bytes of request bodies held at once by all requests; beyond it a request is told to come back (503). Default 256 MiB. */
+  maxHeldBytes?: number;
   /** An upstream silent this long is given up (504); default 60 s. */
   timeoutMs?: number;
   /** Redirects followed at most; default 5. */
@@ -27,13 +29,51 @@ const RESPONSE_HEADERS = ['content-type', 'cache-control', 'expires', 'pragma', 
 const REDIRECTS = new Set([301, 302, 307, 308]);
 const USER_AGENT = 'git/2 (Taskgit way through)';
 
-/** Forwards `request` to `target`, answering `response`. */
-export async function forward(target: UpstreamTarget, request: IncomingMessage, response: ServerResponse, options: ForwardOptions): Promise<void> {
-  const body = await readBody(request, options.maxBodyBytes ?? 100 * 1024 * 1024);
+/**
+ * The bytes of request bodies the way through holds at once. Each body is held whole (for a
+ * redirect), and anyone may send one: without a bound, a few dozen large bodies sent at once
+ * would take all the server's memory.
+ */
+export class HeldBytes {
+  #held = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Takes `bytes` more when they fit under the limit; else takes nothing and says so. */
+  take(bytes: number): boolean {
+    if (this.#held + bytes > this.limit) return false;
+    this.#held += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.#held -= bytes;
+  }
+}
+
+/** Default {@link ForwardOptions.maxHeldBytes}. */
+export const DEFAULT_MAX_HELD_BYTES = 256 * 1024 * 1024;
+
+/** Forwards `request` to `target`, answering `response`; its body counts against `held` while it is held. */
+export async function forward(target: UpstreamTarget, request: IncomingMessage, response: ServerResponse, options: ForwardOptions, held: HeldBytes): Promise<void> {
+  const body = await readBody(request, options.maxBodyBytes ?? 100 * 1024 * 1024, held);
   if (body === 'too-large') {
     sendText(response, 413, 'The request is larger than the way through takes.\n', { Connection: 'close' });
     return;
   }
+  if (body === 'busy') {
+    sendText(response, 503, 'The way through is carrying as much as it may at once; try again in a minute.\n', { Connection: 'close', 'Retry-After': '60' });
+    return;
+  }
+  try {
+    await send(target, request, response, body, options);
+  } finally {
+    held.give(body.length);
+  }
+}
+
+/** Sends `body` upstream, following the redirects it may, and streams the answer back. */
+async function send(target: UpstreamTarget, request: IncomingMessage, response: ServerResponse, body: Buffer, options: ForwardOptions): Promise<void> {
   const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Host: target.upstream.host };
   for (const name of REQUEST_HEADERS) {
     const value = request.headers[name];
@@ -42,7 +82,7 @@ export async function forward(target: UpstreamTarget, request: IncomingMessage, 
   if (body.length > 0) headers['content-length'] = String(body.length);
   let url = target.url;
   for (let redirects = 0; ; redirects++) {
-    const upstream = await send(target, url, request.method ?? 'GET', headers, body, options).catch((error: Error) => error);
+    const upstream = await sendOnce(target, url, request.method ?? 'GET', headers, body, options).catch((error: Error) => error);
     if (upstream instanceof Error) {
       const timedOut = upstream.message === 'timeout';
       sendText(response, timedOut ? 504 : 502, `The way through could not reach ${target.upstream.host}${timedOut ? ' (it did not answer in time)' : ''}: ${upstream.message}\n`);
@@ -81,7 +121,7 @@ function sameHostRedirect(from: URL, location: string, method: string, target: U
   return next;
 }
 
-function send(target: UpstreamTarget, url: URL, method: string, headers: Record<string, string>, body: Buffer, options: ForwardOptions): Promise<IncomingMessage> {
+function sendOnce(target: UpstreamTarget, url: URL, method: string, headers: Record<string, string>, body: Buffer, options: ForwardOptions): Promise<IncomingMessage> {
   const [connectHost, connectPort] = splitHostPort(target.upstream.connect ?? url.host, url.protocol === 'https:' ? 443 : 80);
   const requestOptions: RequestOptions = {
     host: connectHost,
@@ -115,25 +155,48 @@ function pipeAnswer(upstream: IncomingMessage, response: ServerResponse, request
   response.on('close', () => upstream.destroy());
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/**
+ * The whole body of `request`, taken from `held` as it arrives (its declared length at once);
+ * `too-large` or `busy` (and nothing taken) when it is over `limit` or does not fit in `held`.
+ */
+function readBody(request: IncomingMessage, limit: number, held: HeldBytes): Promise<Buffer | 'too-large' | 'busy'> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        done('too-large');
+    let taken = 0;
+    let settled = false;
+    const settle = (outcome: Buffer | 'too-large' | 'busy' | Error) => {
+      if (settled) return;
+      settled = true;
+      if (outcome instanceof Buffer) {
+        held.give(taken - outcome.length); // hold no more than was sent
+        done(outcome);
         return;
       }
-      chunks.push(chunk);
+      held.give(taken);
+      request.removeAllListeners('data');
+      request.resume();
+      if (outcome instanceof Error) fail(outcome);
+      else done(outcome);
+    };
+    /** Takes what `bytes` of body need from `held`; false once the body was refused. */
+    const hold = (bytes: number): boolean => {
+      if (bytes > limit) settle('too-large');
+      else if (bytes > taken && !held.take(bytes - taken)) settle('busy');
+      else taken = Math.max(taken, bytes);
+      return !settled;
+    };
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (!hold(Number.isSafeInteger(declared) ? declared : limit + 1)) return;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (hold(size)) chunks.push(chunk);
     });
-    request.on('end', () => done(size > limit ? 'too-large' : Buffer.concat(chunks)));
-    request.on('error', fail);
+    request.on('end', () => settle(Buffer.concat(chunks)));
+    request.on('error', () => settle(new Error('the request failed before its end')));
     // A client that leaves mid-body ends nothing: without this the wait would never end.
     request.on('close', () => {
-      if (!request.complete) fail(new Error('the client left before sending the whole request'));
+      if (!request.complete) settle(new Error('the client left before sending the whole request'));
     });
   });
 }

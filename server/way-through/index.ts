@@ -7,7 +7,7 @@
  */
 import type { AllowedOrigins } from '../cors.ts';
 import type { Router } from '../front.ts';
-import { forward, type ForwardOptions } from './forward.ts';
+import { DEFAULT_MAX_HELD_BYTES, forward, HeldBytes, type ForwardOptions } from './forward.ts';
 import { resolveUpstream, upstreamTable, type Upstream } from './upstreams.ts';
 
 export { DEFAULT_UPSTREAMS, type Upstream } from './upstreams.ts';
@@ -30,6 +30,7 @@ export function createWayThrough(options: WayThroughOptions): Router {
   const table = upstreamTable(options.upstreams);
   const hosts = [...table.keys()].join(', ');
   const prefix = options.prefix ?? WAY_THROUGH_PREFIX;
+  const held = new HeldBytes(options.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES);
   return {
     owns: (path) => path.startsWith(prefix),
     origins: () => options.origins,
@@ -37,7 +38,7 @@ export function createWayThrough(options: WayThroughOptions): Router {
     match(method, rawUrl) {
       const target = resolveUpstream(table, method, rawUrl.slice(prefix.length));
       if (!target) return undefined;
-      return (request, response) => forward(target, request, response, options);
+      return (request, response) => forward(target, request, response, options, held);
     },
   };
 }
