@@ -30,7 +30,7 @@ test.beforeAll(async () => {
   githubRepos = makeTempDir('e2e-github');
   mkdirSync(join(githubRepos, 'owner'));
   await gitAsync(['init', '--quiet', '--bare', '-b', 'main', join(githubRepos, 'owner', 'tasks.git')]);
-  github = await startGitHostStandIn({ host: 'github.com', certificate, reposDir: githubRepos, token: GITHUB_TOKEN, redirects: { '/owner/old-name.git': 'https://github.com/owner/tasks.git' } });
+  github = await startGitHostStandIn({ host: 'github.com', certificate, reposDir: githubRepos, token: GITHUB_TOKEN, redirects: { '/owner/old-name.git': 'https://github.com/owner/tasks.git', '/owner/moved.git': 'https://gitlab.com/owner/tasks.git' } });
   const data = makeTempDir('e2e-production');
   tokens = new DeviceTokens(dataFolder(data).tokens);
   const plan = readServeFlags(['--data', data, '--port', '0', '--url', ORIGIN, '--cert', certificate.certPath, '--key', certificate.keyPath, '--app', requireEnv('APP_DIR')]);
@@ -132,6 +132,9 @@ test('two devices sync through the server with tokens of their own; a revoked to
     await expect(refusal).toHaveAttribute('data-code', 'auth-failed');
     await expect(refusal).toContainText('the remote refused the credentials');
     await expect(phone.page.getByTestId('sync-indicator')).toContainText('Saved on this device');
+    await phone.page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(phone.page.getByTestId('connection-result')).toContainText('Not connected: the remote refused the credentials.');
+    await expect(phone.page.getByTestId('connection-result')).toContainText('The remote refused the username and token (HTTP 401).');
 
     // Offline, the laptop's app still opens from its service worker and takes changes.
     await waitForServiceWorker(laptop.page);
@@ -165,6 +168,12 @@ test('the way through reaches github.com with the token, follows a rename, and t
     await expect(page.getByLabel('CORS proxy')).toHaveValue(`${ORIGIN}/proxy`);
     await expect(page.getByTestId('server-offer')).toContainText('Requests go through this server, which reaches GitHub for the browser.');
     await expect(nudge).toBeHidden();
+    // A redirect to another host is not followed: the token stays away from it, and the person is told.
+    await page.getByLabel('Remote URL').fill('https://github.com/owner/moved.git');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('connection-result')).toContainText('Not connected: the remote had an error.');
+    await expect(page.getByTestId('connection-result')).toContainText('redirects are followed within the same host only');
+    await page.getByLabel('Remote URL').fill('https://github.com/owner/old-name.git');
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
     const log = await gitAsync(['--git-dir', join(githubRepos, 'owner', 'tasks.git'), 'log', '--format=%s', 'main']);
