@@ -26,7 +26,7 @@ async function main(): Promise<number> {
       credentials: { username: values.user, password },
       ...(values.reason === undefined ? {} : { reason: values.reason }),
     });
-    process.stdout.write(`${action === 'hide' ? 'Hid' : 'Deleted'} comment ${id} on ${result.page}: commit ${result.commit.slice(0, 12)} (${result.paths.join(', ')})\n`);
+    process.stdout.write(`${action === 'hide' ? 'Hid' : 'Deleted'} comment ${id} on ${result.page}: commit ${result.commit.slice(0, 12)} (${result.paths.join(', ')})${result.attempts > 1 ? `, pushed again ${result.attempts - 1} time(s) because readers' comments moved main meanwhile` : ''}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

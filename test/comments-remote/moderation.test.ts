@@ -1,6 +1,8 @@
 // Moderation on the comment remote: the moderator's Basic credentials, checked by the Node front
 // by the comment remote itself, let `moderateComment` (the `npm run moderate` CLI) hide
 // and delete comments; without them, or with wrong ones, the same changes are refused.
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderateComment, ModerationError } from '../../server/comments/index.ts';
@@ -87,8 +89,49 @@ describe('moderation', () => {
     expect(await filesOnRemote(url)).toEqual([comment.path]);
   });
 
+  it("makes its change again on the new main when a reader's comment lands just before its push", async () => {
+    const { url, comment } = await withComment();
+    const reader = newComment();
+    // A way to the remote that, when the moderator's push comes, first lets a reader's comment land.
+    const proxy = await startProxy(url, async () => {
+      const dir = await cloneRemote(url);
+      await commitFiles(dir, { [reader.path]: encodeCommentFile(reader.comment) });
+      expect((await push(dir)).ok).toBe(true);
+    });
+    try {
+      const result = await moderateComment({ action: 'hide', url: proxy.url, id: comment.comment.id, credentials: MODERATOR });
+      expect(result.attempts).toBe(2);
+      expect(await filesOnRemote(url)).toEqual([comment.path, comment.path.replace(/\.json$/, '.hidden.json'), reader.path].sort());
+      expect(await gitAsync(['log', '--format=%s', 'main'], { cwd: await cloneRemote(url) })).toMatch(/^Hide comment .*\nComment by Ada on chapter-3\n/);
+    } finally {
+      await new Promise((resolve) => proxy.server.close(resolve));
+    }
+  });
+
   it('says when the comment is not there', async () => {
     const { url } = await withComment();
     await expect(moderateComment({ action: 'hide', url, id: newComment().comment.id, credentials: MODERATOR })).rejects.toThrow(/no such comment on the remote/);
   });
 });
+
+/** An HTTP proxy to the repository at `url` that runs `beforeFirstPush` before passing on the first push's POST. */
+async function startProxy(url: string, beforeFirstPush: () => Promise<void>): Promise<{ url: string; server: Server }> {
+  const target = new URL(url);
+  let pending: (() => Promise<void>) | undefined = beforeFirstPush;
+  const server = createServer((incoming, answer) => {
+    const pass = () => {
+      const path = `${target.pathname}${(incoming.url ?? '').slice('/repo.git'.length)}`;
+      const outgoing = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path, headers: { ...incoming.headers, host: target.host } }, (response) => {
+        answer.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(answer);
+      });
+      incoming.pipe(outgoing);
+    };
+    const run = incoming.method === 'POST' && incoming.url?.endsWith('/git-receive-pack') ? pending : undefined;
+    if (run) pending = undefined;
+    incoming.pause();
+    void (run ? run() : Promise.resolve()).then(pass, (error: unknown) => answer.writeHead(502).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/repo.git`, server };
+}
