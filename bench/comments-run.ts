@@ -7,9 +7,14 @@
 // - Read path: a book of 10,000 comments over 100 pages; a first visit of one page with the real
 //   widget (time from navigation to the first counts painted, bytes from the remote), against the
 //   first version's first visit, which pulled the whole repository (the same measures).
+// Options: `--crowd-only` skips the first visits; `--per-context N` sets readers per browser
+// context (default 5); `--lone N` first times N readers posting one after another, alone (the
+// design's own round, without a crowd). Where the crowd's time goes: each reader's phases
+// (committed, sent, answered, recorded), and the CPU the server and the browser's processes spent.
 // Loopback only, bounded; writes bench/results/<date>-comments.json and prints one line per measure.
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +26,8 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { buildComments } from '../scripts/build-comments.ts';
 import { startStaticServer } from '../server/static-server.ts';
-import { encodeCommentFile, type Comment } from '../src/comments/record.ts';
+import { encodeSubmission, readSubmissionReport } from '../src/comments/publish/submission.ts';
+import { commentFilePath, encodeCommentFile, type Comment } from '../src/comments/record.ts';
 import { percentile, round, spread } from './stats.ts';
 
 const run = promisify(execFile);
@@ -31,6 +37,36 @@ const BOOK = { pages: 100, perPage: 100, paragraphs: 100, visited: 'page-7' } as
 const VISITS = Number(process.env.VISITS ?? 5);
 /** Readers per browser context: within Chromium's 6 connections per host, as if each had a browser of its own. */
 const READERS_PER_CONTEXT = 5;
+
+function option(name: string): number | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : undefined;
+}
+
+/** CPU (user + system, ms) of every live process below `root` except the subtree of `except`: the browser's processes. */
+function descendantsCpuMs(root: number, except: number | undefined): number {
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      parent.set(Number(name), Number(fields[1]));
+      cpu.set(Number(name), (Number(fields[11]) + Number(fields[12])) * 10); // utime, stime in 1/100 s
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const below = (pid: number): boolean => {
+    for (let at = parent.get(pid); at !== undefined && at > 1; at = parent.get(at)) {
+      if (at === except) return false;
+      if (at === root) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, ms] of cpu) if (pid !== except && below(pid)) total += ms;
+  return total;
+}
 
 function progress(message: string): void {
   process.stderr.write(`[bench:comments] ${message}\n`);
@@ -67,13 +103,14 @@ async function makeBook(dataDir: string): Promise<void> {
 }
 
 /** The remote in its own process, with a way to read its CPU. */
-async function startServer(dataDir: string): Promise<{ url: string; cpu(): Promise<{ ownMs: number; childrenMs: number; pushMs: number[] }>; stop(): Promise<void> }> {
+async function startServer(dataDir: string): Promise<{ url: string; pid: number | undefined; cpu(): Promise<{ ownMs: number; childrenMs: number; pushMs: number[] }>; stop(): Promise<void> }> {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/comment-server.ts'), dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null');
   const { url } = (await next()) as { url: string };
   return {
     url,
+    pid: child.pid,
     cpu: async () => {
       child.stdin.write('cpu\n');
       return (await next()) as { ownMs: number; childrenMs: number; pushMs: number[] };
@@ -148,15 +185,50 @@ async function wholeRepositoryVisit(browser: Browser, benchUrl: string, remote: 
   }
 }
 
+/**
+ * The same crowd with light clients: `readers` pushes from this process at once, each encoded by
+ * the widget's own submission code and its answer read by the widget's report reader, but no
+ * browser store: what a crowd of readers on devices of their own would see of the remote, without
+ * 100 browsers simulated on this machine's cores. Ms from encoding to the answer read, per reader.
+ */
+async function lightCrowd(url: string, readers: number): Promise<number[]> {
+  const startAt = performance.now() + 500;
+  return Promise.all(
+    Array.from({ length: readers }, async (_, i) => {
+      const record: Comment = {
+        id: randomUUID(),
+        page: 'chapter-2',
+        anchor: { kind: 'block', block: 'p-1', exact: 'The opening paragraph of the chapter.', prefix: '', suffix: '', start: 0 },
+        parent: null,
+        author: `Light reader ${i + 1}`,
+        body: 'A comment from a reader on a device of their own.',
+        created: new Date().toISOString(),
+        secretHash: 'b'.repeat(64),
+      };
+      await new Promise((resolve) => setTimeout(resolve, startAt - performance.now()));
+      const start = performance.now();
+      const submission = encodeSubmission([{ path: commentFilePath(record.page, record.id), kind: 'comment', bytes: encodeCommentFile(record) }]);
+      const answer = await fetch(`${url}/git-receive-pack`, { method: 'POST', headers: { 'Content-Type': 'application/x-git-receive-pack-request' }, body: Buffer.from(submission.body) });
+      const report = readSubmissionReport(new Uint8Array(await answer.arrayBuffer()), submission.refs);
+      if ([...report.values()].some((reason) => reason !== undefined) || report.size !== 1) throw new Error(`light reader ${i + 1}'s comment was not taken`);
+      return performance.now() - start;
+    }),
+  );
+}
+
 async function main(): Promise<void> {
-  const readersArg = process.argv.indexOf('--readers');
-  const readers = readersArg > 0 ? Number(process.argv[readersArg + 1]) : 100;
+  const readers = option('--readers') ?? 100;
+  const perContext = option('--per-context') ?? READERS_PER_CONTEXT;
+  const lone = option('--lone') ?? 0;
+  const crowdOnly = process.argv.includes('--crowd-only');
   const work = await mkdtemp(join(tmpdir(), 'taskgit-bench-comments-'));
   const dataDir = join(work, 'remotes');
   const site = join(work, 'site');
   await mkdir(dataDir, { recursive: true });
-  progress(`making a book of ${BOOK.pages * BOOK.perPage} comments over ${BOOK.pages} pages`);
-  await makeBook(dataDir);
+  if (!crowdOnly) {
+    progress(`making a book of ${BOOK.pages * BOOK.perPage} comments over ${BOOK.pages} pages`);
+    await makeBook(dataDir);
+  }
   progress('building the widget and the bench page');
   await buildComments(site);
   await build({ configFile: false, base: './', root: join(ROOT, 'bench/comments-page'), logLevel: 'warn', build: { outDir: join(site, 'bench'), emptyOutDir: true, target: 'es2022' } });
@@ -168,7 +240,7 @@ async function main(): Promise<void> {
     progress(`remote ${server.url}, site ${statics.url}, Chromium ${browser.version()}`);
     const ours: Array<{ ms: number; bytes: number }> = [];
     const theirs: Array<{ ms: number; bytes: number }> = [];
-    for (let visit = 0; visit < VISITS; visit++) {
+    for (let visit = 0; visit < (crowdOnly ? 0 : VISITS); visit++) {
       ours.push(await firstVisit(browser, `${statics.url}book.html`, server.url));
       theirs.push(await wholeRepositoryVisit(browser, `${statics.url}bench/index.html`, server.url));
       progress(`visit ${visit + 1}: snapshot ${round(ours.at(-1)?.ms ?? 0, 0)} ms ${ours.at(-1)?.bytes} B; whole repository ${round(theirs.at(-1)?.ms ?? 0, 0)} ms ${theirs.at(-1)?.bytes} B`);
@@ -176,7 +248,7 @@ async function main(): Promise<void> {
     // Each reader is a browser of its own: a context per few readers, so none waits on another's
     // connections (Chromium opens at most 6 per host and context, and a push is answered once published).
     const pages: Page[] = [];
-    for (let i = 0; i < Math.ceil(readers / READERS_PER_CONTEXT); i++) {
+    for (let i = 0; i < Math.ceil(readers / perContext); i++) {
       const page = await (await browser.newContext()).newPage();
       await page.goto(`${statics.url}bench/index.html`);
       await page.locator('#status', { hasText: 'ready' }).waitFor();
@@ -186,41 +258,90 @@ async function main(): Promise<void> {
       page.evaluate((args) => window.commentsBench.crowd(args.url, args.count, args.runId, args.startAt), { url: `${server.url}crowd.git`, count, runId: randomUUID(), startAt });
     // A remote that is already running: its repository made and its main read by one comment first.
     await crowd(pages[0] as Page, 1, Date.now());
+    const loneTimes = [];
+    for (let i = 0; i < lone; i++) loneTimes.push(...(await crowd(pages[i % pages.length] as Page, 1, Date.now() + 100)));
     const before = await server.cpu();
     progress(`a crowd of ${readers} readers in ${pages.length} browser contexts, posting at once`);
     const startAt = Date.now() + 2000;
-    const times = (await Promise.all(pages.map((page, i) => crowd(page, Math.min(READERS_PER_CONTEXT, readers - i * READERS_PER_CONTEXT), startAt)))).flat();
+    // The browsers' CPU from the moment the readers post (their stores are open by then).
+    let browserBefore = 0;
+    setTimeout(() => (browserBefore = descendantsCpuMs(process.pid, server.pid)), startAt - Date.now());
+    const times = (await Promise.all(pages.map((page, i) => crowd(page, Math.min(perContext, readers - i * perContext), startAt)))).flat();
     const after = await server.cpu();
+    const browserCpuMs = descendantsCpuMs(process.pid, server.pid) - browserBefore;
     await Promise.all(pages.map((page) => page.context().close()));
     const gitDir = join(dataDir, 'crowd.git');
     const commits = Number((await run('git', ['rev-list', '--count', 'main'], { cwd: gitDir })).stdout);
     const merges = Number((await run('git', ['rev-list', '--merges', '--count', 'main'], { cwd: gitDir })).stdout);
-    const files = (await run('git', ['ls-tree', '-r', '--name-only', 'main'], { cwd: gitDir })).stdout.split('\n').filter(Boolean).length - 1;
-    const latencies = (pick: (time: (typeof times)[number]) => number) => {
-      const samples = times.map(pick);
+    const files = (await run('git', ['ls-tree', '-r', '--name-only', 'main'], { cwd: gitDir })).stdout.split('\n').filter(Boolean).length - 1 - lone;
+    const latencies = (samplesOf: typeof times, pick: (time: (typeof times)[number]) => number) => {
+      const samples = samplesOf.map(pick);
       return { median: round(percentile(samples, 50), 0), p95: round(percentile(samples, 95), 0), max: round(Math.max(...samples), 0) };
     };
-    const committed = latencies((time) => time.committed);
-    progress(`committed in the stores: p50 ${committed.median} ms, p95 ${committed.p95} ms`);
-    const published = latencies((time) => time.published);
+    const phases = (samplesOf: typeof times) => ({
+      committed: latencies(samplesOf, (time) => time.committed),
+      commitToSent: latencies(samplesOf, (time) => time.sent - time.committed),
+      sentToAnswered: latencies(samplesOf, (time) => time.answered - time.sent),
+      answeredToRecorded: latencies(samplesOf, (time) => time.published - time.answered),
+    });
+    const published = latencies(times, (time) => time.published);
     const inServer = { median: round(percentile(after.pushMs, 50), 0), p95: round(percentile(after.pushMs, 95), 0) };
-    const refreshed = latencies((time) => time.refreshed);
+    const refreshed = latencies(times, (time) => time.refreshed);
     const cpuMs = after.ownMs + after.childrenMs - before.ownMs - before.childrenMs;
+    const lightBefore = await server.cpu();
+    progress(`a crowd of ${readers} light clients (no browser store), posting at once`);
+    const light = await lightCrowd(`${server.url}crowd.git`, readers);
+    const lightAfter = await server.cpu();
+    const lightCpuMs = lightAfter.ownMs + lightAfter.childrenMs - lightBefore.ownMs - lightBefore.childrenMs;
+    const lightCrowdReport = {
+      readers,
+      submitToAnswerMs: { median: round(percentile(light, 50), 0), p95: round(percentile(light, 95), 0), max: round(Math.max(...light), 0) },
+      pushArrivalToAnswerMs: { median: round(percentile(lightAfter.pushMs, 50), 0), p95: round(percentile(lightAfter.pushMs, 95), 0) },
+      serverCpuPerCommentMs: round(lightCpuMs / readers, 2),
+    };
+    const alone = loneTimes.length > 0 ? { readers: loneTimes.length, submitToPublishedMs: latencies(loneTimes, (time) => time.published), phases: phases(loneTimes) } : undefined;
     const report = {
       date: new Date().toISOString(),
       chromium: browser.version(),
-      crowd: { readers, published: files, commits, merges, submitToPublishedMs: published, pushArrivalToAnswerMs: inServer, loadAverage: loadavg(), submitToRefreshedMs: refreshed, serverCpuMs: cpuMs, serverCpuPerCommentMs: round(cpuMs / readers, 2), gitCpuMs: after.childrenMs - before.childrenMs },
-      firstVisit: { comments: BOOK.pages * BOOK.perPage, pages: BOOK.pages, snapshot: { ms: spread(ours.map((o) => o.ms)), bytes: ours[0]?.bytes }, wholeRepository: { ms: spread(theirs.map((o) => o.ms)), bytes: theirs[0]?.bytes } },
+      crowd: {
+        readers,
+        perContext,
+        published: files,
+        commits,
+        merges,
+        submitToPublishedMs: published,
+        phases: phases(times),
+        pushArrivalToAnswerMs: inServer,
+        loadAverage: loadavg(),
+        submitToRefreshedMs: refreshed,
+        serverCpuMs: cpuMs,
+        serverCpuPerCommentMs: round(cpuMs / readers, 2),
+        gitCpuMs: after.childrenMs - before.childrenMs,
+        browserCpuMs,
+        browserCpuPerCommentMs: round(browserCpuMs / readers, 1),
+      },
+      lightCrowd: lightCrowdReport,
+      ...(alone ? { alone } : {}),
+      ...(crowdOnly
+        ? {}
+        : { firstVisit: { comments: BOOK.pages * BOOK.perPage, pages: BOOK.pages, snapshot: { ms: spread(ours.map((o) => o.ms)), bytes: ours[0]?.bytes }, wholeRepository: { ms: spread(theirs.map((o) => o.ms)), bytes: theirs[0]?.bytes } } }),
     };
     await mkdir(RESULTS, { recursive: true });
-    const file = join(RESULTS, `${report.date.slice(0, 10)}-comments.json`);
+    const file = join(RESULTS, `${report.date.slice(0, 10)}-comments${crowdOnly ? '-crowd-only' : ''}.json`);
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     progress(`wrote ${file}`);
+    const phaseLine = (phase: ReturnType<typeof phases>) =>
+      `committed p50 ${phase.committed.median} ms; commit to sent p50 ${phase.commitToSent.median}; sent to answered p50 ${phase.sentToAnswered.median} (p95 ${phase.sentToAnswered.p95}); answer recorded p50 ${phase.answeredToRecorded.median}`;
     const lines = [
       `crowd of ${readers}: ${files} published, submit to published p50 ${published.median} ms, p95 ${published.p95} ms (goals: p50 < 1000, p95 < 2000: ${published.median < 1000 && published.p95 < 2000 ? 'met' : 'missed'})`,
+      `crowd of ${readers}: phases: ${phaseLine(report.crowd.phases)}`,
       `crowd of ${readers}: in the server, push arrival to answer (published) p50 ${inServer.median} ms, p95 ${inServer.p95} ms; machine load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores`,
-      `crowd of ${readers}: server CPU ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; main: ${commits} commits, ${merges} merges`,
-      `first visit, 10,000 comments over 100 pages: page snapshot ${round(report.firstVisit.snapshot.ms.median, 0)} ms, ${ours[0]?.bytes} bytes | whole repository ${round(report.firstVisit.wholeRepository.ms.median, 0)} ms, ${theirs[0]?.bytes} bytes`,
+      `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms, ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
+      `crowd of ${readers} light clients (the widget's push encoding, no browser store): submit to answer (published) p50 ${lightCrowdReport.submitToAnswerMs.median} ms, p95 ${lightCrowdReport.submitToAnswerMs.p95} ms; in the server p50 ${lightCrowdReport.pushArrivalToAnswerMs.median} ms, p95 ${lightCrowdReport.pushArrivalToAnswerMs.p95} ms; server CPU ${lightCrowdReport.serverCpuPerCommentMs} ms per comment`,
+      ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}`] : []),
+      ...(crowdOnly
+        ? []
+        : [`first visit, 10,000 comments over 100 pages: page snapshot ${round(spread(ours.map((o) => o.ms)).median, 0)} ms, ${ours[0]?.bytes} bytes | whole repository ${round(spread(theirs.map((o) => o.ms)).median, 0)} ms, ${theirs[0]?.bytes} bytes`]),
     ];
     for (const line of lines) process.stdout.write(`${line}\n`);
   } finally {

@@ -7,9 +7,15 @@ import { CommentRepo, hashSecret, makeSecret } from '../../src/comments/storage/
 import { openRepo } from '../../src/store/index.ts';
 import { sync } from '../../src/sync/index.ts';
 
-/** One reader's times, ms from the common start: comment committed, published on main, page refreshed. */
+/**
+ * One reader's times, ms from the common start: comment committed in its store, push sent (its
+ * outbox read and the request encoded), the remote's answer received (the comment is on main),
+ * the answer recorded in the store (the widget shows it published), page snapshot refreshed.
+ */
 export interface ReaderTimes {
   committed: number;
+  sent: number;
+  answered: number;
   published: number;
   refreshed: number;
 }
@@ -50,11 +56,25 @@ window.commentsBench = {
         repos.map(async (repo, i) => {
           await repo.addComment(comment('chapter-1', `Reader ${i + 1}`));
           const committed = performance.now() - start;
+          // The phases of the widget's own pushOutbox, seen from the store calls it makes.
+          let sent = 0;
+          let answered = 0;
+          const listPending = repo.listPending.bind(repo);
+          const recordOutcomes = repo.recordOutcomes.bind(repo);
+          repo.listPending = async () => {
+            const pending = await listPending();
+            sent ||= performance.now() - start;
+            return pending;
+          };
+          repo.recordOutcomes = (outcomes) => {
+            answered ||= performance.now() - start;
+            return recordOutcomes(outcomes);
+          };
           await pushOutbox(repo, url);
           const published = performance.now() - start;
           if ((await repo.listPending()).length > 0) throw new Error(`reader ${i + 1}'s comment is still waiting`);
           await refreshPage(repo, url, 'chapter-1');
-          return { committed, published, refreshed: performance.now() - start };
+          return { committed, sent, answered, published, refreshed: performance.now() - start };
         }),
       );
     } finally {
