@@ -1,7 +1,7 @@
 // Threads as DOM: each comment with its author, time, status and sanitized body; replies nested;
 // retracted and hidden comments as placeholders with their replies in place.
 import type { Strings } from '../strings/index.ts';
-import { formatRelativeTime, type ThreadEntry } from '../threads/index.ts';
+import { formatRelativeTime, refusalWords, type RefusalKind, type ThreadEntry } from '../threads/index.ts';
 import { el } from './dom.ts';
 
 /** What rendering a thread needs from the widget. */
@@ -42,7 +42,7 @@ function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
       el('span', { class: 'badge', 'data-status': entry.publish }, entry.publish === 'published' ? strings.published : entry.publish === 'set-aside' ? strings.setAside : strings.savedOnDevice),
     ),
   );
-  if (entry.refusal !== undefined) article.append(el('p', { class: 'error' }, strings.refusedBecause(entry.refusal.reason)));
+  if (entry.refusal !== undefined) article.append(el('p', { class: 'error' }, refusalText(entry.refusal, strings)));
   if (comment.anchor.kind === 'quote' && comment.parent === null) article.append(el('blockquote', { class: 'quote' }, comment.anchor.exact));
   const body = el('div', { class: 'body' });
   body.innerHTML = context.renderBody(comment.body); // sanitized by DOMPurify in renderMarkdown
@@ -75,4 +75,18 @@ function renderActions(entry: ThreadEntry, context: ThreadContext): HTMLElement 
     actions.append(retract);
   }
   return actions;
+}
+
+const REFUSALS = {
+  deleted: 'refusedDeleted',
+  retracted: 'refusedRetracted',
+  'id-taken': 'refusedIdTaken',
+  'wrong-secret': 'refusedWrongSecret',
+  'no-such-comment': 'refusedNoSuchComment',
+} as const satisfies Record<Exclude<RefusalKind, 'other'>, keyof Strings>;
+
+/** The remote's refusal of `refusal.path` in the reader's words. */
+function refusalText(refusal: { path: string; reason: string }, strings: Strings): string {
+  const { kind, words } = refusalWords(refusal.path, refusal.reason);
+  return kind === 'other' ? strings.refusedBecause(words) : strings[REFUSALS[kind]];
 }
