@@ -47,6 +47,8 @@ export interface CommentRemoteOptions {
   onMirror?: (outcome: MirrorOutcome) => void;
   /** Told of each push answered: how long it took from its arrival, and how many refs it named and were taken. */
   onPush?: (event: PushEvent) => void;
+  /** Told of a page snapshot file that could not be written (it is served from memory); default a process warning. */
+  onSnapshotError?: (error: Error) => void;
 }
 
 /** Where the repositories live and how fetches reach git. */
@@ -99,8 +101,14 @@ export function createCommentRemote(options: CommentRemoteOptions, context: Comm
         const gitDir = join(context.dataDir, `${name}.git`);
         const objects = openRepoObjects(gitDir);
         const mirror = options.mirror ? createMirror(name, gitDir, options.mirror, options.onMirror ?? (() => undefined)) : undefined;
-        const fold = createFold(gitDir, objects, () => mirror?.schedule());
-        return { objects, fold, snapshots: createPageSnapshots(fold, objects), mirror };
+        // Each change writes the snapshot files of the pages it touched, then mirrors main.
+        const fold = createFold(gitDir, objects, (_head, pages) => {
+          void snapshots.update(pages);
+          mirror?.schedule();
+        });
+        const snapshots = createPageSnapshots(fold, objects, gitDir, options.onSnapshotError ?? ((error) => process.emitWarning(error.message)));
+        void snapshots.reconcile();
+        return { objects, fold, snapshots, mirror };
       });
       repository.catch(() => opened.delete(name));
       opened.set(name, repository);
@@ -166,6 +174,7 @@ export function createCommentRemote(options: CommentRemoteOptions, context: Comm
       for (const repository of await Promise.all([...opened.values()].map((open) => open.catch(() => undefined)))) {
         if (!repository) continue;
         await repository.fold.close();
+        await repository.snapshots.close();
         await repository.mirror?.close();
         repository.objects.close();
       }

@@ -1,7 +1,16 @@
 // A page's comments as one small git pack, for a reader's first visit (and every later look):
 // a root commit whose tree holds only `comments/<page>/`, with that folder's tree and blobs
 // exactly as on `main` (same ids, same bytes). It depends on the page's files alone, so its ETag
-// changes only when they do, and a CDN can keep it. Built on demand after each change, in memory.
+// changes only when they do, and a CDN can keep it.
+//
+// Written as files after each change of a page, under the repository's folder at the very path a
+// reader asks for (`<data>/<name>.git/pages/<page>.pack`), so a static server or CDN origin can
+// serve them with the Node server stopped, and they outlive a restart: `pages/index.json` says
+// which page tree each file was built from, and a file whose page moved meanwhile (a restored
+// backup) is written again on first use. A page without comments has no file (asking for any name
+// must not fill the disk); it is answered with an empty snapshot from memory.
+import { readFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { encodeCommit, encodeTree, type Oid, type TreeEntry } from '../../src/store/index.ts';
 import { encodePack } from '../../src/sync/index.ts';
 import type { Fold } from './fold.ts';
@@ -19,35 +28,132 @@ export interface PageSnapshot {
 export interface PageSnapshots {
   /** The snapshot of `page` as `main` has it now (an empty one for a page without comments). */
   get(page: string): Promise<PageSnapshot>;
+  /** Writes the files of `pages` as `main` has them now (after a change); resolves when written. */
+  update(pages: Iterable<string>): Promise<void>;
+  /** Brings every file in line with `main` (written again where a page moved, removed where it has no comments). */
+  reconcile(): Promise<void>;
+  /** Waits for the writes under way. */
+  close(): Promise<void>;
 }
 
+/** The folder of a repository holding its snapshot files. */
+export const SNAPSHOT_FOLDER = 'pages';
+const INDEX = 'index.json';
+/** Snapshots kept in memory besides their files (the most recently used pages). */
+const CACHED_PAGES = 64;
 const SIGNATURE = { name: 'Comment remote', email: 'remote@comments.invalid', timestamp: 0, timezoneOffset: 0 };
 
-/** {@link PageSnapshots} for the repository of `fold`. */
-export function createPageSnapshots(fold: Fold, objects: RepoObjects): PageSnapshots {
-  const built = new Map<string, { tree: Oid | undefined; snapshot: PageSnapshot }>();
+/** What `index.json` says of one page's file: the page tree it was built from, its ETag and file count. */
+interface Written {
+  tree: Oid;
+  etag: string;
+  files: number;
+}
+
+/** {@link PageSnapshots} for the repository of `fold` at `gitDir`; `onError` hears of files it could not write (the snapshot is served from memory then). */
+export function createPageSnapshots(fold: Fold, objects: RepoObjects, gitDir: string, onError: (error: Error) => void): PageSnapshots {
+  const folder = join(gitDir, SNAPSHOT_FOLDER);
   const blobs = new Map<string, Map<string, Uint8Array>>();
-  return {
-    async get(page) {
+  const cache = new Map<string, { tree: Oid | undefined; snapshot: PageSnapshot }>();
+  const remember = (page: string, tree: Oid | undefined, snapshot: PageSnapshot): PageSnapshot => {
+    cache.delete(page);
+    cache.set(page, { tree, snapshot });
+    if (cache.size > CACHED_PAGES) cache.delete(cache.keys().next().value as string);
+    return snapshot;
+  };
+  let index: Promise<Map<string, Written>> | undefined;
+  const readIndex = (): Promise<Map<string, Written>> =>
+    (index ??= readFile(join(folder, INDEX), 'utf8').then(
+      (text) => new Map(Object.entries(JSON.parse(text) as Record<string, Written>)),
+      () => new Map<string, Written>(),
+    ));
+  // Writes go one at a time: each page file, then the index naming it.
+  let writing: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writing.then(work);
+    writing = next.catch(() => undefined);
+    return next;
+  };
+
+  /** Builds `page` as `main` has it now; writes its file (or removes it) unless it is up to date. */
+  const refresh = (page: string): Promise<PageSnapshot> =>
+    serially(async () => {
       const state = await fold.state();
       const tree = state.pageTrees.get(page);
-      const cached = built.get(page);
-      if (cached && cached.tree === tree) return cached.snapshot;
-      const entries = [...(state.pages.get(page)?.values() ?? [])];
-      const known = blobs.get(page) ?? new Map<string, Uint8Array>();
-      const contents = await Promise.all(entries.map(async (entry) => known.get(entry.oid) ?? (await objects.read(entry.oid))?.content));
-      const kept = new Map<string, Uint8Array>();
-      entries.forEach((entry, i) => {
-        const content = contents[i];
-        if (content === undefined) throw new Error(`blob ${entry.oid} of comments/${page}/${entry.name} is missing`);
-        kept.set(entry.oid, content);
-      });
-      blobs.set(page, kept);
-      const snapshot = buildSnapshot(page, entries, kept);
-      built.set(page, { tree, snapshot });
+      const written = await readIndex();
+      const known = written.get(page);
+      if (tree !== undefined && known?.tree === tree) {
+        const pack = await readFile(join(folder, `${page}.pack`)).catch(() => undefined);
+        if (pack !== undefined) return remember(page, tree, { etag: known.etag, pack, files: known.files });
+      }
+      const snapshot = remember(page, tree, await build(page, [...(state.pages.get(page)?.values() ?? [])]));
+      if (tree === undefined && known === undefined) return snapshot;
+      try {
+        await mkdir(folder, { recursive: true });
+        if (tree === undefined) {
+          await unlink(join(folder, `${page}.pack`)).catch(() => undefined);
+          written.delete(page);
+        } else {
+          await replaceFile(join(folder, `${page}.pack`), snapshot.pack);
+          written.set(page, { tree, etag: snapshot.etag, files: snapshot.files });
+        }
+        await replaceFile(join(folder, INDEX), JSON.stringify(Object.fromEntries(written)));
+      } catch (error) {
+        written.delete(page);
+        onError(new Error(`could not write the snapshot of ${page} (${error instanceof Error ? error.message : String(error)}); it is served from memory`));
+      }
       return snapshot;
+    });
+
+  const build = async (page: string, entries: readonly TreeEntry[]): Promise<PageSnapshot> => {
+    const known = blobs.get(page) ?? new Map<string, Uint8Array>();
+    const contents = await Promise.all(entries.map(async (entry) => known.get(entry.oid) ?? (await objects.read(entry.oid))?.content));
+    const kept = new Map<string, Uint8Array>();
+    entries.forEach((entry, i) => {
+      const content = contents[i];
+      if (content === undefined) throw new Error(`blob ${entry.oid} of comments/${page}/${entry.name} is missing`);
+      kept.set(entry.oid, content);
+    });
+    blobs.set(page, kept);
+    return buildSnapshot(page, entries, kept);
+  };
+
+  return {
+    get: async (page) => {
+      const cached = cache.get(page);
+      if (cached !== undefined && cached.tree === (await fold.state()).pageTrees.get(page)) return cached.snapshot;
+      return refresh(page);
+    },
+    update: async (pages) => {
+      await Promise.all([...pages].map((page) => refresh(page).catch((error: unknown) => onError(asError(error)))));
+    },
+    reconcile: async () => {
+      try {
+        const state = await fold.state();
+        const pages = new Set([...state.pageTrees.keys(), ...(await readIndex()).keys()]);
+        await Promise.all([...pages].map((page) => refresh(page)));
+      } catch (error) {
+        onError(asError(error));
+      }
+    },
+    close: async () => {
+      for (let seen; seen !== writing; ) {
+        seen = writing;
+        await seen;
+      }
     },
   };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Writes `bytes` beside `path` and renames it over: a reader (or a static server) never sees half a file. */
+async function replaceFile(path: string, bytes: Uint8Array | string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, path);
 }
 
 function buildSnapshot(page: string, entries: readonly TreeEntry[], contents: ReadonlyMap<string, Uint8Array>): PageSnapshot {
