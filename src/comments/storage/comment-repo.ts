@@ -10,6 +10,7 @@
 // A first visit reads only its page's snapshot, never the whole repository.
 import { openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
 import { commentFilePath, encodeCommentFile, parseCommentFilePath, validateCommentFile, type Comment, type Retraction } from '../record.ts';
+import { refusalWords } from '../threads/index.ts';
 
 /** The branch holding this reader's own comment files. */
 export const OUTBOX_BRANCH = 'outbox';
@@ -207,6 +208,6 @@ export class CommentRepo {
 
 function checked(path: string, bytes: Uint8Array): Uint8Array {
   const judged = validateCommentFile(path, bytes);
-  if (!judged.ok) throw new InvalidCommentError(judged.reason);
+  if (!judged.ok) throw new InvalidCommentError(refusalWords(path, judged.reason).words);
   return bytes;
 }

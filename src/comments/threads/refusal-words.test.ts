@@ -20,6 +20,7 @@ describe('refusalWords', () => {
     expect(refusalWords(RETRACTION, `${RETRACTION} retracts a comment this change does not remove; remove ${other} in the same commit.`).words).toBe(
       'this retraction retracts a comment this change does not remove; remove a comment in the same commit',
     );
+    expect(refusalWords(RETRACTION, `${RETRACTION}: "secret" must be 16 to 200 characters`).words).toBe('"secret" must be 16 to 200 characters');
     expect(refusalWords(COMMENT, `${COMMENT} must be a plain file (mode 100644, not 100755)`).words).not.toMatch(/comments\//);
   });
 });

@@ -25,7 +25,7 @@ const COMMENT_PATH = /comments\/[^/\s]+\/[^/\s]+\.json/g;
 /** Sorts the remote's `reason` for refusing the file at `path`. */
 export function refusalWords(path: string, reason: string): RefusalWords {
   const kind = KINDS.find(([, pattern]) => pattern.test(reason))?.[0] ?? 'other';
-  const words = reason
+  const words = (reason.startsWith(`${path}: `) ? reason.slice(path.length + 2) : reason)
     .replace(COMMENT_PATH, (found) => (found === path ? (parseCommentFilePath(found)?.kind === 'retraction' ? 'this retraction' : 'this comment') : 'a comment'))
     .replace(/ \(commit [0-9a-f]{7,40}\)/g, '')
     .replace(/; fix the file and push again$/, '')
