@@ -1,7 +1,7 @@
 // Nothing typed is lost, in the built app: notes, a name and a log entry survive clicking
 // another item, Escape (with Undo on a toast), a reload, and the tab being closed and opened
-// again: committed, or kept as a marked draft that can be saved. The capture box keeps its
-// text across a reload. The same at phone width.
+// again: committed, or kept as a marked draft that can be saved. The capture box and an inline
+// "add" form keep their text across a reload. The same at phone width.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AnyRecord } from '../../src/model/index.ts';
@@ -108,6 +108,21 @@ test('notes, a name and a log entry survive another item, Escape, a reload and a
   await again.getByRole('searchbox', { name: 'Search or capture' }).fill('Ring the bell');
   await again.reload();
   await expect(again.getByRole('searchbox', { name: 'Search or capture' })).toHaveValue('Ring the bell');
+
+  // An inline "add" form closed with Escape and the page reloaded: opened again, the text is there.
+  await openApp(again, '#/contacts');
+  await again.getByRole('button', { name: 'Add contact' }).click();
+  const form = again.getByRole('form', { name: 'Add a contact' });
+  await form.getByLabel('Name').fill('Ben Gardener');
+  await form.getByLabel('Name').press('Escape');
+  await expect(form).toBeHidden();
+  await again.reload();
+  await again.getByRole('button', { name: 'Add contact' }).click();
+  await expect(form.getByLabel('Name')).toHaveValue('Ben Gardener');
+  await expect(form.getByTestId('draft-note')).toContainText('Add saves it.');
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(again.getByRole('main').getByRole('button', { name: 'Ben Gardener', exact: true })).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveValue('');
 });
 
 test.describe('at phone width', () => {

@@ -1,8 +1,9 @@
 // Every way a sync can fail, in the built app against real servers, each in its own words, with
-// the status bar and the Sync tab agreeing: the browser offline; a server nobody listens on; a
-// URL that is a web page, not a git remote; credentials refused (401); a push the comment remote
-// refuses (in its own words); a server error (500); a server that dies mid-answer. "Test
-// connection" says the same without syncing, and says what a good remote holds.
+// the status bar and the Sync tab agreeing: the browser offline; a server nobody listens on, or a
+// host no resolver knows; a URL that is a web page or a 404, not a git remote; credentials asked
+// for (401) or refused (403); a push the comment remote refuses (in its own words); a server
+// error (500); a server that dies mid-answer. "Test connection" says the same without syncing,
+// and says what a good remote holds.
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
@@ -70,8 +71,20 @@ test('each failure shows its own words, the same in the status bar and the Sync 
     await expect(await testConnection(page, webPage)).toContainText('Not connected: the remote URL is not a git remote.');
     await expectSyncFailure(page, webPage, 'not-a-remote', 'the remote URL is not a git remote', /is not a git remote/);
 
+    // A name no resolver knows: unreachable too, with a word about the address.
+    await expectSyncFailure(page, 'http://tasks.no-such-host.invalid/tasks.git', 'unreachable', 'the remote cannot be reached', /Could not reach tasks\.no-such-host\.invalid\/tasks\.git: .*address mistyped/);
+
+    fault({ kind: 'status', status: 404, body: 'Not Found', headers: cors });
+    await expectSyncFailure(page, `${proxy.url}typo.git`, 'not-a-remote', 'the remote URL is not a git remote', /there is no git repository there \(HTTP 404\)/);
     fault({ kind: 'status', status: 401, headers: cors });
     await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /asks for a username and token \(HTTP 401\)/);
+    // Credentials sent and refused: the words say to check them, not to add some.
+    await page.getByLabel('Username').fill('ann');
+    await page.getByLabel('Token or password').fill('wrong-token');
+    fault({ kind: 'status', status: 403, headers: cors });
+    await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /refused the username and token \(HTTP 403\)\. Check them/);
+    await page.getByLabel('Username').fill('');
+    await page.getByLabel('Token or password').fill('');
     fault({ kind: 'status', status: 500, body: 'disk on fire', headers: cors });
     await expectSyncFailure(page, `${proxy.url}broken.git`, 'server-error', 'the remote had an error', /HTTP 500: disk on fire/);
     fault({ kind: 'truncate', bytes: 30 });
