@@ -54,7 +54,8 @@ test('notes, a name and a log entry survive another item, Escape, a reload and a
   // Escape discards the edit, with a way back.
   await panel.getByRole('button', { name: 'Edit notes' }).click();
   const notes = panel.getByRole('textbox', { name: 'Notes (Markdown)' });
-  await notes.fill(`${PARAGRAPH}\n\nTomatoes by the fence.`);
+  await notes.pressSequentially('\n\nTomatoes by the fence.'); // the caret starts after the notes
+  await expect(notes).toHaveValue(`${PARAGRAPH}\n\nTomatoes by the fence.`);
   await notes.press('Escape');
   await expect(notes).toBeHidden();
   const toast = page.getByTestId('toast');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { updateRecord, type AnyRecord } from '../../model/index.ts';
 import { DraftNote, readDraft, useDraft, useOnLeave, writeDraft } from '../drafts/index.ts';
 import { MarkdownView } from '../markdown/index.ts';
@@ -22,6 +22,13 @@ export function DescriptionEditor({ record }: { record: AnyRecord }) {
   const saved = record.description ?? '';
   const editButton = useRef<HTMLButtonElement>(null);
   const [refocus, setRefocus] = useState(false);
+  // Opened for editing, the caret goes after the notes, where a person adds to them (a plain
+  // focus would leave it before the first letter).
+  const focusAtEnd = useCallback((field: HTMLTextAreaElement | null) => {
+    if (!field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
   const editing = draft.text !== undefined;
   // A draft found from an earlier visit that is what is saved (it was saved, and the page went
   // before the draft was forgotten) is no draft.
@@ -88,7 +95,7 @@ export function DescriptionEditor({ record }: { record: AnyRecord }) {
           id={id}
           rows={8}
           value={draft.text}
-          autoFocus
+          ref={focusAtEnd}
           onChange={(event) => draft.set(event.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${id}-keys`}
