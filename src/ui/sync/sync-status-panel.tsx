@@ -37,9 +37,9 @@ export function SyncStatusPanel() {
             ? 'never'
             : `${clockTime(state.lastSyncAt)}${state.lastResult ? `: ${RESULT_WORDS[state.lastResult] ?? state.lastResult}` : ''}`}
         </dd>
-        <dt>This device</dt>
+        <dt>Latest commit here</dt>
         <dd>
-          <code>{state.localHead?.slice(0, 12) ?? 'no commits yet'}</code>
+          <code>{state.localHead?.slice(0, 12) ?? 'none yet'}</code>
         </dd>
         <dt>Network</dt>
         <dd>{state.online ? 'online' : 'offline'}</dd>

@@ -10,9 +10,10 @@ export type ConnectionResult = ConnectionWords & { url: string };
 /**
  * "Test connection": asks the remote in the form (saved or not) what it has and whether it
  * takes a push, as a sync would, writing nothing; the result says in words what it is, or what
- * is wrong with it. A result shows only while the form still holds the URL it was about.
+ * is wrong with it. A result shows only while the form still holds the URL it was about;
+ * `clear` drops it once a sync has made it old news.
  */
-export function useConnectionTest(settings: RemoteSettings): { test: () => Promise<void>; busy: boolean; result: ConnectionResult | undefined } {
+export function useConnectionTest(settings: RemoteSettings): { test: () => Promise<void>; clear: () => void; busy: boolean; result: ConnectionResult | undefined } {
   const tasks = useTasks();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ConnectionResult>();
@@ -31,7 +32,7 @@ export function useConnectionTest(settings: RemoteSettings): { test: () => Promi
       setBusy(false);
     }
   };
-  return { test, busy, result: result?.url === url ? result : undefined };
+  return { test, clear: () => setResult(undefined), busy, result: result?.url === url ? result : undefined };
 }
 
 /** The result of a connection test, as a banner. */
