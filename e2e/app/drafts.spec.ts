@@ -129,7 +129,7 @@ test('notes, a name and a log entry survive another item, Escape, a reload and a
 test.describe('at phone width', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('notes typed in the sheet survive closing it and a reload', async ({ page }) => {
+  test('notes typed in the sheet survive closing it and a reload; Undo shows above the sheet', async ({ page }) => {
     await openApp(page, '#/process');
     const { first } = await twoActions(page);
     const panel = await open(page, 'Plan the garden');
@@ -139,6 +139,15 @@ test.describe('at phone width', () => {
     const again = await open(page, 'Plan the garden');
     await expect(again.getByRole('textbox', { name: 'Notes (Markdown)' })).toHaveValue('Half a thought');
     await again.getByRole('button', { name: 'Close details' }).tap();
+    await expect.poll(async () => (await stored(page, first))?.description).toBe('Half a thought');
+
+    // A change saved in the sheet offers Undo on a toast above the sheet, where a finger reaches it.
+    const sheet = await open(page, 'Plan the garden');
+    await sheet.getByRole('button', { name: 'Edit notes' }).tap();
+    await sheet.getByRole('textbox', { name: 'Notes (Markdown)' }).pressSequentially(', finished.');
+    await sheet.getByRole('button', { name: 'Save', exact: true }).tap();
+    await expect.poll(async () => (await stored(page, first))?.description).toBe('Half a thought, finished.');
+    await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).tap();
     await expect.poll(async () => (await stored(page, first))?.description).toBe('Half a thought');
   });
 });
