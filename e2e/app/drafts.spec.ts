@@ -1,7 +1,8 @@
 // Nothing typed is lost, in the built app: notes, a name and a log entry survive clicking
 // another item, Escape (with Undo on a toast), a reload, and the tab being closed and opened
-// again: committed, or kept as a marked draft that can be saved. The capture box and an inline
-// "add" form keep their text across a reload. The same at phone width.
+// again: committed, or kept as a marked draft that can be saved. The capture box, an inline
+// "add" form, the Sync form's address (never its token) and the device name keep their text
+// across a reload. The same at phone width.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AnyRecord } from '../../src/model/index.ts';
@@ -124,6 +125,19 @@ test('notes, a name and a log entry survive another item, Escape, a reload and a
   await form.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(again.getByRole('main').getByRole('button', { name: 'Ben Gardener', exact: true })).toBeVisible();
   await expect(form.getByLabel('Name')).toHaveValue('');
+
+  // The Sync form's address typed and not saved survives a reload, marked; the token is never kept.
+  await openApp(again, '#/sync');
+  await again.getByLabel('Remote URL').fill('https://git.example.org/ann/tasks.git');
+  await again.getByLabel('Token or password').fill('secret-token-1234');
+  await again.getByLabel('Device name').fill('Ann’s old laptop');
+  await again.reload();
+  await expect(again.getByLabel('Remote URL')).toHaveValue('https://git.example.org/ann/tasks.git');
+  await expect(again.getByLabel('Token or password')).toHaveValue('');
+  await expect(again.getByLabel('Device name')).toHaveValue('Ann’s old laptop');
+  await expect(again.getByTestId('draft-note')).toHaveCount(2);
+  const kept = await again.evaluate(() => Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n'));
+  expect(kept).not.toContain('secret-token-1234');
 });
 
 test.describe('at phone width', () => {

@@ -1,19 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DraftNote, useDraft } from '../drafts/index.ts';
 import { useDevice } from './device-context.ts';
 
 /**
  * "This device": its name, which signs every change made here (History shows it, on every
- * device). Kept with the settings on this device, never in the repository.
+ * device). Kept with the settings on this device, never in the repository. A name typed and
+ * not saved is kept as a draft, marked when it comes back.
  */
 export function DeviceNameForm() {
   const { name, defaultName, saveName } = useDevice();
   const id = useId();
-  const [draft, setDraft] = useState<string>();
+  const typed = useDraft('device-name');
+  const draft = typed.text;
   const [saved, setSaved] = useState(false);
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await saveName(draft ?? name);
-    setDraft(undefined);
+    typed.clear();
     setSaved(true);
   };
   return (
@@ -30,9 +33,10 @@ export function DeviceNameForm() {
             autoComplete="off"
             onChange={(event) => {
               setSaved(false);
-              setDraft(event.target.value);
+              typed.set(event.target.value);
             }}
           />
+          <DraftNote since={draft !== undefined && draft !== name ? typed.keptSince : undefined} howToSave="Save name keeps it." />
           <p className="hint">
             Every change made here is signed with this name; History shows it on every device. It stays on this device. Empty goes back to
             “{defaultName}”.

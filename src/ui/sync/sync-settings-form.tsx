@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RemoteSettings } from '../sync-state.ts';
+import { DraftNote } from '../drafts/index.ts';
 import '../styles/sync-offers.css';
 import { ServerOffer, WayThroughNudge } from './server-offer.tsx';
 import { useSync } from './sync-context.ts';
+import { clearSettingsDraft, keepSettingsDraft, withSettingsDraft } from './settings-draft.ts';
 import { ConnectionResultBanner, useConnectionTest } from './test-connection.tsx';
 import { plainHttpTokenHost } from './token-exposure.ts';
 import { TokenWarning } from './token-warning.tsx';
@@ -16,16 +18,23 @@ const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' 
  * remote, or one being typed) says so, as the status bar only knows the saved one. The server
  * the app came from is offered first; a token about to cross the network unencrypted is said so,
  * and nothing sends it until the person ticks that they mean it (saved settings count as meant).
+ * The address fields typed and not saved are kept as a draft (settings-draft.ts), marked when
+ * they come back.
  */
 export function SyncSettingsForm() {
   const { settings, defaultRemote, servedBy, saveSettings, controller, state } = useSync();
-  const [form, setForm] = useState<RemoteSettings>(() => settings ?? { ...EMPTY, url: defaultRemote ?? '' });
+  const base = settings ?? { ...EMPTY, url: defaultRemote ?? '' };
+  const [restored] = useState(() => withSettingsDraft(base));
+  const [form, setForm] = useState<RemoteSettings>(restored.form);
+  const [keptSince, setKeptSince] = useState(restored.keptSince);
   const [saved, setSaved] = useState<string>();
   const [plainHttpAccepted, setPlainHttpAccepted] = useState(() => (settings ? plainHttpTokenHost(settings) : undefined));
   const id = useId();
   const update = (patch: Partial<RemoteSettings>): void => {
     setSaved(undefined);
-    setForm((current) => ({ ...current, ...patch }));
+    const next = { ...form, ...patch };
+    setForm(next);
+    keepSettingsDraft(next, base);
   };
   const field = (name: keyof RemoteSettings) => ({
     id: `${id}-${name}`,
@@ -41,6 +50,8 @@ export function SyncSettingsForm() {
   const unsaved = form.url.trim() !== savedUrl;
   const save = async (): Promise<void> => {
     await saveSettings({ ...form, url: form.url.trim(), corsProxy: form.corsProxy.trim() });
+    clearSettingsDraft();
+    setKeptSince(undefined);
     setSaved(form.url.trim() ? 'Saved. Changes now sync automatically.' : 'Saved. No remote: changes stay on this device.');
   };
   const onSubmit = (event: FormEvent): void => {
@@ -86,6 +97,7 @@ export function SyncSettingsForm() {
       </div>
       {exposedTo && <TokenWarning host={exposedTo} accepted={!tokenHeld} onAccept={(accepted) => setPlainHttpAccepted(accepted ? exposedTo : undefined)} />}
       <p className="hint">These settings stay on this device; they are never committed or pushed.</p>
+      <DraftNote since={keptSince} howToSave="Save keeps it (the token is never kept in a draft)." />
       <div className="button-row">
         <button type="submit" className="button" disabled={tokenHeld}>
           Save
