@@ -7,6 +7,8 @@
  */
 import type { AllowedOrigins } from '../cors.ts';
 import type { Router } from '../front.ts';
+import { createRateLimiter, type RateLimit } from '../rate-limit.ts';
+import { sendText } from '../security-headers.ts';
 import { DEFAULT_MAX_HELD_BYTES, forward, HeldBytes, type ForwardOptions } from './forward.ts';
 import { resolveUpstream, upstreamTable, type Upstream } from './upstreams.ts';
 
@@ -14,6 +16,13 @@ export { DEFAULT_UPSTREAMS, type Upstream } from './upstreams.ts';
 
 /** The path under which the way through is served. */
 export const WAY_THROUGH_PREFIX = '/proxy/';
+
+/**
+ * Requests per address: generous for a person's devices (a sync is 3 or 4 requests, a background
+ * check one a minute), tight for someone using the server to reach GitHub in bulk, which could
+ * get the server's own address limited there.
+ */
+export const DEFAULT_WAY_THROUGH_RATE: RateLimit = { pushes: 120, perSeconds: 60 };
 
 /** How to serve the way through. */
 export interface WayThroughOptions extends ForwardOptions {
@@ -23,6 +32,8 @@ export interface WayThroughOptions extends ForwardOptions {
   origins: AllowedOrigins;
   /** Where it is served; default {@link WAY_THROUGH_PREFIX}. */
   prefix?: string;
+  /** Requests per client address; default {@link DEFAULT_WAY_THROUGH_RATE}. */
+  rate?: RateLimit;
 }
 
 /** The {@link Router} of the way through, at `options.prefix`. */
@@ -31,6 +42,7 @@ export function createWayThrough(options: WayThroughOptions): Router {
   const hosts = [...table.keys()].join(', ');
   const prefix = options.prefix ?? WAY_THROUGH_PREFIX;
   const held = new HeldBytes(options.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES);
+  const rate = createRateLimiter(options.rate ?? DEFAULT_WAY_THROUGH_RATE);
   return {
     owns: (path) => path.startsWith(prefix),
     origins: () => options.origins,
@@ -38,7 +50,12 @@ export function createWayThrough(options: WayThroughOptions): Router {
     match(method, rawUrl) {
       const target = resolveUpstream(table, method, rawUrl.slice(prefix.length));
       if (!target) return undefined;
-      return (request, response) => forward(target, request, response, options, held);
+      return async (request, response, exchange) => {
+        const allowed = rate.take(exchange.address);
+        if (allowed.ok) return forward(target, request, response, options, held);
+        const wait = String(allowed.retryAfterSeconds);
+        sendText(response, 429, `Too many requests through the way through from your address; try again in ${wait} seconds.\n`, { 'Retry-After': wait });
+      };
     },
   };
 }

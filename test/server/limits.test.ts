@@ -3,9 +3,12 @@
 // the way through than memory should hold. Each is cut or refused, and the server answers
 // others afterwards.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AccessEntry } from '../../server/access-log.ts';
 import { DeviceTokens, dataFolder } from '../../server/accounts/index.ts';
 import { startSite, type Site, type SiteOptions } from '../../server/site.ts';
 import { makeTempDir, removeTempDirs } from '../support/git-cli.ts';
@@ -82,6 +85,29 @@ describe('the limits of a site', () => {
     const got = await sendAndWaitForClose(port, Array.from({ length: 12 }, (_, i) => one(i)).join(''));
     const statuses = [...got.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((match) => Number(match[1]));
     expect(statuses.sort()).toEqual([401, 401, 401, ...Array<number>(9).fill(429)]);
+  });
+
+  it('cuts the answer when git http-backend dies mid-way, so no client takes half an answer for a whole one', async () => {
+    const backend = join(makeTempDir('limits-backend'), 'dies-mid-answer');
+    writeFileSync(backend, "#!/bin/sh\nprintf 'Content-Type: application/x-git-upload-pack-advertisement\\r\\n\\r\\n001e# service=git-upload-pack\\n'\nkill -9 $$\n", { mode: 0o755 });
+    const log: AccessEntry[] = [];
+    const { url } = await start({ backend, log: (entry) => log.push(entry) });
+    const answer = await fetch(`${url}tasks.git/info/refs?service=git-upload-pack`);
+    expect(answer.status).toBe(200); // the head had gone out when it died
+    await expect(answer.text()).rejects.toThrow();
+    await until(() => log.length > 0);
+    expect(log[0]).toMatchObject({ status: 200, cut: true });
+    expect((await fetch(`${url}healthz`)).status).toBe(200);
+  });
+
+  it('lets an address through to GitHub so many times a minute', async () => {
+    const { port } = await start({ wayThrough: { upstreams: [{ host: 'github.com', connect: '127.0.0.1:1' }], rate: { pushes: 2, perSeconds: 600 } } });
+    const path = '/proxy/github.com/owner/tasks.git/info/refs?service=git-upload-pack';
+    expect((await rawRequest(port, path)).status).toBe(502); // nothing listens upstream
+    expect((await rawRequest(port, path)).status).toBe(502);
+    const refused = await rawRequest(port, path);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatch(/^Too many requests through the way through from your address; try again in \d+ seconds/);
   });
 
   it('holds at most so many bytes of bodies for the way through, and takes more once they are gone', async () => {
