@@ -75,35 +75,48 @@ export function createPageSnapshots(fold: Fold, objects: RepoObjects, gitDir: st
     return next;
   };
 
+  // A page's rebuild waiting its turn reads main when it runs, so it serves every change made
+  // before then: under a crowd, one build per page is queued at most, not one per fold.
+  const queued = new Map<string, Promise<PageSnapshot>>();
   /** Builds `page` as `main` has it now; writes its file (or removes it) unless it is up to date. */
-  const refresh = (page: string): Promise<PageSnapshot> =>
-    serially(async () => {
-      const state = await fold.state();
-      const tree = state.pageTrees.get(page);
-      const written = await readIndex();
-      const known = written.get(page);
-      if (tree !== undefined && known?.tree === tree) {
-        const pack = await readFile(join(folder, `${page}.pack`)).catch(() => undefined);
-        if (pack !== undefined) return remember(page, tree, { etag: known.etag, pack, files: known.files });
-      }
-      const snapshot = remember(page, tree, await build(page, [...(state.pages.get(page)?.values() ?? [])]));
-      if (tree === undefined && known === undefined) return snapshot;
-      try {
-        await mkdir(folder, { recursive: true });
-        if (tree === undefined) {
-          await unlink(join(folder, `${page}.pack`)).catch(() => undefined);
-          written.delete(page);
-        } else {
-          await replaceFile(join(folder, `${page}.pack`), snapshot.pack);
-          written.set(page, { tree, etag: snapshot.etag, files: snapshot.files });
-        }
-        await replaceFile(join(folder, INDEX), JSON.stringify(Object.fromEntries(written)));
-      } catch (error) {
+  const refresh = (page: string): Promise<PageSnapshot> => {
+    let next = queued.get(page);
+    if (next === undefined) {
+      next = serially(() => {
+        queued.delete(page);
+        return rebuild(page);
+      });
+      queued.set(page, next);
+    }
+    return next;
+  };
+  const rebuild = async (page: string): Promise<PageSnapshot> => {
+    const state = await fold.state();
+    const tree = state.pageTrees.get(page);
+    const written = await readIndex();
+    const known = written.get(page);
+    if (tree !== undefined && known?.tree === tree) {
+      const pack = await readFile(join(folder, `${page}.pack`)).catch(() => undefined);
+      if (pack !== undefined) return remember(page, tree, { etag: known.etag, pack, files: known.files });
+    }
+    const snapshot = remember(page, tree, await build(page, [...(state.pages.get(page)?.values() ?? [])]));
+    if (tree === undefined && known === undefined) return snapshot;
+    try {
+      await mkdir(folder, { recursive: true });
+      if (tree === undefined) {
+        await unlink(join(folder, `${page}.pack`)).catch(() => undefined);
         written.delete(page);
-        onError(new Error(`could not write the snapshot of ${page} (${error instanceof Error ? error.message : String(error)}); it is served from memory`));
+      } else {
+        await replaceFile(join(folder, `${page}.pack`), snapshot.pack);
+        written.set(page, { tree, etag: snapshot.etag, files: snapshot.files });
       }
-      return snapshot;
-    });
+      await replaceFile(join(folder, INDEX), JSON.stringify(Object.fromEntries(written)));
+    } catch (error) {
+      written.delete(page);
+      onError(new Error(`could not write the snapshot of ${page} (${error instanceof Error ? error.message : String(error)}); it is served from memory`));
+    }
+    return snapshot;
+  };
 
   const build = async (page: string, entries: readonly TreeEntry[]): Promise<PageSnapshot> => {
     const known = blobs.get(page) ?? new Map<string, Uint8Array>();
