@@ -8,7 +8,9 @@ export type ModelErrorCode =
   /** The command is understood but not allowed (a guard said no): deleting a used contact. */
   | 'refused'
   /** The input itself is wrong: an empty name, a context that is not a context, a bad date. */
-  | 'invalid';
+  | 'invalid'
+  /** Data from elsewhere (another app's repository) could not be read; nothing was written. */
+  | 'unreadable';
 
 /** The one error class of src/model; `message` is the reason, in words for the person. */
 export class ModelError<D extends object = Record<string, unknown>> extends Error {

@@ -82,3 +82,5 @@ export { STARTER_CLEANUP_MESSAGE } from './starter-cleanup.ts';
 export { waitForHead } from './wait-for-head.ts';
 export { checklistItems } from './checklist.ts';
 export type { ChecklistItem } from './checklist.ts';
+export { CUEKEEPER_BRANCH, CUEKEEPER_FORMAT, importCueKeeper, openScratchRepo, readCueKeeper } from './cuekeeper/index.ts';
+export type { CueKeeperCounts, CueKeeperImport, CueKeeperImported } from './cuekeeper/index.ts';

@@ -6,6 +6,7 @@ import { useSync } from '../sync/sync-context.ts';
 import { describeProgress, FAILURE_WORDS } from '../sync-words.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
 import { ConnectForm } from './connect-form.tsx';
+import { CueKeeperPanel } from './cuekeeper-panel.tsx';
 
 type Start = (snapshot: Snapshot, now: Date, newId: () => string) => Edit;
 
@@ -93,6 +94,10 @@ export function WelcomePanel() {
           {error}
         </p>
       )}
+      <details className="welcome-cuekeeper">
+        <summary>Coming from CueKeeper?</summary>
+        <CueKeeperPanel disabled={busy} onOpened={() => (window.location.hash = '#/process')} />
+      </details>
     </section>
   );
 }

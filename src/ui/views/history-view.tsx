@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Commit } from '../../model/index.ts';
+import { CueKeeperPanel } from '../data/cuekeeper-panel.tsx';
 import { DataPanel } from '../data/data-panel.tsx';
 import { CommitItem } from '../history/commit-item.tsx';
 import { subjectOf } from '../history/commit-words.ts';
@@ -62,6 +63,7 @@ export function HistoryView({ tasks }: ViewProps) {
         Every change is a git commit on this device. Open one to see what it changed, to view the whole app as it was then, or to revert it.
       </p>
       <DataPanel />
+      <CueKeeperPanel tasks={live} disabled={viewing !== undefined} />
       {timeTravel.error && (
         <p className="banner error" role="alert">
           Could not show that commit: {timeTravel.error}
