@@ -1,33 +1,21 @@
 // Opening a CueKeeper repository in the built app: a repository made with git from CueKeeper's
 // first-run data, pushed to the test's git remote, opened from the first-run welcome by URL;
 // then a bundle with a file that does not parse is refused in words and nothing is written.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cueKeeperInitFiles } from '../../test/support/cuekeeper-init.ts';
+import { makeCueKeeperRepository } from '../../test/support/cuekeeper-init.ts';
 import { ckPlain } from '../../test/support/cuekeeper-writer.ts';
-import { git, gitAsync, makeTempDir, removeTempDirs } from '../../test/support/git-cli.ts';
+import { git, gitAsync, removeTempDirs } from '../../test/support/git-cli.ts';
 import { openApp, requireEnv } from './app-support.ts';
 
 test.afterAll(() => removeTempDirs());
 
 const ANN = '0a0a0a0a-1111-4222-8333-444455556666';
 
-/** A CueKeeper repository on `master`: the first-run data plus `extra` files. */
-function makeRepository(extra: Record<string, string>): string {
-  const dir = makeTempDir('cuekeeper-e2e');
-  git(['init', '-q', '-b', 'master', dir]);
-  for (const [path, bytes] of [...cueKeeperInitFiles(), ...Object.entries(extra).map(([p, text]) => [p, new TextEncoder().encode(text)] as const)]) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  git(['add', '-A'], { cwd: dir });
-  git(['commit', '-q', '-m', 'Initialise repository'], { cwd: dir });
-  return dir;
-}
 
 test('a CueKeeper repository opens from the welcome by its URL, every record in one commit', async ({ page }) => {
-  const dir = makeRepository({ [`contact/${ANN}`]: ckPlain({ name: 'Ann', ctime: 1_430_000_000 }) });
+  const dir = makeCueKeeperRepository({ [`contact/${ANN}`]: ckPlain({ name: 'Ann', ctime: 1_430_000_000 }) });
   const url = `${requireEnv('GIT_REMOTE_URL')}ck-${Date.now()}.git`;
   await gitAsync(['push', '-q', url, 'master'], { cwd: dir });
   await openApp(page);
@@ -45,7 +33,7 @@ test('a CueKeeper repository opens from the welcome by its URL, every record in 
 });
 
 test('a bundle holding a file that does not parse is refused in words, and nothing is written', async ({ page }) => {
-  const dir = makeRepository({ 'db/0b0b0b0b-1111-4222-8333-444455556666': '(Area((name"Half' });
+  const dir = makeCueKeeperRepository({ 'db/0b0b0b0b-1111-4222-8333-444455556666': '(Area((name"Half' });
   git(['bundle', 'create', '-q', 'ck.bundle', 'master'], { cwd: dir });
   await openApp(page, '#/history');
   const panel = page.getByRole('region', { name: 'Open a CueKeeper repository' }).last();

@@ -2,14 +2,14 @@
 // first-run data and from records written as ck_disk_node.ml writes them, read through the
 // real git http-backend (a sync into a scratch repository) and from a git bundle.
 import 'fake-indexeddb/auto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitRemote } from '../../server/git-remote.ts';
 import { isModelError, Tasks } from '../../src/model/index.ts';
 import { openCueKeeper } from '../../src/ui/data/open-cuekeeper.ts';
-import { cueKeeperInitFiles } from '../support/cuekeeper-init.ts';
+import { makeCueKeeperRepository } from '../support/cuekeeper-init.ts';
 import { ckAction, ckPlain } from '../support/cuekeeper-writer.ts';
 import { git, gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
 
@@ -25,19 +25,6 @@ afterAll(async () => {
 const ANN = '0a0a0a0a-1111-4222-8333-444455556666';
 const ASK = '0b0b0b0b-1111-4222-8333-444455556666';
 
-/** A CueKeeper repository on `master`, made with git: the first-run data plus `extra` files. */
-function makeRepository(extra: Record<string, string> = {}): string {
-  const dir = makeTempDir('cuekeeper');
-  git(['init', '-q', '-b', 'master', dir]);
-  const files = new Map([...cueKeeperInitFiles(), ...Object.entries(extra).map(([path, text]) => [path, new TextEncoder().encode(text)] as const)]);
-  for (const [path, bytes] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  git(['add', '-A'], { cwd: dir });
-  git(['commit', '-q', '-m', 'Initialise repository'], { cwd: dir });
-  return dir;
-}
 
 async function openTasks(): Promise<Tasks> {
   return Tasks.open({ name: `ck-${Math.random()}`, indexedDB: new IDBFactory() });
@@ -50,7 +37,7 @@ const extra = {
 
 describe('opening a CueKeeper repository', () => {
   it('from a git remote: every record converted with its uuid, in one commit', async () => {
-    const dir = makeRepository(extra);
+    const dir = makeCueKeeperRepository(extra);
     await gitAsync(['push', '-q', `${remote.url}ck.git`, 'master'], { cwd: dir });
     const tasks = await openTasks();
     const opened = await openCueKeeper(tasks, { kind: 'remote', url: `${remote.url}ck.git` });
@@ -65,7 +52,7 @@ describe('opening a CueKeeper repository', () => {
   });
 
   it('from a git bundle', async () => {
-    const dir = makeRepository();
+    const dir = makeCueKeeperRepository();
     git(['bundle', 'create', '-q', 'ck.bundle', 'master'], { cwd: dir });
     const tasks = await openTasks();
     const opened = await openCueKeeper(tasks, { kind: 'bundle', bytes: new Uint8Array(readFileSync(join(dir, 'ck.bundle'))) });
@@ -75,7 +62,7 @@ describe('opening a CueKeeper repository', () => {
   });
 
   it('refuses a repository that does not parse, or has no master, and writes nothing', async () => {
-    const broken = makeRepository({ [`db/${ASK}`]: '(Action((astarred false)(astate Next))((name"Half' });
+    const broken = makeCueKeeperRepository({ [`db/${ASK}`]: '(Action((astarred false)(astate Next))((name"Half' });
     await gitAsync(['push', '-q', `${remote.url}broken.git`, 'master'], { cwd: broken });
     const tasks = await openTasks();
     const before = await tasks.branch.head();
