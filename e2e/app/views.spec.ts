@@ -51,7 +51,7 @@ test('capture, clarify, do, review and delete; problems; everything survives a r
   await expect(searchBox(page)).toHaveValue('');
   const inbox = page.getByRole('region', { name: /^Inbox/ });
   await expect(inbox.getByRole('listitem')).toHaveCount(1);
-  await expect(inbox.getByRole('button', { name: 'Buy oat milk' })).toBeVisible();
+  await expect(inbox.getByRole('button', { name: 'Buy oat milk', exact: true })).toBeVisible();
 
   // A context and a project, from the box's "Add as…" menu.
   await addAs(page, '@shop', 'Context');
@@ -109,10 +109,10 @@ test('capture, clarify, do, review and delete; problems; everything survives a r
   await goTo(page, 'Review');
   await expect(page.getByRole('tab', { name: 'Done' })).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByRole('tabpanel', { name: 'Done' });
-  await expect(panel.getByRole('button', { name: 'Buy oat milk' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Buy oat milk', exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Delete done items (1)' }).click();
   await expect(panel.getByRole('status')).toHaveText('Deleted 1 done item.');
-  await expect(panel.getByRole('button', { name: 'Buy oat milk' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Buy oat milk', exact: true })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Delete done items (0)' })).toBeDisabled();
 
   await page.reload();

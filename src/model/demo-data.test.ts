@@ -49,6 +49,10 @@ describe('demoDataEdit', () => {
     expect(records.some((r) => r.kind === 'action' && r.context !== undefined)).toBe(true);
     expect(records.filter((r) => r.kind === 'action' && r.repeat !== undefined).length).toBeGreaterThanOrEqual(2);
     expect(records.some((r) => r.description?.includes('**'))).toBe(true);
+    expect(records.some((r) => r.kind === 'action' && r.repeat?.afterDone === true)).toBe(true);
+    expect(records.some((r) => r.kind === 'action' && r.deadline !== undefined)).toBe(true);
+    expect(records.some((r) => r.kind === 'project' && r.deadline !== undefined)).toBe(true);
+    expect(records.some((r) => r.kind === 'action' && r.waitUntil !== undefined && r.waitUntil > '2026-04-04')).toBe(true);
   });
 
   it('has a weekly review that repeats every week, due today, with the checklist as `- [ ]` items', () => {

@@ -55,8 +55,9 @@ export function startEmptyEdit(snapshot: Snapshot, now: Date, newId: () => strin
  * The first commit of "Start with demo data": a small, realistic set of records that shows
  * every feature: areas with sub-areas; active, someday and done projects; actions in every
  * state (inbox, next, waiting, waiting for a contact, scheduled, future, done); contexts;
- * contacts; a repeating action; Markdown notes; and the weekly review, repeating weekly, with
- * the GTD checklist as its notes. Days are counted from `now`.
+ * contacts; repeats on a cadence and after done; deadlines; a tickler date weeks ahead;
+ * Markdown notes; and the weekly review, repeating weekly, with the GTD checklist as its
+ * notes. Days are counted from `now`.
  *
  * @throws ModelError 'refused' when the repository already holds records.
  */
@@ -97,12 +98,16 @@ export function demoDataEdit(snapshot: Snapshot, now: Date, newId: () => string)
   const taxes = b.add({ kind: 'project', name: 'File last year’s tax return', parent: money, state: 'done' });
   b.add({ kind: 'action', name: 'Gather the receipts', parent: taxes, state: 'done' });
   b.add({ kind: 'action', name: 'Pay the rent', parent: money, repeat: { every: 1, unit: 'month', from: inDays(3) }, description: 'Standing order is **not** set up yet.' });
+  b.add({ kind: 'action', name: 'Send the insurance claim', parent: money, context: computer, deadline: inDays(2), description: 'The insurer wants it within 30 days of the burst pipe.' });
+  b.add({ kind: 'action', name: 'Renew the passport', parent: personal, waitUntil: inDays(45), description: 'It runs out in the spring; renewing takes about six weeks.' });
+  b.add({ kind: 'action', name: 'Get a haircut', parent: health, context: errands, repeat: { every: 6, unit: 'week', from: inDays(9), afterDone: true } });
 
   const website = b.add({
     kind: 'project',
     name: 'Launch the new website',
     parent: work,
     contact: alice,
+    deadline: inDays(30),
     description: 'Launch by the end of the quarter.\n\n1. Design\n2. Content\n3. Launch\n\nSee the brief in the shared drive.',
   });
   b.add({ kind: 'action', name: 'Write the launch announcement', parent: website, context: computer, starred: true });

@@ -24,6 +24,8 @@ export interface CreateInput {
   starred?: boolean;
   /** Actions: the day a scheduled action becomes due. */
   waitUntil?: Day;
+  /** Actions and projects: the day it must be done by. */
+  deadline?: Day;
   repeat?: Repeat;
   /** Contacts. */
   email?: string;

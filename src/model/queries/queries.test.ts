@@ -23,7 +23,7 @@ function runAll(snapshot: Snapshot, someId: string): void {
   processTree(snapshot);
   processTree(snapshot, { showInactive: true });
   workView(snapshot, TODAY);
-  workView(snapshot, TODAY, { area: someId });
+  workView(snapshot, TODAY, { hiddenAreas: new Set([someId]) });
   contactsView(snapshot);
   scheduleView(snapshot, TODAY);
   for (const mode of REVIEW_MODES) reviewView(snapshot, mode);

@@ -87,16 +87,3 @@ export function nearestAbove(index: TreeIndex, accept: (item: ItemRecord) => boo
   }
   return nearest;
 }
-
-/** The ids of every item under `id` at any depth in the tree of `index` (not `id` itself). */
-export function idsBelow(index: TreeIndex, id: string): Set<string> {
-  const below = new Set<string>();
-  const queue = [id];
-  for (let i = 0; i < queue.length; i++) {
-    for (const child of index.childrenOf(queue[i])) {
-      below.add(child.id);
-      queue.push(child.id);
-    }
-  }
-  return below;
-}

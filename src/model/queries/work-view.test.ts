@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTreeIndex, idsBelow, nearestAbove } from './tree-index.ts';
+import { buildTreeIndex, nearestAbove } from './tree-index.ts';
 import { action, arbitrarySnapshot, area, context, id, project, snapshotOf } from '../../../test/support/model-snapshots.ts';
 import { NO_CONTEXT, NO_PROJECT, workView, type WorkView } from './work-view.ts';
 
@@ -52,18 +52,14 @@ describe('workView', () => {
     expect(view.contexts[2]?.context).toBeUndefined();
   });
 
-  it('filters by area through any depth of parents', () => {
-    expect(outline(workView(snapshot, TODAY, { area: id(3) }))).toEqual({
+  it('switches off areas through any depth of parents, recently completed too', () => {
+    expect(outline(workView(snapshot, TODAY, { hiddenAreas: new Set([id(5), id(4)]) }))).toEqual({
       '@computer': { Forms: ['File return'], Taxes: ['Print forms'] },
-      '@home': { Shed: ['Paint shed'] },
+      '@home': { [NO_PROJECT]: ['Due today', 'Overdue'] },
+      [NO_CONTEXT]: { [NO_PROJECT]: ['Context is an area', 'Lost context', 'Scheduled without a day', 'Think'] },
     });
-    expect(outline(workView(snapshot, TODAY, { area: id(4) }))).toEqual({ '@home': { Shed: ['Paint shed'] } });
-    expect(workView(snapshot, TODAY, { area: id(99) }).contexts).toEqual([]);
-  });
-
-  it('lists the recently completed, newest first, filtered by area too', () => {
     expect(workView(snapshot, TODAY).recentlyCompleted.map((a) => a.name)).toEqual(['Done last', 'Done first', 'Done undated']);
-    expect(workView(snapshot, TODAY, { area: id(3) }).recentlyCompleted.map((a) => a.name)).toEqual(['Done first']);
+    expect(workView(snapshot, TODAY, { hiddenAreas: new Set([id(3)]) }).recentlyCompleted.map((a) => a.name)).toEqual(['Done last', 'Done undated']);
   });
 
   it('lists at most ten recently completed actions', () => {
@@ -90,12 +86,12 @@ describe('workView', () => {
   it('lists every next action not filtered out exactly once', () => {
     fc.assert(
       fc.property(arbitrarySnapshot(), fc.option(fc.nat({ max: 27 }).map(id), { nil: undefined }), (snap, areaId) => {
-        const view = workView(snap, TODAY, areaId === undefined ? {} : { area: areaId });
+        const view = workView(snap, TODAY, areaId === undefined ? {} : { hiddenAreas: new Set([areaId]) });
         const listed = [...view.deadlines.map((entry) => entry.record.id), ...view.contexts.flatMap((c) => c.projects.flatMap((p) => p.actions.map((a) => a.id)))];
         const index = buildTreeIndex(snap);
-        const inside = areaId === undefined ? undefined : idsBelow(index, areaId);
+        const hiddenAbove = nearestAbove(index, (item) => item.id === areaId);
         const parked = nearestAbove(index, (item) => item.kind === 'project' && item.state !== 'active');
-        const expected = [...snap.records.values()].filter((r) => r.kind === 'action' && r.state === 'next' && !parked.get(r.id) && (!inside || inside.has(r.id))).map((r) => r.id);
+        const expected = [...snap.records.values()].filter((r) => r.kind === 'action' && r.state === 'next' && !parked.get(r.id) && !hiddenAbove.get(r.id)).map((r) => r.id);
         for (const actionId of expected) expect(listed.filter((listedId) => listedId === actionId)).toHaveLength(1);
         expect(new Set(listed).size).toBe(listed.length);
       }),

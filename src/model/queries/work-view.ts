@@ -4,15 +4,13 @@ import type { ActionRecord, ContextRecord, Day, ItemRecord, ProjectRecord } from
 import { compareByName, compareStarredThenName } from './collate.ts';
 import { latestCompleted } from './completed.ts';
 import { pastDeadlines, type DeadlineEntry } from './deadlines.ts';
-import { buildTreeIndex, idsBelow, nearestAbove } from './tree-index.ts';
+import { buildTreeIndex, nearestAbove } from './tree-index.ts';
 
 /** How many done actions {@link workView} lists under `recentlyCompleted`. */
 export const RECENTLY_COMPLETED_LIMIT = 10;
 
 /** Options of {@link workView}. */
 export interface WorkViewOptions {
-  /** Only actions inside this area, at any depth. */
-  area?: string;
   /**
    * Areas switched off: their next actions (at any depth) are not listed; what is due in them
    * (a scheduled day come, a deadline reached) still is.
@@ -62,22 +60,20 @@ export const NO_PROJECT = 'No project';
  * - nothing inside a done project;
  * - the recently completed (not those in switched-off areas).
  * A context link to a missing record (or one that is not a context) counts as no context.
- * With `area`, only actions inside that area at any depth are listed, `recentlyCompleted` too.
  */
 export function workView(snapshot: Snapshot, today: Day, options: WorkViewOptions = {}): WorkView {
   const index = buildTreeIndex(snapshot);
-  const inArea = options.area === undefined ? undefined : idsBelow(index, options.area);
   const hidden = options.hiddenAreas ?? new Set<string>();
   const projectOf = nearestAbove(index, (item) => item.kind === 'project');
   const doneAbove = nearestAbove(index, (item) => item.kind === 'project' && item.state === 'done');
   const somedayAbove = nearestAbove(index, (item) => item.kind === 'project' && item.state === 'someday');
   const hiddenAbove = nearestAbove(index, (item) => hidden.has(item.id));
-  const deadlines = pastDeadlines(index, today).filter((entry) => !inArea || inArea.has(entry.record.id));
+  const deadlines = pastDeadlines(index, today);
   const listed = new Set(deadlines.map((entry) => entry.record.id));
   const contexts = new Map<ContextRecord | undefined, Map<ProjectRecord | undefined, ActionRecord[]>>();
   const done: ActionRecord[] = [];
   for (const item of index.items) {
-    if (item.kind !== 'action' || (inArea && !inArea.has(item.id)) || doneAbove.get(item.id) || listed.has(item.id)) continue;
+    if (item.kind !== 'action' || doneAbove.get(item.id) || listed.has(item.id)) continue;
     const isHidden = hiddenAbove.get(item.id) !== undefined;
     if (item.state === 'done' && !isHidden) done.push(item);
     const doNow = (item.state === 'next' && !isHidden && !somedayAbove.get(item.id)) || isDue(item, today);

@@ -1,5 +1,6 @@
 import { isItem, type AnyRecord, type Snapshot } from '../../model/index.ts';
 import { useReadOnly } from '../time-travel/time-travel-context.ts';
+import { ItemContents } from '../items/item-contents.tsx';
 import { ActionFields } from './action-fields.tsx';
 import { ConflictNotes } from './conflict-notes.tsx';
 import { ContactPicker } from './contact-picker.tsx';
@@ -7,6 +8,7 @@ import { ConvertButtons } from './convert-buttons.tsx';
 import { DeleteButton } from './delete-button.tsx';
 import { DescriptionEditor } from './description-editor.tsx';
 import { EmailField } from './email-field.tsx';
+import { CreatedLine, DeadlineField, ProjectReviewed } from './item-dates.tsx';
 import { ItemHeader } from './item-header.tsx';
 import { LogEntryForm } from './log-entry-form.tsx';
 import { ParentPicker } from './parent-picker.tsx';
@@ -36,20 +38,22 @@ export function ItemEditor({ snapshot, record, onSelect, onClose }: ItemEditorPr
       {readOnly && <p className="hint">Read-only: this is the item as it was then. Go back to now to change it.</p>}
       <fieldset className="item-fields" disabled={readOnly}>
         <legend className="visually-hidden">Edit {record.name}</legend>
-        <ItemFields snapshot={snapshot} record={record} onClose={onClose} />
+        <ItemFields snapshot={snapshot} record={record} onClose={onClose} onSelect={onSelect} />
       </fieldset>
     </div>
   );
 }
 
 /** The parts below the header. */
-function ItemFields({ snapshot, record, onClose }: { snapshot: Snapshot; record: AnyRecord; onClose: () => void }) {
+function ItemFields({ snapshot, record, onClose, onSelect }: { snapshot: Snapshot; record: AnyRecord; onClose: () => void; onSelect: (id: string) => void }) {
   const item = isItem(record) ? record : undefined;
   return (
     <>
       <ConflictNotes record={record} />
       {record.kind === 'action' && <ActionFields snapshot={snapshot} action={record} />}
       {record.kind === 'project' && <ProjectStateEditor project={record} />}
+      {record.kind === 'project' && <ProjectReviewed project={record} />}
+      {(record.kind === 'action' || record.kind === 'project') && <DeadlineField item={record} />}
       {record.kind === 'contact' && <EmailField contact={record} />}
       {item && (
         <div className="item-pickers">
@@ -57,10 +61,12 @@ function ItemFields({ snapshot, record, onClose }: { snapshot: Snapshot; record:
           {item.kind !== 'action' && <ContactPicker snapshot={snapshot} item={item} />}
         </div>
       )}
+      <ItemContents snapshot={snapshot} record={record} onSelect={onSelect} />
       <section className="item-section" aria-label="Notes">
         <DescriptionEditor record={record} />
         <LogEntryForm record={record} />
       </section>
+      <CreatedLine record={record} />
       <section className="item-section item-danger-zone" aria-label="Convert and delete">
         {item && <ConvertButtons snapshot={snapshot} item={item} />}
         <DeleteButton snapshot={snapshot} record={record} onDeleted={onClose} />

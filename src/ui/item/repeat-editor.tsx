@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { describeRepeat, todayOf, updateRecord, type ActionRecord, type Repeat } from '../../model/index.ts';
+import { todayOf, updateRecord, type ActionRecord, type Repeat } from '../../model/index.ts';
+import { repeatWords } from '../views/parts/describe-day.ts';
 import { CommandError } from './command-error.tsx';
 import { RepeatForm } from './repeat-form.tsx';
 import { useCommand } from './use-command.ts';
@@ -19,7 +20,7 @@ export function RepeatEditor({ action }: { action: ActionRecord }) {
         <RepeatForm initial={initial} onSave={(repeat) => void save(repeat)} onCancel={() => setEditing(false)} />
       ) : (
         <div className="item-inline">
-          <p className="item-repeat-words">{action.repeat ? `Repeats ${describeRepeat(action.repeat)}` : 'Does not repeat'}</p>
+          <p className="item-repeat-words">{action.repeat ? `Repeats ${repeatWords(action.repeat, todayOf(new Date()))}` : 'Does not repeat'}</p>
           <span className="button-row">
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {action.repeat ? 'Change repeat' : 'Repeat…'}

@@ -1,16 +1,18 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { describeRepeat, MAX_REPEAT_EVERY, repeatProblem, type Repeat } from '../../model/index.ts';
+import { MAX_REPEAT_EVERY, repeatProblem, todayOf, type Repeat } from '../../model/index.ts';
+import { repeatWords } from '../views/parts/describe-day.ts';
 import { UNIT_LABELS } from './labels.ts';
 
 const UNITS = Object.keys(UNIT_LABELS) as Array<Repeat['unit']>;
 
-/** Every N days, weeks, months or years from a day; Save (Enter) or Cancel (Escape). */
+/** Every N days, weeks, months or years from a day, or N units after each completion; Save (Enter) or Cancel (Escape). */
 export function RepeatForm({ initial, onSave, onCancel }: { initial: Repeat; onSave: (repeat: Repeat) => void; onCancel: () => void }) {
   const id = useId();
   const [every, setEvery] = useState(String(initial.every));
   const [unit, setUnit] = useState(initial.unit);
   const [from, setFrom] = useState(initial.from);
-  const repeat: Repeat = { every: Number(every), unit, from };
+  const [afterDone, setAfterDone] = useState(initial.afterDone === true);
+  const repeat: Repeat = { every: Number(every), unit, from, ...(afterDone ? { afterDone: true } : {}) };
   const problem = repeatProblem(repeat);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -43,8 +45,11 @@ export function RepeatForm({ initial, onSave, onCancel }: { initial: Repeat; onS
           <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
       </div>
+      <label className="item-check">
+        <input type="checkbox" checked={afterDone} onChange={(e) => setAfterDone(e.target.checked)} /> Count from each completion (“{Number(every) || 1} {UNIT_LABELS[unit]} after done”), not on a fixed cadence
+      </label>
       <p className="hint" aria-live="polite">
-        {problem ?? `Repeats ${describeRepeat(repeat)}.`}
+        {problem ?? `Repeats ${repeatWords(repeat, todayOf(new Date()))}.`}
       </p>
       <p className="button-row">
         <button type="submit" className="button primary">

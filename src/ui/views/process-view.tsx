@@ -28,7 +28,7 @@ export function ProcessView({ snapshot, tasks, select, selectedId }: ViewProps) 
       <ProcessCounts counts={countByState(snapshot)} />
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />
       <ProblemsView snapshot={snapshot} select={select} selectedId={selectedId} />
-      <InboxList inbox={tree.inbox} contexts={contexts} places={places} today={today} run={run} select={select} selectedId={selectedId} />
+      <InboxList inbox={tree.inbox} snapshot={snapshot} contexts={contexts} places={places} today={today} run={run} select={select} selectedId={selectedId} />
       <ProcessTreeSection nodes={nodes} run={run} select={select} selectedId={selectedId} />
     </section>
   );

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { processTree, workView } from '../../model/index.ts';
 import { AreaFilter } from './parts/area-filter.tsx';
 import { ContextGroup } from './parts/context-group.tsx';
 import { DeadlinesSection } from './parts/deadlines-section.tsx';
+import { useHiddenAreas } from './parts/hidden-areas.ts';
 import { areaOptions } from './parts/place-options.ts';
 import { RecentlyCompleted } from './parts/recently-completed.tsx';
 import { useOpenRequests } from './parts/use-open-requests.ts';
@@ -16,16 +17,15 @@ import type { ViewProps } from './view-props.ts';
 export function WorkView({ snapshot, tasks, select, selectedId }: ViewProps) {
   useOpenRequests(select);
   const today = useToday();
-  const [chosenArea, setArea] = useState<string>();
+  const { hidden, toggle, showAll } = useHiddenAreas();
   const { run, feedback, dismiss } = useRun(tasks);
   const areas = useMemo(() => areaOptions(processTree(snapshot)), [snapshot]);
-  const area = areas.some((option) => option.id === chosenArea) ? chosenArea : undefined;
-  const view = useMemo(() => workView(snapshot, today, area === undefined ? {} : { area }), [snapshot, today, area]);
+  const view = useMemo(() => workView(snapshot, today, { hiddenAreas: hidden }), [snapshot, today, hidden]);
   const rowProps = { snapshot, today, run, select, selectedId };
   return (
     <section className="view-section" aria-labelledby="view-title" data-view="work">
       <ViewHeading title="Work" purpose="Next actions and what has fallen due, by context and project.">
-        {areas.length > 0 && <AreaFilter areas={areas} value={area} onChange={setArea} />}
+        {areas.length > 0 && <AreaFilter areas={areas} hidden={hidden} onToggle={toggle} onShowAll={showAll} />}
       </ViewHeading>
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />
       <DeadlinesSection entries={view.deadlines} {...rowProps} />

@@ -1,5 +1,5 @@
-import { describeRepeat, isDue, type ActionRecord, type Day, type Snapshot } from '../../../model/index.ts';
-import { deadlineWords, describeDay, dueWords } from './describe-day.ts';
+import { isDue, type ActionRecord, type Day, type Snapshot } from '../../../model/index.ts';
+import { deadlineWords, describeDay, dueWords, repeatWords } from './describe-day.ts';
 import { nextDateIfDone } from './next-date.ts';
 
 /**
@@ -18,7 +18,7 @@ export function ActionMeta({ action, snapshot, today }: { action: ActionRecord; 
       {action.repeat && (
         <span className="repeat-note">
           <span aria-hidden="true">↻ </span>
-          {describeRepeat(action.repeat)}
+          {repeatWords(action.repeat, today)}
           {next && <> · next {describeDay(next, today).short}</>}
         </span>
       )}

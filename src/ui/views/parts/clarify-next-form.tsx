@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { quoteName, updateRecord, type ActionRecord, type ContextRecord } from '../../../model/index.ts';
 import type { PlaceOption } from './place-options.ts';
+import { closeOnEscape } from './close-on-escape.ts';
 import type { Run } from './use-run.ts';
 
 interface ClarifyNextFormProps {
@@ -22,9 +23,9 @@ export function ClarifyNextForm({ action, contexts, places, run, onClose }: Clar
     if (await run((s) => updateRecord(s, action.id, patch, new Date()), `${quoteName(action.name)} is a next action.`)) onClose();
   };
   return (
-    <form className="inline-form" aria-label={`Make ${action.name} a next action`} onSubmit={(event) => void submit(event)}>
+    <form className="inline-form" aria-label={`Make ${action.name} a next action`} onSubmit={(event) => void submit(event)} onKeyDown={(event) => closeOnEscape(event, onClose)}>
       <label htmlFor={`${id}-context`}>Context</label>
-      <select id={`${id}-context`} value={context} onChange={(event) => setContext(event.target.value)}>
+      <select id={`${id}-context`} value={context} autoFocus onChange={(event) => setContext(event.target.value)}>
         <option value="">No context</option>
         {contexts.map((option) => (
           <option key={option.id} value={option.id}>

@@ -1,4 +1,4 @@
-import { dayParts, daysBetween, type Day } from '../../../model/index.ts';
+import { dayParts, daysBetween, describeRepeat, todayOf, type Day, type Repeat } from '../../../model/index.ts';
 
 /** A day in words for headings and notes. */
 export interface DayWords {
@@ -67,4 +67,25 @@ export function deadlineWords(deadline: Day, today: Day, locale?: string): strin
   const { short, offset } = describeDay(deadline, today, locale);
   if (offset >= -1 && offset <= 1) return `deadline ${short.toLowerCase()}`;
   return offset < 0 ? `${-offset} days past deadline` : `deadline ${short}`;
+}
+
+/** A repeat in the person's words and date format: "every 2 weeks from Mon 5 Jan", "6 weeks after done". */
+export function repeatWords(repeat: Repeat, today: Day, locale?: string): string {
+  if (repeat.afterDone) return describeRepeat(repeat);
+  const unit = repeat.every === 1 ? repeat.unit : `${repeat.every} ${repeat.unit}s`;
+  return `every ${unit} from ${describeDay(repeat.from, today, locale).date}`;
+}
+
+/** The local day of an ISO timestamp in words, "today", "yesterday", "Fri 20 Nov"; `undefined` when unreadable. */
+export function stampWords(stamp: string | undefined, today: Day, locale?: string): string | undefined {
+  const ms = stamp === undefined ? NaN : Date.parse(stamp);
+  if (Number.isNaN(ms)) return undefined;
+  const { short, offset } = describeDay(todayOf(new Date(ms)), today, locale);
+  return offset >= -1 && offset <= 1 ? short.toLowerCase() : short;
+}
+
+/** "reviewed today", "reviewed Fri 20 Nov", "never reviewed". */
+export function reviewedWords(project: { reviewed?: string }, today: Day): string {
+  const words = stampWords(project.reviewed, today);
+  return words === undefined ? 'never reviewed' : `reviewed ${words}`;
 }

@@ -1,13 +1,15 @@
-import { useId, useState } from 'react';
-import { completeAction, quoteName, updateRecord, type ActionRecord, type ContextRecord, type Day } from '../../../model/index.ts';
+import { useState } from 'react';
+import type { ActionRecord, ContextRecord, Day, Snapshot } from '../../../model/index.ts';
+import { focusRowSoon } from '../../rows/focus-rows.ts';
+import { ItemRow } from '../../rows/item-row.tsx';
 import { ClarifyNextForm } from './clarify-next-form.tsx';
 import type { PlaceOption } from './place-options.ts';
-import { RecordButton } from './record-button.tsx';
 import { ScheduleForm } from './schedule-form.tsx';
 import type { Run } from './use-run.ts';
 
 /** What every inbox item needs from the Process view. */
 export interface InboxItemContext {
+  snapshot: Snapshot;
   contexts: ContextRecord[];
   places: PlaceOption[];
   today: Day;
@@ -17,38 +19,31 @@ export interface InboxItemContext {
 }
 
 /**
- * One captured action and the quick ways to clarify it: a next action (with a context and a
- * project), scheduled for a day, someday (future), or already done. Each button is described
- * by the item's name, so "Next" is "Next, Buy milk" to a screen reader.
+ * One captured action: a row with its Done box, state toggles (n w f), star and keys, and two
+ * forms to clarify it at once: a next action with a context and a project, or scheduled for a
+ * day. Each form takes the focus when it opens, and Escape closes it.
  */
-export function InboxItem({ action, ...ctx }: InboxItemContext & { action: ActionRecord }) {
-  const nameId = useId();
+export function InboxItem({ action, contexts, places, ...rowProps }: InboxItemContext & { action: ActionRecord }) {
   const [form, setForm] = useState<'next' | 'schedule'>();
-  const close = (): void => setForm(undefined);
+  const close = (): void => {
+    setForm(undefined);
+    focusRowSoon(action.id);
+  };
   const toggle = (which: 'next' | 'schedule'): void => setForm((open) => (open === which ? undefined : which));
-  const later = (): void => void ctx.run((s) => updateRecord(s, action.id, { state: 'future' }, new Date()), `${quoteName(action.name)} is for someday.`);
-  const done = (): void => void ctx.run((s) => completeAction(s, action.id, new Date()), `${quoteName(action.name)} is done.`);
+  const chips = (
+    <span className="quick-actions" role="group" aria-label={`Clarify ${action.name}`}>
+      <button type="button" className="chip" aria-expanded={form === 'next'} onClick={() => toggle('next')}>
+        Next…
+      </button>
+      <button type="button" className="chip" aria-expanded={form === 'schedule'} onClick={() => toggle('schedule')}>
+        Schedule…
+      </button>
+    </span>
+  );
   return (
-    <li className={`inbox-item${action.id === ctx.selectedId ? ' selected' : ''}`}>
-      <div className="inbox-line">
-        <RecordButton id={nameId} record={action} select={ctx.select} selectedId={ctx.selectedId} />
-        <div className="quick-actions" role="group" aria-labelledby={nameId}>
-          <button type="button" className="chip" aria-describedby={nameId} aria-expanded={form === 'next'} onClick={() => toggle('next')}>
-            Next…
-          </button>
-          <button type="button" className="chip" aria-describedby={nameId} aria-expanded={form === 'schedule'} onClick={() => toggle('schedule')}>
-            Schedule…
-          </button>
-          <button type="button" className="chip" aria-describedby={nameId} onClick={later}>
-            Someday
-          </button>
-          <button type="button" className="chip" aria-describedby={nameId} onClick={done}>
-            Done
-          </button>
-        </div>
-      </div>
-      {form === 'next' && <ClarifyNextForm action={action} contexts={ctx.contexts} places={ctx.places} run={ctx.run} onClose={close} />}
-      {form === 'schedule' && <ScheduleForm action={action} today={ctx.today} run={ctx.run} onClose={close} />}
-    </li>
+    <ItemRow record={action} meta={chips} {...rowProps}>
+      {form === 'next' && <ClarifyNextForm action={action} contexts={contexts} places={places} run={rowProps.run} onClose={close} />}
+      {form === 'schedule' && <ScheduleForm action={action} today={rowProps.today} run={rowProps.run} onClose={close} />}
+    </ItemRow>
   );
 }

@@ -13,7 +13,7 @@ export function InboxList({ inbox, ...ctx }: InboxItemContext & { inbox: ActionR
           The inbox is empty. Capture anything with the search box (press <kbd>/</kbd>, type, then Enter).
         </p>
       ) : (
-        <ul className="inbox-list">
+        <ul className="inbox-list action-list">
           {inbox.map((action) => (
             <InboxItem key={action.id} action={action} {...ctx} />
           ))}

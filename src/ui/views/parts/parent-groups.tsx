@@ -1,18 +1,19 @@
 import type { ReactNode } from 'react';
 import type { ItemRecord, ParentGroup } from '../../../model/index.ts';
+import { ItemRow, type ItemRowProps } from '../../rows/item-row.tsx';
 import { RecordButton } from './record-button.tsx';
-import { RecordLinks } from './record-links.tsx';
 
-interface ParentGroupsProps<R extends ItemRecord> {
+interface ParentGroupsProps<R extends ItemRecord> extends ItemRowProps {
   groups: readonly ParentGroup<R>[];
-  select: (id: string) => void;
-  selectedId: string | undefined;
   meta?: (record: R) => ReactNode;
   empty: string;
 }
 
-/** Records grouped by parent: those at the top level first, then each parent (a link) with its records. */
-export function ParentGroups<R extends ItemRecord>({ groups, select, selectedId, meta, empty }: ParentGroupsProps<R>) {
+/**
+ * Records grouped by parent, as CueKeeper's review pages show them: those at the top level
+ * first, then each parent (a link to its page) with its records, each a row with its toggles.
+ */
+export function ParentGroups<R extends ItemRecord>({ groups, meta, empty, ...rowProps }: ParentGroupsProps<R>) {
   if (groups.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="parent-groups">
@@ -20,10 +21,14 @@ export function ParentGroups<R extends ItemRecord>({ groups, select, selectedId,
         <div key={parent?.id ?? 'top'} className="parent-group">
           {parent && (
             <h4 className="parent-title">
-              <RecordButton record={parent} select={select} selectedId={selectedId} />
+              <RecordButton record={parent} select={rowProps.select} selectedId={rowProps.selectedId} />
             </h4>
           )}
-          <RecordLinks records={records} select={select} selectedId={selectedId} meta={meta} empty="" />
+          <ul className="action-list">
+            {records.map((record) => (
+              <ItemRow key={record.id} record={record} meta={meta?.(record)} {...rowProps} />
+            ))}
+          </ul>
         </div>
       ))}
     </div>

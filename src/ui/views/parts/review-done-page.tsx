@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { deleteDoneItems, type DoneReview } from '../../../model/index.ts';
+import type { ItemRowProps } from '../../rows/item-row.tsx';
+import { stampWords } from './describe-day.ts';
 import { ParentGroups } from './parent-groups.tsx';
-import type { Run } from './use-run.ts';
 
-const completedOn = (record: { completed?: string }): string => (record.completed ? `done ${new Date(record.completed).toLocaleDateString()}` : 'done');
-
-/** The Done page: what was finished, and "Delete done items" to clear it away (it says how many went). */
-export function ReviewDonePage({ page, run, select, selectedId }: { page: DoneReview; run: Run; select: (id: string) => void; selectedId: string | undefined }) {
+/** The Done page: what was finished, by parent, and "Delete done items" to clear it away (it says how many went). */
+export function ReviewDonePage({ page, ...rowProps }: ItemRowProps & { page: DoneReview }) {
   const [deleted, setDeleted] = useState<number>();
   const count = page.deletableCount;
   const clear = async (): Promise<void> => {
-    if (await run(deleteDoneItems)) setDeleted(count);
+    if (await rowProps.run(deleteDoneItems)) setDeleted(count);
   };
   return (
     <>
@@ -23,7 +22,7 @@ export function ReviewDonePage({ page, run, select, selectedId }: { page: DoneRe
       <p role="status" className="view-status">
         {deleted !== undefined && `Deleted ${deleted} done ${deleted === 1 ? 'item' : 'items'}.`}
       </p>
-      <ParentGroups groups={page.groups} select={select} selectedId={selectedId} meta={completedOn} empty="Nothing done yet." />
+      <ParentGroups groups={page.groups} meta={(record) => <span className="tag">{`done ${stampWords(record.completed, rowProps.today) ?? ''}`.trim()}</span>} empty="Nothing done yet." {...rowProps} />
     </>
   );
 }

@@ -1,61 +1,74 @@
-import type { AnyRecord, AreasReview, Day, EverythingReview, FutureReview, Snapshot, WaitingReview } from '../../../model/index.ts';
+import type { ReactNode } from 'react';
+import type { Adder, AnyRecord, EverythingReview, FutureReview, WaitingGroup, WaitingReview } from '../../../model/index.ts';
+import { useGroupAdder } from '../../items/group-adder.tsx';
+import { ItemRow, type ItemRowProps } from '../../rows/item-row.tsx';
 import { describeDay } from './describe-day.ts';
 import { ParentGroups } from './parent-groups.tsx';
 import { RecordButton } from './record-button.tsx';
 import { RecordLinks } from './record-links.tsx';
 
-interface PageProps<P> {
-  page: P;
-  snapshot: Snapshot;
-  select: (id: string) => void;
-  selectedId: string | undefined;
+type PageProps<P> = ItemRowProps & { page: P };
+
+/** A titled group of a review page, with its "+" when it has an adder. */
+function ReviewGroup({ title, heading, adder, draftKey, run, children }: { title: string; heading?: ReactNode; adder?: Adder; draftKey: string; run: ItemRowProps['run']; children: ReactNode }) {
+  const { button, form } = useGroupAdder(adder, title, draftKey, run);
+  return (
+    <section className="review-group" aria-label={title}>
+      <div className="item-group-head">
+        <h3 className="project-title">{heading ?? title}</h3>
+        {button}
+      </div>
+      {form}
+      {children}
+    </section>
+  );
 }
 
-/** The Waiting page: by contact (unspecified reasons first), each by parent; then the scheduled actions by day. */
-export function ReviewWaitingPage({ page, today, select, selectedId }: PageProps<WaitingReview> & { today: Day }) {
+/**
+ * The Waiting page, as CueKeeper's: what waits for no given reason, then for each contact what
+ * waits on them, each by parent, each group with "+"; then every scheduled action by day.
+ */
+export function ReviewWaitingPage({ page, ...rowProps }: PageProps<WaitingReview>) {
+  const heading = (group: WaitingGroup) =>
+    group.contact && (
+      <>
+        Waiting for <RecordButton record={group.contact} select={rowProps.select} selectedId={rowProps.selectedId} />
+      </>
+    );
   return (
     <>
-      {page.groups.length === 0 && <p className="muted">Nothing is waiting.</p>}
+      {page.groups.length === 0 && <p className="muted">Nothing is waiting on anyone.</p>}
       {page.groups.map((group) => (
-        <section key={group.contact?.id ?? 'unspecified'} className="review-group">
-          <h3 className="project-title">{group.contact ? <>Waiting for <RecordButton record={group.contact} select={select} selectedId={selectedId} /></> : group.title}</h3>
-          <ParentGroups groups={group.byParent} select={select} selectedId={selectedId} empty="" />
-        </section>
+        <ReviewGroup key={group.contact?.id ?? 'unspecified'} title={group.title} heading={heading(group)} adder={group.adder} draftKey={`review-waiting:${group.contact?.id ?? ''}`} run={rowProps.run}>
+          <ParentGroups groups={group.byParent} empty="" {...rowProps} />
+        </ReviewGroup>
       ))}
-      <h3 className="project-title">Scheduled</h3>
-      <RecordLinks records={page.scheduled} select={select} selectedId={selectedId} meta={(action) => (action.waitUntil ? describeDay(action.waitUntil, today).short : '')} empty="Nothing is scheduled." />
+      <ReviewGroup title="Scheduled" draftKey="review-scheduled" run={rowProps.run}>
+        {page.scheduled.length === 0 ? (
+          <p className="muted">Nothing is scheduled.</p>
+        ) : (
+          <ul className="action-list">
+            {page.scheduled.map((action) => (
+              <ItemRow key={action.id} record={action} meta={action.waitUntil && <span className="tag">until {describeDay(action.waitUntil, rowProps.today).date}</span>} {...rowProps} />
+            ))}
+          </ul>
+        )}
+      </ReviewGroup>
     </>
   );
 }
 
-/** The Future page: someday projects and actions put off, each by parent, to reconsider. */
-export function ReviewFuturePage({ page, select, selectedId }: PageProps<FutureReview>) {
+/** The Future page: someday projects and future actions, each by parent, to make current or drop. */
+export function ReviewFuturePage({ page, ...rowProps }: PageProps<FutureReview>) {
   return (
     <>
-      <h3 className="project-title">Someday projects</h3>
-      <ParentGroups groups={page.projects} select={select} selectedId={selectedId} empty="No someday projects." />
-      <h3 className="project-title">Future actions</h3>
-      <ParentGroups groups={page.actions} select={select} selectedId={selectedId} empty="No future actions." />
+      <ReviewGroup title="Someday projects" adder={{ kind: 'project', state: 'someday' }} draftKey="review-someday" run={rowProps.run}>
+        <ParentGroups groups={page.projects} empty="No someday projects." {...rowProps} />
+      </ReviewGroup>
+      <ReviewGroup title="Future actions" adder={{ kind: 'action', state: 'future' }} draftKey="review-future" run={rowProps.run}>
+        <ParentGroups groups={page.actions} empty="No future actions." {...rowProps} />
+      </ReviewGroup>
     </>
-  );
-}
-
-/** The Areas page: every area with its projects and counts. */
-export function ReviewAreasPage({ page, select, selectedId }: PageProps<AreasReview>) {
-  if (page.areas.length === 0) return <p className="muted">No areas yet.</p>;
-  return (
-    <ul className="plain-list">
-      {page.areas.map(({ area, name, depth, projects, counts }) => (
-        <li key={area?.id ?? 'none'} className="area-entry" style={{ marginInlineStart: `${depth * 1.25}rem` }}>
-          {area ? <RecordButton record={area} select={select} selectedId={selectedId} /> : <span className="muted">{name}</span>}
-          <span className="muted record-meta">
-            {' '}
-            {counts.activeProjects} active, {counts.somedayProjects} someday, {counts.doneProjects} done projects; {counts.openActions} open actions
-          </span>
-          {projects.length > 0 && <RecordLinks records={projects} select={select} selectedId={selectedId} meta={(p) => p.state} empty="" />}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ScheduleEntry, ScheduleGroup } from '../../../model/index.ts';
-import { ActionRow, type ActionRowProps } from './action-row.tsx';
+import { ItemRow } from '../../rows/item-row.tsx';
+import type { ActionRowProps } from './action-row.tsx';
 import { describeDay } from './describe-day.ts';
 import { describeSpan } from './describe-span.ts';
 import { RecordButton } from './record-button.tsx';
@@ -52,19 +53,12 @@ const TAGS = { repeat: 'repeats', deadline: 'deadline' } as const;
 
 function ScheduleRow({ entry, showDay, ...rowProps }: ActionRowProps & { entry: ScheduleEntry; showDay: boolean }) {
   const day = showDay ? <span className="tag">{describeDay(entry.day, rowProps.today).date}</span> : null;
-  if (entry.kind === 'start' && entry.record.kind === 'action') {
-    return (
-      <>
-        {day && <li className="schedule-row-day">{day}</li>}
-        <ActionRow action={entry.record} {...rowProps} />
-      </>
-    );
-  }
+  if (entry.kind === 'start') return <ItemRow record={entry.record} meta={day} {...rowProps} />;
   const tone = entry.kind === 'deadline' ? (entry.overdue ? ' overdue' : ' due') : '';
   return (
     <li className={`action-row projected kind-${entry.kind}`}>
       {day}
-      <span className={`tag${tone}`}>{TAGS[entry.kind === 'deadline' ? 'deadline' : 'repeat']}</span>
+      <span className={`tag${tone}`}>{TAGS[entry.kind]}</span>
       <RecordButton record={entry.record} select={rowProps.select} selectedId={rowProps.selectedId} />
     </li>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addDays, parseDay, quoteName, updateRecord, type ActionRecord, type Day } from '../../../model/index.ts';
 import { describeDay } from './describe-day.ts';
+import { closeOnEscape } from './close-on-escape.ts';
 import type { Run } from './use-run.ts';
 
 /** Schedules an action for a day (tomorrow unless changed): it leaves the lists until then. */
@@ -15,9 +16,9 @@ export function ScheduleForm({ action, today, run, onClose }: { action: ActionRe
     if (await run((s) => updateRecord(s, action.id, { waitUntil: day }, new Date()), `${quoteName(action.name)} is scheduled for ${words}.`)) onClose();
   };
   return (
-    <form className="inline-form" aria-label={`Schedule ${action.name}`} onSubmit={(event) => void submit(event)}>
+    <form className="inline-form" aria-label={`Schedule ${action.name}`} onSubmit={(event) => void submit(event)} onKeyDown={(event) => closeOnEscape(event, onClose)}>
       <label htmlFor={`${id}-day`}>Day</label>
-      <input id={`${id}-day`} type="date" value={day} required onChange={(event) => setDay(event.target.value)} />
+      <input id={`${id}-day`} type="date" value={day} required autoFocus onChange={(event) => setDay(event.target.value)} />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={!valid}>
           Schedule
