@@ -76,3 +76,14 @@ describe('opening a CueKeeper repository', () => {
     await tasks.close();
   });
 });
+
+describe('opening a CueKeeper repository that cannot be reached', () => {
+  it('says why in the sync error’s words and writes nothing', async () => {
+    const tasks = await openTasks();
+    const error = await openCueKeeper(tasks, { kind: 'remote', url: 'http://127.0.0.1:9/nothing-here.git' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { code?: string }).code).toBeDefined();
+    expect(await tasks.branch.head()).toBeUndefined();
+    await tasks.close();
+  });
+});

@@ -18,8 +18,12 @@ export async function openCueKeeper(tasks: Tasks, source: CueKeeperSource, onSte
   try {
     const { importBundle, sync } = await import('../../sync/index.ts');
     onStep(source.kind === 'remote' ? 'fetching' : 'reading');
-    if (source.kind === 'remote') await sync(scratch.git, { url: source.url.trim(), branch });
-    else await importBundle(scratch.git, source.bytes, { branch });
+    if (source.kind === 'remote') {
+      const outcome = await sync(scratch.git, { url: source.url.trim(), branch });
+      if (outcome.kind === 'failed') throw outcome.error;
+    } else {
+      await importBundle(scratch.git, source.bytes, { branch });
+    }
     onStep('converting');
     return await importCueKeeper(tasks, scratch, branch);
   } finally {
