@@ -36,9 +36,24 @@ export function viewFromHash(hash: string): ViewId {
   return VIEWS.find((view) => view.id === id)?.id ?? DEFAULT_VIEW;
 }
 
-/** The hash of a view's route, e.g. 'work' -> `#/work`. */
-export function hashOf(view: ViewId): string {
-  return `#/${view}`;
+/** The most items open at once (the panel's stack); opening one more drops the oldest. */
+export const MAX_OPEN_ITEMS = 6;
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The hash of a view's route, with the items open beside it, the one shown last:
+ * 'work' -> `#/work`; 'work', [a, b] -> `#/work/<a>/<b>`.
+ */
+export function hashOf(view: ViewId, open: readonly string[] = []): string {
+  return ['#', view, ...open.slice(-MAX_OPEN_ITEMS)].join('/');
+}
+
+/** The ids of the items a location hash opens (`#/work/<a>/<b>` -> [a, b]); anything not an id is left out. */
+export function openFromHash(hash: string): string[] {
+  const [, ...rest] = hash.replace(/^#\/?/, '').split('?', 1)[0]?.split('/') ?? [];
+  const ids = rest.filter((part) => ID.test(part));
+  return [...new Set(ids)].slice(-MAX_OPEN_ITEMS);
 }
 
 /** The view's entry in {@link VIEWS}. */

@@ -12,7 +12,8 @@ export type ShortcutAction =
   | { type: 'help' }
   | { type: 'toggle-theme' }
   | { type: 'back-to-now' }
-  | { type: 'undo' };
+  | { type: 'undo' }
+  | { type: 'first-row' };
 
 /** One entry of the table. */
 export interface Shortcut {
@@ -39,6 +40,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { sequences: ['b'], description: 'Back to now (leave a past commit shown from History)', group: 'General', action: { type: 'back-to-now' } },
   { sequences: ['n'], description: 'Capture a new inbox action (type, then Enter)', group: 'General', action: { type: 'focus-search' } },
   { sequences: ['u'], description: 'Undo your last change on this device (also Ctrl+Z)', group: 'General', action: { type: 'undo' } },
+  { sequences: ['j'], description: 'Go to the first row of the list (then the row keys below)', group: 'General', action: { type: 'first-row' } },
 ];
 
 /** What one key press did: ran a shortcut, started or continued a sequence, or nothing. */

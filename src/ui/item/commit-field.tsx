@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { DraftNote, readDraft, useDraft, useOnLeave, writeDraft } from '../drafts/index.ts';
 import { useToasts } from '../toast/toast-context.ts';
 
@@ -14,6 +14,11 @@ export interface CommitFieldProps {
   type?: 'text' | 'email';
   /** Hides the label from sight (screen readers still read it). */
   hideLabel?: boolean;
+  /**
+   * Takes the focus when it appears, on a device with a keyboard and a fine pointer only (a
+   * phone would pop its keyboard up on every tap), without scrolling the page, at the start
+   * of the text (a long name shows its beginning).
+   */
   autoFocus?: boolean;
   /** Shown but not editable (time travel). */
   readOnly?: boolean;
@@ -29,6 +34,14 @@ export interface CommitFieldProps {
 export function CommitField(props: CommitFieldProps) {
   const { label, value, onCommit, draftKey, type = 'text', hideLabel = false, autoFocus = false, readOnly = false, className } = props;
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const element = input.current;
+    if (!autoFocus || !element || !window.matchMedia('(hover: hover) and (pointer: fine)').matches) return;
+    element.focus({ preventScroll: true });
+    if (element.type === 'text') element.setSelectionRange(0, 0); // email fields have no selection
+    element.scrollLeft = 0;
+  }, [autoFocus]);
   const toasts = useToasts();
   const draft = useDraft(draftKey);
   const typed = readOnly ? undefined : draft.text;
@@ -58,9 +71,9 @@ export function CommitField(props: CommitFieldProps) {
       </label>
       <input
         id={id}
+        ref={input}
         type={type}
         value={typed ?? value}
-        autoFocus={autoFocus}
         readOnly={readOnly}
         onChange={(event) => draft.set(event.target.value)}
         onBlur={() => typed !== undefined && void commitText(typed)}

@@ -64,3 +64,12 @@ export function keepFocusNear(row: Element, id: string, waitMs = 3000): void {
 export function focusRowSoon(id: string): void {
   requestAnimationFrame(() => focusRow(document, id));
 }
+
+/** Focuses the first row in `region` (the view); returns whether there was one. */
+export function focusFirstRow(region: ParentNode | null): boolean {
+  const row = region?.querySelector(ROW);
+  const target = row ? focusTargetOf(row) : undefined;
+  target?.focus();
+  target?.scrollIntoView({ block: 'nearest' });
+  return target !== undefined;
+}

@@ -62,7 +62,19 @@ export function RowPopover({ question, record, snapshot, today, onAnswer, onClos
           }}
         >
           <label htmlFor={`${id}-choice`}>{question === 'move' ? 'Into' : 'Context'}</label>
-          <select id={`${id}-choice`} value={choice} autoFocus onChange={(event) => setChoice(event.target.value)}>
+          <select
+            id={`${id}-choice`}
+            value={choice}
+            autoFocus
+            onChange={(event) => setChoice(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter chooses, as it would in a text field (a select alone does not submit its form).
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                event.currentTarget.form?.requestSubmit();
+              }
+            }}
+          >
             <option value="">{question === 'move' ? 'Nothing (top level)' : 'No context'}</option>
             {(question === 'move' ? placeOptions(processTree(snapshot)).map((p) => ({ id: p.id, label: p.label })) : referenceOptions(snapshot, 'context')).map((option) => (
               <option key={option.id} value={option.id}>

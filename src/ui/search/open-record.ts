@@ -1,12 +1,13 @@
 import type { RecordKind } from '../../model/index.ts';
-import { navigate } from '../shell/use-route.ts';
+import { viewFromHash } from '../routes.ts';
+import { showItems } from '../shell/use-route.ts';
 import { viewFor } from './capture.ts';
-import { requestOpen } from './open-request.ts';
 
 /**
- * Opens a record in the item panel: in the view on screen when it can (see
- * open-request.ts), else in the view that lists records of its kind.
+ * Opens a record in the item panel: beside the view on screen when it has a panel, else
+ * beside the view that lists records of its kind. The route holds what is open.
  */
 export function openRecord(id: string, kind: RecordKind): void {
-  if (!requestOpen(id)) navigate(viewFor(kind));
+  const current = viewFromHash(location.hash);
+  showItems(current === 'history' || current === 'sync' ? viewFor(kind) : current, [id]);
 }

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { SHORTCUTS, keysOf, type Shortcut } from '../shortcuts.ts';
+import { RowKeysHelp } from './row-keys-help.tsx';
 
 const GROUPS: Array<Shortcut['group']> = ['Go to', 'General'];
 
@@ -51,6 +52,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
           </table>
         </section>
       ))}
+      <RowKeysHelp />
       <form method="dialog" className="button-row">
         <button type="submit" className="button primary" autoFocus>
           Close

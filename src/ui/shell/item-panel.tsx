@@ -1,46 +1,47 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../model/index.ts';
 import { ItemEditor } from '../item/item-editor.tsx';
 import { useReturnFocus } from '../item/use-return-focus.ts';
 import '../styles/item.css';
+import '../styles/pages.css';
+import { OpenItemTabs } from './open-item-tabs.tsx';
 
 /** Props of {@link ItemPanel}. */
 export interface ItemPanelProps {
   snapshot: Snapshot;
-  /** The record the view selected, if any. */
-  selectedId: string | undefined;
-  onClose(): void;
-  /**
-   * Selects another record (the shell's `select`), for breadcrumbs. Without it the panel shows
-   * that record itself until the view selects something else.
-   */
-  onSelect?(id: string): void;
+  /** The items open, as the route holds them; the last is shown. */
+  openIds: readonly string[];
+  /** Closes one open item (Escape and × close the one shown). */
+  onClose(id: string): void;
+  /** Opens a record on top of the others (a breadcrumb's, a child's), or brings an open one to the front. */
+  onSelect(id: string): void;
 }
 
 /**
- * The selected record's details and editor, beside the view (a full-screen sheet on a phone).
- * Opening puts the focus in the name field; Escape closes it and gives the focus back.
+ * The open items beside the view (a full-screen sheet on a phone): the one in front with its
+ * details and editor, and, when several are open, a tab for each (CueKeeper keeps several
+ * panels open too). Opening one on a computer puts the focus in its name field; Escape closes
+ * it and gives the focus back.
  */
-export function ItemPanel({ snapshot, selectedId, onClose, onSelect }: ItemPanelProps) {
-  const [shown, setShown] = useState<{ from: string; id: string }>();
-  const id = shown !== undefined && shown.from === selectedId ? shown.id : selectedId;
-  const record = id === undefined ? undefined : snapshot.records.get(id);
+export function ItemPanel({ snapshot, openIds, onClose, onSelect }: ItemPanelProps) {
+  const open = openIds.filter((id) => snapshot.records.has(id));
+  const record = open.length === 0 ? undefined : snapshot.records.get(open[open.length - 1] as string);
   const ref = useRef<HTMLElement>(null);
   useReturnFocus(ref, record?.id);
+  // Without a fine pointer (a phone) the name field does not take the focus (no keyboard pops
+  // up): the panel does, so keys and screen readers start there.
+  const frontId = record?.id;
+  useEffect(() => {
+    const panel = ref.current;
+    if (frontId === undefined || !panel || panel.contains(document.activeElement)) return;
+    if (!window.matchMedia('(hover: hover) and (pointer: fine)').matches) panel.focus({ preventScroll: true });
+  }, [frontId]);
 
-  const close = (): void => {
-    setShown(undefined);
-    onClose();
-  };
-  const select = (next: string): void => {
-    if (onSelect) onSelect(next);
-    else if (selectedId !== undefined) setShown({ from: selectedId, id: next });
-  };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || !record) return;
     if (event.target instanceof Element && event.target.closest('dialog')) return;
     event.preventDefault();
-    close();
+    onClose(record.id);
   };
 
   if (!record) {
@@ -51,8 +52,9 @@ export function ItemPanel({ snapshot, selectedId, onClose, onSelect }: ItemPanel
     );
   }
   return (
-    <aside ref={ref} className="item-panel is-open" aria-label="Item details" onKeyDown={onKeyDown}>
-      <ItemEditor key={record.id} snapshot={snapshot} record={record} onSelect={select} onClose={close} />
+    <aside ref={ref} className="item-panel is-open" aria-label="Item details" tabIndex={-1} onKeyDown={onKeyDown}>
+      {open.length > 1 && <OpenItemTabs snapshot={snapshot} open={open} onShow={onSelect} onClose={onClose} />}
+      <ItemEditor key={record.id} snapshot={snapshot} record={record} onSelect={onSelect} onClose={() => onClose(record.id)} />
     </aside>
   );
 }

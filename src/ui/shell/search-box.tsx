@@ -19,7 +19,8 @@ const MESSAGE_MS = 6000;
 /**
  * The header's search and quick-capture box (its text is the shell's draft, kept across reloads). Typing lists matches (names, and snippets of
  * descriptions); Up and Down move through them; Enter opens the highlighted (or first) match,
- * or, when nothing matches, adds the text to the inbox as a new action; "Add as…" adds it as
+ * or, when nothing matches, adds the text to the inbox as a new action (Shift+Enter adds it
+ * whatever matches); "Add as…" adds it as
  * a project, area, contact or context instead (buttons at the foot of the list); Escape
  * clears and leaves the box, with Undo on a toast.
  */
@@ -82,6 +83,9 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
       clear();
       event.currentTarget.blur();
       if (typed.trim() !== '') toasts.show({ text: `Cleared “${typed.trim()}”.`, action: { label: 'Undo', run: () => onChange(typed) } });
+    } else if (event.key === 'Enter' && event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault(); // Shift+Enter always captures, even when the text matches a name
+      if (value.trim() !== '') void add('inbox', value);
     } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       const intent = enterIntent(value, hits, highlighted);
@@ -131,12 +135,12 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
         </kbd>
       </div>
       <span id="search-help" className="visually-hidden">
-        Enter opens the first match; with no match it adds the text to the inbox.
+        Enter opens the first match; with no match it adds the text to the inbox. Shift+Enter always adds it to the inbox.
       </span>
       {showList && (
         <div className="search-popup">
           {hits.length > 0 && <SearchResults hits={hits} highlighted={highlighted} onOpen={(hit) => open(hit.id, hit.kind)} />}
-          <p className="search-tip">{hits.length > 0 ? 'Enter opens the highlighted match.' : `No match. Enter adds “${value.trim()}” to the inbox.`}</p>
+          <p className="search-tip">{hits.length > 0 ? 'Enter opens the highlighted match; Shift+Enter adds it to the inbox.' : `No match. Enter adds “${value.trim()}” to the inbox.`}</p>
           <AddAsMenu name={value} onAdd={(kind) => void add(kind, value)} />
         </div>
       )}

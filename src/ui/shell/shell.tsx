@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDraft } from '../drafts/index.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import type { ShortcutAction } from '../shortcuts.ts';
@@ -10,11 +10,12 @@ import { TimeTravelProvider } from '../time-travel/time-travel-provider.tsx';
 import '../styles/history.css';
 import { VIEW_COMPONENTS } from '../views/index.ts';
 import { Header } from './header.tsx';
+import { focusFirstRow } from '../rows/focus-rows.ts';
 import { HelpDialog } from './help-dialog.tsx';
 import { ItemPanel } from './item-panel.tsx';
 import { Nav } from './nav.tsx';
 import { StatusBar } from './status-bar.tsx';
-import { navigate, useRoute } from './use-route.ts';
+import { navigate, showItems, useOpenItems, useRoute } from './use-route.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
 import { useCommitToasts, useUndo } from '../toast/use-undo.ts';
@@ -44,8 +45,9 @@ function ShellFrame() {
   const query = capture.text ?? '';
   const { set: keepCapture, clear: clearCapture } = capture;
   const setQuery = useCallback((text: string) => (text ? keepCapture(text) : clearCapture()), [keepCapture, clearCapture]);
-  // A selection belongs to the view it was made in: switching views closes the item panel.
-  const [selection, setSelection] = useState<{ view: string; id: string }>();
+  // What is open beside the view lives in the route (`#/work/<id>/<id>`): a view's own, closed
+  // by switching views, kept by a reload, and Back closes what was opened last.
+  const open = useOpenItems();
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -62,6 +64,7 @@ function ShellFrame() {
       else if (action.type === 'help') setHelpOpen((open) => !open);
       else if (action.type === 'back-to-now') backToNow();
       else if (action.type === 'undo') void undo();
+      else if (action.type === 'first-row') focusFirstRow(mainRef.current);
       else theme.toggle();
     },
     [theme, backToNow, undo],
@@ -69,8 +72,13 @@ function ShellFrame() {
   useShortcuts(onAction);
 
   const View = VIEW_COMPONENTS[view];
-  const selectedId = selection?.view === view ? selection.id : undefined;
-  const select = useCallback((id: string | undefined) => setSelection(id === undefined ? undefined : { view, id }), [view]);
+  const openIds = useMemo(() => (open === '' ? [] : open.split('/')), [open]);
+  const selectedId = openIds.at(-1);
+  // A list's click shows one item (moving along a list replaces it, so Back is not a trail).
+  const select = useCallback((id: string | undefined) => showItems(view, id === undefined ? openIds.slice(0, -1) : [id], id !== undefined && openIds.length > 0), [view, openIds]);
+  // From inside the panel (what an item holds, its breadcrumbs): open beside, on top of the stack.
+  const openBeside = useCallback((id: string) => showItems(view, [...openIds.filter((each) => each !== id), id]), [view, openIds]);
+  const closeItem = useCallback((id: string) => showItems(view, openIds.filter((each) => each !== id)), [view, openIds]);
   const hasSelection = selectedId !== undefined && snapshot.records.has(selectedId);
   const past = timeTravel.viewing !== undefined;
   // First run: no commit yet (not even another tab's or a sync's). Sync stays clear of it, for
@@ -89,7 +97,7 @@ function ShellFrame() {
           {welcome && <WelcomePanel />}
           <View snapshot={snapshot} tasks={tasks} query={query} selectedId={selectedId} select={select} />
         </main>
-        <ItemPanel snapshot={snapshot} selectedId={selectedId} onClose={() => select(undefined)} onSelect={select} />
+        <ItemPanel snapshot={snapshot} openIds={openIds} onClose={closeItem} onSelect={openBeside} />
       </div>
       <StatusBar snapshot={snapshot} />
       <UpdatePrompt />

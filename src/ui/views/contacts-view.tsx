@@ -4,7 +4,6 @@ import { AddContactForm } from './parts/add-contact-form.tsx';
 import { ContactCard } from './parts/contact-card.tsx';
 import { ContextsSection } from './parts/contexts-section.tsx';
 import { contextsByName } from './parts/place-options.ts';
-import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
@@ -13,7 +12,6 @@ import type { ViewProps } from './view-props.ts';
 
 /** Contacts: each person with what waits on them; and the contexts. */
 export function ContactsView({ snapshot, tasks, select, selectedId }: ViewProps) {
-  useOpenRequests(select);
   const today = useToday();
   const [adding, setAdding] = useState(false);
   const { run, feedback, dismiss } = useRun(tasks);

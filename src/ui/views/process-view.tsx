@@ -5,7 +5,6 @@ import { contextsByName, placeOptions } from './parts/place-options.ts';
 import { ProcessCounts } from './parts/process-counts.tsx';
 import { processNodes } from './parts/process-nodes.ts';
 import { ProcessTreeSection } from './parts/process-tree-section.tsx';
-import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
@@ -15,7 +14,6 @@ import type { ViewProps } from './view-props.ts';
 
 /** Process: problems to fix, the inbox to clarify, and the tree of areas and projects to add to. */
 export function ProcessView({ snapshot, tasks, select, selectedId }: ViewProps) {
-  useOpenRequests(select);
   const today = useToday();
   const { run, feedback, dismiss } = useRun(tasks);
   const tree = useMemo(() => processTree(snapshot), [snapshot]);

@@ -5,7 +5,6 @@ import { ReviewAreasPage } from './parts/review-areas-page.tsx';
 import { ReviewEverythingPage, ReviewFuturePage, ReviewWaitingPage } from './parts/review-pages.tsx';
 import { ReviewTabs } from './parts/review-tabs.tsx';
 import { WeeklyReviewCard } from './parts/weekly-review-card.tsx';
-import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
@@ -14,7 +13,6 @@ import type { ViewProps } from './view-props.ts';
 
 /** Review: the weekly review, one page at a time (done, waiting, future and someday, areas, everything). */
 export function ReviewView({ snapshot, tasks, select, selectedId }: ViewProps) {
-  useOpenRequests(select);
   const [mode, setMode] = useState<ReviewMode>('done');
   const today = useToday();
   const { run, feedback, dismiss } = useRun(tasks);

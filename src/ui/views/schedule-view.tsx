@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { scheduleView } from '../../model/index.ts';
 import { RemindersButton } from './parts/reminders-button.tsx';
 import { ScheduleDay } from './parts/schedule-day.tsx';
-import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
@@ -14,7 +13,6 @@ import type { ViewProps } from './view-props.ts';
  * then weeks, then months, however far ahead: scheduled actions, repeats and deadlines.
  */
 export function ScheduleView({ snapshot, tasks, select, selectedId }: ViewProps) {
-  useOpenRequests(select);
   const today = useToday();
   const { run, feedback, dismiss } = useRun(tasks);
   const groups = useMemo(() => scheduleView(snapshot, today), [snapshot, today]);

@@ -6,7 +6,6 @@ import { DeadlinesSection } from './parts/deadlines-section.tsx';
 import { useHiddenAreas } from './parts/hidden-areas.ts';
 import { areaOptions } from './parts/place-options.ts';
 import { RecentlyCompleted } from './parts/recently-completed.tsx';
-import { useOpenRequests } from './parts/use-open-requests.ts';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
 import { ViewFeedback } from './parts/view-feedback.tsx';
@@ -15,7 +14,6 @@ import type { ViewProps } from './view-props.ts';
 
 /** Work: what to do now (next and due actions) by context, then project; and what was just done. */
 export function WorkView({ snapshot, tasks, select, selectedId }: ViewProps) {
-  useOpenRequests(select);
   const today = useToday();
   const { hidden, toggle, showAll } = useHiddenAreas();
   const { run, feedback, dismiss } = useRun(tasks);

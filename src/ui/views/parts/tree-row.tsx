@@ -60,7 +60,7 @@ export function TreeRow({ row, active, selected, rowRef, onActivate, onToggle, o
         )}
       </span>
       {actionCount > 0 && (
-        <span className="count-badge" title={`${actionCount} open actions`}>
+        <span className="count-badge" title={`${actionCount} open ${actionCount === 1 ? 'action' : 'actions'}`}>
           {actionCount}
         </span>
       )}
