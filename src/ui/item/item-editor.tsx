@@ -21,6 +21,8 @@ export interface ItemEditorProps {
   /** Shows another record (a breadcrumb's). */
   onSelect(id: string): void;
   onClose(): void;
+  /** The name field takes the focus (an item just opened, not one brought back to the front). */
+  focusName?: boolean;
 }
 
 /**
@@ -29,12 +31,12 @@ export interface ItemEditorProps {
  * context, contact, repeat and Done; a project's state; an area's contact; a contact's
  * email), where it sits, its notes and log, converting and deleting.
  */
-export function ItemEditor({ snapshot, record, onSelect, onClose }: ItemEditorProps) {
+export function ItemEditor({ snapshot, record, onSelect, onClose, focusName = false }: ItemEditorProps) {
   // Time travel shows a past commit: everything that writes is disabled (commands would refuse).
   const readOnly = useReadOnly();
   return (
     <div className="item-editor">
-      <ItemHeader snapshot={snapshot} record={record} readOnly={readOnly} onSelect={onSelect} onClose={onClose} />
+      <ItemHeader snapshot={snapshot} record={record} readOnly={readOnly} focusName={focusName} onSelect={onSelect} onClose={onClose} />
       {readOnly && <p className="hint">Read-only: this is the item as it was then. Go back to now to change it.</p>}
       <fieldset className="item-fields" disabled={readOnly}>
         <legend className="visually-hidden">Edit {record.name}</legend>

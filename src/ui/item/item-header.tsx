@@ -6,9 +6,9 @@ import { KIND_LABELS } from './labels.ts';
 import { StarToggle } from './star-toggle.tsx';
 import { useCommand } from './use-command.ts';
 
-/** The top of the panel: where the record sits, its kind, star and name (focused on opening), and Close. */
-export function ItemHeader(props: { snapshot: Snapshot; record: AnyRecord; readOnly: boolean; onSelect: (id: string) => void; onClose: () => void }) {
-  const { snapshot, record, readOnly, onSelect, onClose } = props;
+/** The top of the panel: where the record sits, its kind, star and name (focused when `focusName`), and Close. */
+export function ItemHeader(props: { snapshot: Snapshot; record: AnyRecord; readOnly: boolean; focusName: boolean; onSelect: (id: string) => void; onClose: () => void }) {
+  const { snapshot, record, readOnly, focusName, onSelect, onClose } = props;
   const { run, error } = useCommand();
   const rename = (name: string): Promise<boolean> => run((s) => updateRecord(s, record.id, { name }, new Date()));
   const toggleStar = (): void => void run((s) => updateRecord(s, record.id, { starred: !record.starred }, new Date()));
@@ -27,7 +27,7 @@ export function ItemHeader(props: { snapshot: Snapshot; record: AnyRecord; readO
           </button>
         </span>
       </div>
-      <CommitField label="Name" hideLabel value={record.name} onCommit={rename} draftKey={`name:${record.id}`} autoFocus readOnly={readOnly} className="item-name" />
+      <CommitField label="Name" hideLabel value={record.name} onCommit={rename} draftKey={`name:${record.id}`} autoFocus={focusName} readOnly={readOnly} className="item-name" />
       <CommandError error={error} />
     </header>
   );

@@ -19,7 +19,7 @@ interface RowPopoverProps {
 
 /**
  * The small form under a row that asks one thing, its first field focused: the waiting menu
- * (CueKeeper's: a day, "no reason given", or a contact), a day, a project or area to move
+ * (CueKeeper's: no reason given, a contact, or until a day), a day, a project or area to move
  * into, or a context. Escape closes it and gives the focus back to the row.
  */
 export function RowPopover({ question, record, snapshot, today, onAnswer, onClose }: RowPopoverProps) {
@@ -43,16 +43,16 @@ export function RowPopover({ question, record, snapshot, today, onAnswer, onClos
   const title = { waiting: `Waiting: ${record.name}`, schedule: `Schedule ${record.name}`, move: `Move ${record.name}`, context: `Context of ${record.name}` }[question];
   return (
     <div className="row-popover" role="group" aria-label={title} onKeyDown={onKeyDown}>
+      {question === 'waiting' && <WaitingChoices snapshot={snapshot} answer={answer} />}
       {(question === 'waiting' || question === 'schedule') && (
         <form className="row-popover-line" onSubmit={submitDay}>
           <label htmlFor={`${id}-day`}>{question === 'waiting' ? 'Until' : 'Day'}</label>
-          <input id={`${id}-day`} type="date" value={day} required autoFocus onChange={(event) => setDay(event.target.value)} />
+          <input id={`${id}-day`} type="date" value={day} required autoFocus={question === 'schedule'} onChange={(event) => setDay(event.target.value)} />
           <button type="submit" className="button primary small" disabled={parseDay(day) === undefined}>
             Schedule
           </button>
         </form>
       )}
-      {question === 'waiting' && <WaitingChoices snapshot={snapshot} answer={answer} />}
       {(question === 'move' || question === 'context') && (
         <form
           className="row-popover-line"
@@ -100,7 +100,7 @@ function WaitingChoices({ snapshot, answer }: { snapshot: Snapshot; answer: (pat
   return (
     <ul className="waiting-choices" aria-label="Or wait for">
       <li>
-        <button type="button" className="chip" onClick={() => answer({ state: 'waiting' }, 'waiting')}>
+        <button type="button" className="chip" autoFocus onClick={() => answer({ state: 'waiting' }, 'waiting')}>
           Waiting (no reason given)
         </button>
       </li>

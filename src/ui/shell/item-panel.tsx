@@ -28,14 +28,21 @@ export function ItemPanel({ snapshot, openIds, onClose, onSelect }: ItemPanelPro
   const record = open.length === 0 ? undefined : snapshot.records.get(open[open.length - 1] as string);
   const ref = useRef<HTMLElement>(null);
   useReturnFocus(ref, record?.id);
-  // Without a fine pointer (a phone) the name field does not take the focus (no keyboard pops
-  // up): the panel does, so keys and screen readers start there.
+  // The panel takes the focus when its front item changes, so keys and screen readers start
+  // there, unless the name field takes it: an item just opened on a computer (on a phone no
+  // keyboard should pop up; an item brought back to the front keeps its name untouched).
   const frontId = record?.id;
+  const seen = useRef<readonly string[]>([]);
+  const justOpened = frontId !== undefined && !seen.current.includes(frontId);
+  useEffect(() => {
+    seen.current = open;
+  });
+  const nameTakesFocus = justOpened && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
   useEffect(() => {
     const panel = ref.current;
-    if (frontId === undefined || !panel || panel.contains(document.activeElement)) return;
-    if (!window.matchMedia('(hover: hover) and (pointer: fine)').matches) panel.focus({ preventScroll: true });
-  }, [frontId]);
+    if (frontId === undefined || !panel || nameTakesFocus || panel.contains(document.activeElement)) return;
+    panel.focus({ preventScroll: true });
+  }, [frontId, nameTakesFocus]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || !record) return;
@@ -54,7 +61,7 @@ export function ItemPanel({ snapshot, openIds, onClose, onSelect }: ItemPanelPro
   return (
     <aside ref={ref} className="item-panel is-open" aria-label="Item details" tabIndex={-1} onKeyDown={onKeyDown}>
       {open.length > 1 && <OpenItemTabs snapshot={snapshot} open={open} onShow={onSelect} onClose={onClose} />}
-      <ItemEditor key={record.id} snapshot={snapshot} record={record} onSelect={onSelect} onClose={() => onClose(record.id)} />
+      <ItemEditor key={record.id} snapshot={snapshot} record={record} focusName={justOpened} onSelect={onSelect} onClose={() => onClose(record.id)} />
     </aside>
   );
 }

@@ -32,11 +32,24 @@ export function WeeklyReviewCard({ onShowProjects, ...rowProps }: ItemRowProps &
   const headingId = useId();
   const review = findWeeklyReview(rowProps.snapshot);
   const due = review !== undefined && isDue(review, rowProps.today);
-  const [open, setOpen] = useState(due);
+  const [chosen, setOpen] = useState<boolean>(); // open while due, until the person chooses
+  const open = chosen ?? due;
+  // A box shows its new state at once, while its commit is made (as the Done box does).
+  const [pending, setPending] = useState<ReadonlyMap<number, boolean>>(new Map());
   const stale = staleProjects(rowProps.snapshot, rowProps.today).length;
   if (review === undefined) return null;
   const steps = checklistItems(review.description ?? '');
-  const ticked = steps.filter((step) => step.checked).length;
+  const checked = (step: { index: number; checked: boolean }): boolean => pending.get(step.index) ?? step.checked;
+  const ticked = steps.filter(checked).length;
+  const tick = async (index: number, value: boolean): Promise<void> => {
+    setPending((current) => new Map(current).set(index, value));
+    await run((s) => tickChecklistItem(s, review.id, index, value));
+    setPending((current) => {
+      const next = new Map(current);
+      next.delete(index);
+      return next;
+    });
+  };
   const run = rowProps.run;
   return (
     <details className="card weekly-review" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -56,7 +69,7 @@ export function WeeklyReviewCard({ onShowProjects, ...rowProps }: ItemRowProps &
           {steps.map((step) => (
             <li key={step.index}>
               <label>
-                <input type="checkbox" checked={step.checked} onChange={(event) => void run((s) => tickChecklistItem(s, review.id, step.index, event.target.checked))} /> {step.label}
+                <input type="checkbox" checked={checked(step)} onChange={(event) => void tick(step.index, event.target.checked)} /> {step.label}
               </label>
             </li>
           ))}
