@@ -54,6 +54,7 @@ function ItemFields({ snapshot, record, onClose, onSelect }: { snapshot: Snapsho
       <ConflictNotes record={record} />
       {record.kind === 'action' && <ActionFields snapshot={snapshot} action={record} />}
       {record.kind === 'project' && <ProjectStateEditor project={record} />}
+      <ItemContents snapshot={snapshot} record={record} onSelect={onSelect} />
       {record.kind === 'project' && <ProjectReviewed project={record} />}
       {(record.kind === 'action' || record.kind === 'project') && <DeadlineField item={record} />}
       {record.kind === 'contact' && <EmailField contact={record} />}
@@ -63,7 +64,6 @@ function ItemFields({ snapshot, record, onClose, onSelect }: { snapshot: Snapsho
           {item.kind !== 'action' && <ContactPicker snapshot={snapshot} item={item} />}
         </div>
       )}
-      <ItemContents snapshot={snapshot} record={record} onSelect={onSelect} />
       <section className="item-section" aria-label="Notes">
         <DescriptionEditor record={record} />
         <LogEntryForm record={record} />

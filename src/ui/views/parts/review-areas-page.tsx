@@ -27,7 +27,7 @@ export function ReviewAreasPage({ page, ...rowProps }: ItemRowProps & { page: Ar
           Projects to review <span className={`count-badge${stale.length > 0 ? ' warn' : ''}`}>{stale.length}</span>
         </h3>
         {stale.length === 0 ? (
-          <p className="muted">Every active project was reviewed in the last {STALE_AFTER_DAYS} days.</p>
+          <p className="muted">No active project has gone {STALE_AFTER_DAYS} days without a look (counting from when it was made, if never reviewed).</p>
         ) : (
           <ul className="action-list">
             {stale.map(({ project }) => (
@@ -54,7 +54,7 @@ export function ReviewAreasPage({ page, ...rowProps }: ItemRowProps & { page: Ar
             <li key={area?.id ?? 'none'} className="area-entry" style={{ marginInlineStart: `${depth * 1.25}rem` }}>
               {area ? <RecordButton record={area} select={rowProps.select} selectedId={rowProps.selectedId} /> : <span className="muted">{name}</span>}
               <span className="muted record-meta"> {countWords(counts)}</span>
-              {projects.length > 0 && <RecordLinks records={projects} select={rowProps.select} selectedId={rowProps.selectedId} meta={(p) => `${p.state} · ${reviewedWords(p, rowProps.today)}`} empty="" />}
+              {projects.length > 0 && <RecordLinks records={projects} select={rowProps.select} selectedId={rowProps.selectedId} meta={(p) => (p.state === 'active' ? `active · ${reviewedWords(p, rowProps.today)}` : p.state)} empty="" />}
             </li>
           ))}
         </ul>
