@@ -35,6 +35,21 @@ describe('Tasks', () => {
     await tasks.close();
   });
 
+  it('merges a command computed before another one landed, instead of overwriting it', async () => {
+    const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
+    await tasks.apply({ changes: [{ put: action(5, 'Pack the books', { state: 'inbox' }) }], message: 'Create Pack the books' });
+    const star = (s: typeof tasks.snapshot) => ({ changes: [{ put: { ...(s.records.get(id(5)) as ActionRecord), starred: true } }], message: 'star' });
+    const next = (s: typeof tasks.snapshot) => ({ changes: [{ put: { ...(s.records.get(id(5)) as ActionRecord), state: 'next' as const } }], message: 'next' });
+    // Both computed from the same snapshot, as a quick `s` then `n` on a row are: the second
+    // is applied after the first has landed, still on the snapshot it was computed from.
+    const basis = tasks.snapshot;
+    await tasks.run(star);
+    await tasks.apply(next(basis), { basis });
+    expect(tasks.snapshot.records.get(id(5))).toMatchObject({ starred: true, state: 'next' });
+    expect(tasks.snapshot.records.get(id(5))).not.toHaveProperty('_conflicts');
+    await tasks.close();
+  });
+
   it('reports a malformed file as a problem and reads the rest', async () => {
     const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
     await tasks.apply({ changes: [{ put: action(3, 'Fine') }], message: 'Create Fine' });

@@ -1,12 +1,11 @@
 import { openRepo, type Branch, type Commit, type Oid, type Repo } from '../store/index.ts';
 import { afterMergeEdit } from './after-merge.ts';
-import { starterCleanupEdit } from './starter-cleanup.ts';
-import { encodeRecord } from './encode-record.ts';
 import { loadSnapshot, patchSnapshot } from './load-snapshot.ts';
 import { mergeRecordFile } from './merge-records.ts';
-import { recordPath } from './paths.ts';
+import { starterCleanupEdit } from './starter-cleanup.ts';
 import { EMPTY_SNAPSHOT, type Edit, type Snapshot } from './snapshot.ts';
 import { UndoHistory } from './undo-history.ts';
+import { writeChange } from './write-change.ts';
 
 /** How to open the task repository. */
 export interface OpenTasksOptions {
@@ -135,16 +134,16 @@ export class Tasks {
 
   /**
    * Commits an edit as one commit and returns the new head; an edit with no change commits
-   * nothing. A `user` change (the default) enters the undo history and is announced.
+   * nothing. A `user` change (the default) enters the undo history and is announced. `basis`
+   * is the snapshot the edit was computed from (default the current one): a record changed
+   * since is merged with the edit, not overwritten (see writeChange).
    */
-  async apply(edit: Edit, options: { source?: ChangeSource } = {}): Promise<Oid | undefined> {
+  async apply(edit: Edit, options: { source?: ChangeSource; basis?: Snapshot } = {}): Promise<Oid | undefined> {
     if (edit.changes.length === 0) return this.current.head as Oid | undefined;
     const before = this.current.head; // the store hands back the old head when nothing changed
-    const head = await this.branch.transaction((tx) => {
-      for (const change of edit.changes) {
-        if ('put' in change) tx.set(recordPath(change.put.kind, change.put.id), encodeRecord(change.put));
-        else tx.remove(recordPath(change.remove.kind, change.remove.id));
-      }
+    const basis = options.basis ?? this.current;
+    const head = await this.branch.transaction(async (tx) => {
+      for (const change of edit.changes) await writeChange(tx, change, basis);
     }, this.info(edit.message));
     await this.refresh(head);
     if ((options.source ?? 'user') === 'user' && head !== before) this.announce({ id: head, kind: 'change', subject: subjectOf(edit.message) });
@@ -153,7 +152,8 @@ export class Tasks {
 
   /** Runs a command against the current snapshot and commits what it returns (the person's change). */
   run(command: (snapshot: Snapshot) => Edit): Promise<Oid | undefined> {
-    return this.apply(command(this.current));
+    const basis = this.current;
+    return this.apply(command(basis), { basis });
   }
 
   /**

@@ -13,7 +13,8 @@ export function ActionFields({ snapshot, action }: { snapshot: Snapshot; action:
       <ActionStateEditor snapshot={snapshot} action={action} />
       <div className="item-pickers">
         <ContextPicker snapshot={snapshot} action={action} />
-        <ContactPicker snapshot={snapshot} item={action} />
+        {/* Waiting for a contact, the state editor's "Waiting for whom?" is the contact field. */}
+        {action.state !== 'waiting-for-contact' && <ContactPicker snapshot={snapshot} item={action} />}
       </div>
       <RepeatEditor action={action} />
     </>

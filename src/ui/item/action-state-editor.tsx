@@ -13,7 +13,8 @@ type Pending = 'waiting-for-contact' | 'scheduled';
 
 /**
  * An action's state. Waiting for a contact needs the contact and scheduled needs the day: when
- * the action has none, choosing the state asks for it first and saves both together.
+ * the action has none, choosing the state asks for it first and saves both together. While it
+ * waits for a contact, the one contact field is "Waiting for whom?" (no second picker).
  */
 export function ActionStateEditor({ snapshot, action }: { snapshot: Snapshot; action: ActionRecord }) {
   const { run, error, fail } = useCommand();
@@ -39,11 +40,11 @@ export function ActionStateEditor({ snapshot, action }: { snapshot: Snapshot; ac
   return (
     <div className="item-state-editor">
       <StateRadios states={STATES.action} labels={ACTION_STATE_LABELS} value={shown} onChoose={choose} />
-      {pending === 'waiting-for-contact' && (
+      {shown === 'waiting-for-contact' && (
         <>
           <ReferencePicker
             label="Waiting for whom?"
-            value={undefined}
+            value={pending ? undefined : action.contact}
             options={referenceOptions(snapshot, 'contact')}
             empty={{ label: 'Choose a contact…', choosable: false }}
             onChoose={(contact) => contact !== undefined && void update({ state: 'waiting-for-contact', contact })}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import { updateRecord, type AnyRecord } from '../../model/index.ts';
+import { tickChecklistItem, updateRecord, type AnyRecord } from '../../model/index.ts';
 import { DraftNote, readDraft, useDraft, useOnLeave, writeDraft } from '../drafts/index.ts';
 import { MarkdownView } from '../markdown/index.ts';
 import { useToasts } from '../toast/toast-context.ts';
@@ -118,7 +118,11 @@ export function DescriptionEditor({ record }: { record: AnyRecord }) {
   return (
     <div className="item-notes">
       <h3 className="item-label">Notes</h3>
-      {record.description ? <MarkdownView markdown={record.description} className="markdown item-markdown" /> : <p className="muted">No notes.</p>}
+      {record.description ? (
+        <MarkdownView markdown={record.description} className="markdown item-markdown" onTick={(index, checked) => void run((s) => tickChecklistItem(s, record.id, index, checked))} />
+      ) : (
+        <p className="muted">No notes.</p>
+      )}
       <button ref={editButton} type="button" className="button" onClick={() => draft.set(saved)}>
         {record.description ? 'Edit notes' : 'Add notes'}
       </button>

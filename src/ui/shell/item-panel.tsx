@@ -37,12 +37,14 @@ export function ItemPanel({ snapshot, openIds, onClose, onSelect }: ItemPanelPro
   useEffect(() => {
     seen.current = open;
   });
-  const nameTakesFocus = justOpened && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
+  const nameTakesFocus = useRef(false);
+  nameTakesFocus.current = justOpened && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
   useEffect(() => {
+    // Only when the front item changes: a later render (typing elsewhere) must not take the focus.
     const panel = ref.current;
-    if (frontId === undefined || !panel || nameTakesFocus || panel.contains(document.activeElement)) return;
+    if (frontId === undefined || !panel || nameTakesFocus.current || panel.contains(document.activeElement)) return;
     panel.focus({ preventScroll: true });
-  }, [frontId, nameTakesFocus]);
+  }, [frontId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     if (event.key !== 'Escape' || event.defaultPrevented || !record) return;
