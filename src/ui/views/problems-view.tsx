@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
 import { problems, type Problem, type Snapshot } from '../../model/index.ts';
+import { useGroupAdder } from '../items/group-adder.tsx';
+import type { Run } from './parts/use-run.ts';
 
 interface ProblemsViewProps {
   snapshot: Snapshot;
+  run: Run;
   select: (id: string) => void;
   selectedId: string | undefined;
 }
@@ -13,7 +16,7 @@ interface ProblemsViewProps {
  * slot for an eighth view, so this is a section atop Process (and a count in the status bar);
  * nothing is rendered when all is well.
  */
-export function ProblemsView({ snapshot, select, selectedId }: ProblemsViewProps) {
+export function ProblemsView({ snapshot, run, select, selectedId }: ProblemsViewProps) {
   const list = useMemo(() => problems(snapshot), [snapshot]);
   if (list.length === 0) return null;
   return (
@@ -26,7 +29,7 @@ export function ProblemsView({ snapshot, select, selectedId }: ProblemsViewProps
         </summary>
         <ul className="problem-list">
           {list.map((problem, index) => (
-            <ProblemItem key={`${problem.kind}:${problem.id ?? problem.path ?? index}`} problem={problem} select={select} selectedId={selectedId} />
+            <ProblemItem key={`${problem.kind}:${problem.id ?? problem.path ?? index}`} problem={problem} run={run} select={select} selectedId={selectedId} />
           ))}
         </ul>
       </details>
@@ -34,8 +37,11 @@ export function ProblemsView({ snapshot, select, selectedId }: ProblemsViewProps
   );
 }
 
-function ProblemItem({ problem, select, selectedId }: { problem: Problem; select: (id: string) => void; selectedId: string | undefined }) {
+/** One problem; a project with no next action has "+" to add one (as CueKeeper's problem list does). */
+function ProblemItem({ problem, run, select, selectedId }: { problem: Problem; run: Run; select: (id: string) => void; selectedId: string | undefined }) {
   const { id } = problem;
+  const adder = problem.kind === 'no-next-action' && id !== undefined ? ({ kind: 'action', state: 'next', parent: id } as const) : undefined;
+  const { button, form } = useGroupAdder(adder, 'Next actions', `problem-add:${id ?? ''}`, run);
   return (
     <li className={`problem kind-${problem.kind}`}>
       {id === undefined ? (
@@ -45,6 +51,8 @@ function ProblemItem({ problem, select, selectedId }: { problem: Problem; select
           {problem.message}
         </button>
       )}
+      {button}
+      {form}
     </li>
   );
 }

@@ -25,7 +25,7 @@ export function ProcessView({ snapshot, tasks, select, selectedId }: ViewProps) 
       <ViewHeading title="Process" purpose="Clarify what you captured: make it a next action, schedule it, put it off, or tick it off." />
       <ProcessCounts counts={countByState(snapshot)} />
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />
-      <ProblemsView snapshot={snapshot} select={select} selectedId={selectedId} />
+      <ProblemsView snapshot={snapshot} run={run} select={select} selectedId={selectedId} />
       <InboxList inbox={tree.inbox} snapshot={snapshot} contexts={contexts} places={places} today={today} run={run} select={select} selectedId={selectedId} />
       <ProcessTreeSection nodes={nodes} run={run} select={select} selectedId={selectedId} />
     </section>

@@ -1,16 +1,22 @@
 import type { ContactEntry } from '../../../model/index.ts';
 import { ActionRow, type ActionRowProps } from './action-row.tsx';
+import { useGroupAdder } from '../../items/group-adder.tsx';
 import { RecordButton } from './record-button.tsx';
 
-/** One contact: the actions waiting on them, and the other items that name them. */
+/** One contact: the actions waiting on them ("+" adds one), and the other items that name them. */
 export function ContactCard({ entry, ...rowProps }: ActionRowProps & { entry: ContactEntry }) {
   const { contact, waitingOn, items } = entry;
+  const { button, form } = useGroupAdder({ kind: 'action', state: 'waiting-for-contact', contact: contact.id }, `Waiting for ${contact.name}`, `contact-add:${contact.id}`, rowProps.run);
   return (
     <li className="card contact-card" aria-label={contact.name}>
-      <h2 className="contact-name">
-        <RecordButton record={contact} select={rowProps.select} selectedId={rowProps.selectedId} />
-        {contact.email && <span className="muted contact-email">{contact.email}</span>}
-      </h2>
+      <div className="item-group-head">
+        <h2 className="contact-name">
+          <RecordButton record={contact} select={rowProps.select} selectedId={rowProps.selectedId} />
+          {contact.email && <span className="muted contact-email">{contact.email}</span>}
+        </h2>
+        {button}
+      </div>
+      {form}
       {waitingOn.length === 0 && items.length === 0 && <p className="muted">Nothing waits on them.</p>}
       {waitingOn.length > 0 && (
         <>
