@@ -42,7 +42,10 @@ export function InlineNameForm(props: InlineNameFormProps) {
         autoComplete="off"
         onChange={(event) => (event.target.value ? draft.set(event.target.value) : draft.clear())}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && onCancel) onCancel();
+          if (event.key !== 'Escape' || !onCancel) return;
+          event.preventDefault(); // closes this form, not the item panel around it
+          event.stopPropagation();
+          onCancel();
         }}
       />
       {children}
