@@ -102,3 +102,14 @@ describe('describeChange', () => {
     expect(describeChange(records(contactBefore), records(contactAfter), [modified(contactAfter)])).toEqual(['“Ann”: email set to ann@example.com']);
   });
 });
+
+describe('describeChange of deadlines and reviews', () => {
+  it('says a deadline set, removed, and a project reviewed', () => {
+    const path = 'items/3f/3f2504e0-4f89-41d3-9a0c-0305e82c3301.json';
+    const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const before = new Map([[id, { kind: 'project' as const, id, name: 'Visa', created: '2026-01-01T00:00:00Z', state: 'active' as const }]]);
+    const after = new Map([[id, { ...before.get(id)!, deadline: '2026-03-01', reviewed: '2026-02-01T10:00:00Z' }]]);
+    expect(describeChange(before, after, [{ path, kind: 'modified', before: 'a', after: 'b' }] as never)).toEqual(['“Visa”: deadline 2026-03-01', 'Marked “Visa” reviewed']);
+    expect(describeChange(after, before, [{ path, kind: 'modified', before: 'b', after: 'a' }] as never)).toEqual(['“Visa”: no longer has a deadline', '“Visa”: review mark removed']);
+  });
+});

@@ -104,6 +104,12 @@ function describeUpdate(old: AnyRecord, next: AnyRecord, was: ReadonlyMap<string
       case 'waitUntil':
         out.push(to === undefined ? `${name}: no longer waits until ${String(from)}` : `${name}: waits until ${String(to)}`);
         break;
+      case 'deadline':
+        out.push(to === undefined ? `${name}: no longer has a deadline` : `${name}: deadline ${String(to)}`);
+        break;
+      case 'reviewed':
+        out.push(to === undefined ? `${name}: review mark removed` : `Marked ${name} reviewed`);
+        break;
       case 'repeat':
         out.push(to === undefined ? `${name}: stopped repeating` : `${name}: repeats ${next.kind === 'action' && next.repeat ? describeRepeat(next.repeat) : String(to)}`);
         break;
@@ -122,7 +128,7 @@ function describeUpdate(old: AnyRecord, next: AnyRecord, was: ReadonlyMap<string
 }
 
 /** Fields in the order their lines read best; anything else follows, alphabetically. */
-const FIELD_ORDER = ['name', 'state', 'waitUntil', 'repeat', 'parent', 'context', 'contact', 'starred', 'description', 'email', '_conflicts'];
+const FIELD_ORDER = ['name', 'state', 'waitUntil', 'deadline', 'repeat', 'parent', 'context', 'contact', 'starred', 'description', 'email', '_conflicts'];
 
 function conflictLine(name: string, from: Json | undefined, to: Json | undefined): string {
   const count = (value: Json | undefined): number => (Array.isArray(value) ? value.length : 0);

@@ -38,6 +38,8 @@ export function updateMessage(snapshot: Snapshot, before: AnyRecord, after: AnyR
       return `${name}: rename to ${messageName(after.name)}`;
     case 'waitUntil':
       return `${name}: reschedule to ${String(value)}`;
+    case 'deadline':
+      return value === undefined ? `${name}: no deadline` : `${name}: deadline ${String(value)}`;
     case 'starred':
       return value === true ? `${name}: star` : `${name}: unstar`;
     case 'parent':
