@@ -150,7 +150,8 @@ test.describe('at phone width', () => {
     await panel.getByRole('button', { name: 'Add notes' }).tap();
     await panel.getByRole('textbox', { name: 'Notes (Markdown)' }).fill('Half a thought');
     await page.reload();
-    const again = await open(page, 'Plan the garden');
+    // The route keeps the item open across the reload: the sheet is there again, with the draft.
+    const again = page.getByRole('complementary', { name: 'Item details' });
     await expect(again.getByRole('textbox', { name: 'Notes (Markdown)' })).toHaveValue('Half a thought');
     await again.getByRole('button', { name: 'Close details' }).tap();
     await expect.poll(async () => (await stored(page, first))?.description).toBe('Half a thought');

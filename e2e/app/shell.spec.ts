@@ -2,6 +2,7 @@
 // `/` focuses the search box, and `?` opens a dialog that lists every shortcut of the table.
 import { expect, test } from '@playwright/test';
 import { VIEWS } from '../../src/ui/routes.ts';
+import { ROW_SHORTCUTS } from '../../src/ui/rows/row-shortcuts.ts';
 import { SHORTCUTS } from '../../src/ui/shortcuts.ts';
 import { openApp } from './app-support.ts';
 
@@ -73,7 +74,9 @@ test('`?` opens the shortcut dialog listing every shortcut of the table; Escape 
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   const rows = dialog.getByRole('row');
-  await expect(rows).toHaveCount(SHORTCUTS.length);
+  // Every shortcut of the table, every row key, and the search box's three keys.
+  await expect(rows).toHaveCount(SHORTCUTS.length + ROW_SHORTCUTS.length + 3);
+  for (const shortcut of ROW_SHORTCUTS) await expect(rows.filter({ hasText: shortcut.description })).toHaveCount(1);
   for (const shortcut of SHORTCUTS) {
     const row = rows.filter({ hasText: shortcut.description });
     await expect(row).toHaveCount(1);

@@ -69,7 +69,7 @@ test('Sync now pushes to the local remote, the indicator says so, and git clones
 
   // A new commit is pushed on its own, after the debounce.
   await page.keyboard.press('1');
-  await expect(page.getByRole('button', { name: 'Buy milk' })).toBeVisible(); // the Process placeholder lists the inbox
+  await expect(page.getByRole('button', { name: 'Buy milk', exact: true })).toBeVisible(); // the Process placeholder lists the inbox
   const second = await commitAction(page, 'Call Ann');
   await expect(indicator).toContainText('Saved on this device');
   await expect(page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote', { timeout: 15_000 });

@@ -44,7 +44,7 @@ test('the app runs under its CSP without a violation, and an injected script is 
   await box.fill('Read the CSP spec');
   await box.press('Enter');
   await expect(page.locator('.search-status')).toContainText('Added');
-  await page.getByRole('button', { name: 'Read the CSP spec' }).first().click();
+  await page.getByRole('button', { name: 'Read the CSP spec', exact: true }).first().click();
   await page.getByRole('button', { name: 'Add notes' }).click();
   const notes = page.getByRole('textbox', { name: 'Notes (Markdown)' });
   await notes.fill('See **this** [link](https://example.org) and ![an image](https://example.org/pixel.png)\n\n<img src=x onerror="window.__xss=1">');

@@ -116,13 +116,13 @@ test('two devices sync through the server with tokens of their own; a revoked to
     await syncNow(phone.page);
     await expect(phone.page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
     await openView(phone.page, 'Process');
-    await expect(phone.page.getByRole('button', { name: 'Pay the rent' })).toBeVisible();
+    await expect(phone.page.getByRole('button', { name: 'Pay the rent', exact: true })).toBeVisible();
     await capture(phone.page, 'Call the landlord');
     await syncNow(phone.page);
     await expect(phone.page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
     await syncNow(laptop.page);
     await openView(laptop.page, 'Process');
-    await expect(laptop.page.getByRole('button', { name: 'Call the landlord' })).toBeVisible();
+    await expect(laptop.page.getByRole('button', { name: 'Call the landlord', exact: true })).toBeVisible();
 
     // The phone is lost: its token is revoked on the server.
     await tokens.revoke(phoneToken.record.id);

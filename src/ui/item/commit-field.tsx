@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { DraftNote, readDraft, useDraft, useOnLeave, writeDraft } from '../drafts/index.ts';
+import { isTypingTarget } from '../shortcuts.ts';
 import { useToasts } from '../toast/toast-context.ts';
 
 /** Props of {@link CommitField}. */
@@ -38,6 +39,7 @@ export function CommitField(props: CommitFieldProps) {
   useEffect(() => {
     const element = input.current;
     if (!autoFocus || !element || !window.matchMedia('(hover: hover) and (pointer: fine)').matches) return;
+    if (isTypingTarget(document.activeElement)) return; // another field has it (a restored draft, the search box): leave it
     element.focus({ preventScroll: true });
     if (element.type === 'text') element.setSelectionRange(0, 0); // email fields have no selection
     element.scrollLeft = 0;
