@@ -50,6 +50,16 @@ describe('Tasks', () => {
     await tasks.close();
   });
 
+  it('lands two commands run at once (a quick `s` then `n`), neither written over', async () => {
+    const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
+    await tasks.apply({ changes: [{ put: action(5, 'Pack the books', { state: 'inbox' }) }], message: 'Create Pack the books' });
+    const patch = (extra: Partial<ActionRecord>) => (s: typeof tasks.snapshot) => ({ changes: [{ put: { ...(s.records.get(id(5)) as ActionRecord), ...extra } }], message: 'patch' });
+    await Promise.all([tasks.run(patch({ starred: true })), tasks.run(patch({ state: 'next' })), tasks.run(patch({ name: 'Pack the boxes' }))]);
+    expect(tasks.snapshot.records.get(id(5))).toMatchObject({ starred: true, state: 'next', name: 'Pack the boxes' });
+    expect(await tasks.history()).toHaveLength(4);
+    await tasks.close();
+  });
+
   it('reports a malformed file as a problem and reads the rest', async () => {
     const tasks = await Tasks.open({ name: 't', indexedDB: new IDBFactory() });
     await tasks.apply({ changes: [{ put: action(3, 'Fine') }], message: 'Create Fine' });

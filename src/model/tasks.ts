@@ -60,6 +60,8 @@ export class Tasks {
   private readonly errorListeners = new Set<ErrorListener>();
   private readonly stopWatching: () => void;
   private refreshing: Promise<void> = Promise.resolve();
+  /** This tab's commits, one after another (see {@link Tasks.apply}). */
+  private writing: Promise<unknown> = Promise.resolve();
   /** The after-merge work started for each merge head seen, by its id. */
   private readonly settling = new Map<string, Promise<Oid | undefined>>();
   private readonly undoable = new UndoHistory();
@@ -140,14 +142,16 @@ export class Tasks {
    */
   async apply(edit: Edit, options: { source?: ChangeSource; basis?: Snapshot } = {}): Promise<Oid | undefined> {
     if (edit.changes.length === 0) return this.current.head as Oid | undefined;
-    const before = this.current.head; // the store hands back the old head when nothing changed
     const basis = options.basis ?? this.current;
-    const head = await this.branch.transaction(async (tx) => {
-      for (const change of edit.changes) await writeChange(tx, change, basis);
-    }, this.info(edit.message));
-    await this.refresh(head);
-    if ((options.source ?? 'user') === 'user' && head !== before) this.announce({ id: head, kind: 'change', subject: subjectOf(edit.message) });
-    return head;
+    return this.inTurn(async () => {
+      const before = this.current.head; // the store hands back the old head when nothing changed
+      const head = await this.branch.transaction(async (tx) => {
+        for (const change of edit.changes) await writeChange(tx, change, basis);
+      }, this.info(edit.message));
+      await this.refresh(head);
+      if ((options.source ?? 'user') === 'user' && head !== before) this.announce({ id: head, kind: 'change', subject: subjectOf(edit.message) });
+      return head;
+    });
   }
 
   /** Runs a command against the current snapshot and commits what it returns (the person's change). */
@@ -222,11 +226,25 @@ export class Tasks {
   }
 
   /** Reverts `commitId` as a commit with `message`; `undefined` when that changed nothing. */
-  private async revertAs(commitId: string, message: string): Promise<Oid | undefined> {
-    const before = await this.branch.head();
-    const head = await this.branch.revert(commitId, this.info(message));
-    await this.refresh(head);
-    return head === before ? undefined : head;
+  private revertAs(commitId: string, message: string): Promise<Oid | undefined> {
+    return this.inTurn(async () => {
+      const before = await this.branch.head();
+      const head = await this.branch.revert(commitId, this.info(message));
+      await this.refresh(head);
+      return head === before ? undefined : head;
+    });
+  }
+
+  /**
+   * Runs `write` after this tab's earlier commits have landed and been read. A transaction
+   * reads the files as the head was when it began, so two quick commands (`s` then `n` on a
+   * row, two ticks) run side by side would both read the old file and the second would write
+   * over the first; one at a time, the second sees the first's file and merges onto it.
+   */
+  private inTurn<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.writing.then(write, write);
+    this.writing = result.catch(() => undefined);
+    return result;
   }
 
   private info(message: string): { message: string; author?: Author } {
