@@ -1,6 +1,7 @@
 // Every figure of a results file as one measure: our figure, the baseline measured in the same
 // run, their ratio and the goal. The bench prints one line per measure; bench/report.ts charts
 // each measure over time. Reads version 1 and 2 files alike (see results-format.ts).
+import { FIRST_SYNC_GOAL, LONG_TASK_BUDGET_MS, MEMORY_ALLOWANCE_BYTES, type FirstSyncFigure } from './first-sync-run.ts';
 import type { BenchResults } from './results-format.ts';
 
 /** A goal on a measure's ratio: at most (ours / baseline) or at least (baseline / ours). */
@@ -95,9 +96,14 @@ export function measuresOf(results: BenchResults): { measures: Measure[]; skippe
   }
   const sync = results.sync;
   if (sync) {
+    // Issue 14 raised the first push's goal to 1.1 and the pull's to 1.2; the single push keeps 2.
+    const goals = { initialPush: 1.1, incrementalPush: 2, pull: 1.2 } as const;
     for (const [key, label] of [['initialPush', 'first push of 10,000 items'], ['incrementalPush', 'push of one commit'], ['pull', 'pull of 1,000 commits']] as const) {
       const figure = sync[key];
-      measures.push({ id: `sync-${key}`, label, unit: 'ms', ours: figure.ours.median, baseline: { name: 'native git', value: figure.native.median }, ratio: figure.ratio, goal: AT_MOST(2) });
+      measures.push({ id: `sync-${key}`, label, unit: 'ms', ours: figure.ours.median, baseline: { name: 'native git', value: figure.native.median }, ratio: figure.ratio, goal: AT_MOST(goals[key]) });
+    }
+    for (const [label, ms] of mainThreadLines(sync)) {
+      measures.push({ id: `main-thread-${label.replace(/[^a-z0-9]+/gi, '-')}`, label: `longest main-thread task, ${label}`, unit: 'ms', ours: ms, baseline: { name: 'budget', value: LONG_TASK_BUDGET_MS }, ratio: Math.round((ms / LONG_TASK_BUDGET_MS) * 100) / 100, goal: AT_MOST(1) });
     }
   }
   for (const coldStart of [results.coldStart, results.coldStartLarge]) {
@@ -137,6 +143,7 @@ export function measuresOf(results: BenchResults): { measures: Measure[]; skippe
       measures.push({ id: `server-${key}`, label, unit: 'ms', ours: figure.ours.median, baseline: { name: 'raw git http-backend', value: figure.raw.median }, ratio: figure.ratio, goal: AT_MOST(figure.goal) });
     }
   }
+  for (const figure of results.firstSync?.figures ?? []) measures.push(...firstSyncMeasures(figure));
   const widget = results.widget;
   if (widget && 'skipped' in widget) skipped.push({ id: 'widget-gzip', label: 'widget size (gzip)', skipped: widget.skipped });
   else if (widget) {
@@ -144,6 +151,49 @@ export function measuresOf(results: BenchResults): { measures: Measure[]; skippe
     measures.push({ id: 'widget-gzip', label: `widget size (${widget.file}, gzip)`, unit: 'KB', ours: kb(widget.gzipBytes), baseline: { name: 'budget', value: kb(widget.goalBytes) }, ratio: widget.ratio, goal: AT_MOST(1) });
   }
   return { measures, skipped };
+}
+
+/** The main-thread figures of the sync bench (absent from results before they were measured). */
+function mainThreadLines(sync: NonNullable<BenchResults['sync']>): Array<[string, number]> {
+  const lines: Array<[string, number]> = [];
+  if (sync.pull.longestTaskMs !== undefined) lines.push(['pull of 1,000 commits', sync.pull.longestTaskMs]);
+  if (sync.firstSync) lines.push([`first sync of ${sync.items.toLocaleString('en-US')} items`, sync.firstSync.longestTaskMs]);
+  if (sync.bundle) lines.push([`export of that bundle`, sync.bundle.exportLongestTaskMs], [`import of that bundle`, sync.bundle.importLongestTaskMs]);
+  return lines;
+}
+
+/** The lines of one first-sync size: time against native git's clone, the longest main-thread task, peak memory. */
+function firstSyncMeasures(figure: FirstSyncFigure): Measure[] {
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  const what = `first sync, ${figure.commits.toLocaleString('en-US')} commits, ${mb(figure.packBytes)} MB pack`;
+  const id = `first-sync-${figure.repository}`;
+  // Chromium reports only tasks of 50 ms or more: 0 means none reached the budget.
+  const longest = figure.longestTaskMs;
+  const measures: Measure[] = [
+    { id, label: what, unit: 'ms', ours: figure.ours.median, baseline: { name: 'native git clone', value: figure.native.median }, ratio: figure.ratio, goal: AT_MOST(FIRST_SYNC_GOAL) },
+    {
+      id: `${id}-longest-task`,
+      label: `${what}, longest main-thread task`,
+      unit: 'ms',
+      ours: longest,
+      baseline: { name: 'budget', value: LONG_TASK_BUDGET_MS },
+      ratio: Math.round((longest / LONG_TASK_BUDGET_MS) * 100) / 100,
+      goal: AT_MOST(1),
+    },
+  ];
+  if (figure.memoryGrowthBytes !== undefined) {
+    const allowed = 2 * figure.packBytes + MEMORY_ALLOWANCE_BYTES;
+    measures.push({
+      id: `${id}-memory`,
+      label: `${what}, renderer memory growth`,
+      unit: 'MB',
+      ours: mb(figure.memoryGrowthBytes),
+      baseline: { name: '2 x pack + 150 MB', value: mb(allowed) },
+      ratio: Math.round((figure.memoryGrowthBytes / allowed) * 100) / 100,
+      goal: AT_MOST(1),
+    });
+  }
+  return measures;
 }
 
 /** A number as the lines show it: thousands separated, up to `digits` decimals. */

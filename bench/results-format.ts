@@ -2,6 +2,7 @@
 // field) have every field but `isomorphicGit` and `widget`; readers must take both.
 import type { ColdStartReport } from './cold-start-run.ts';
 import type { CpuSummary } from './cpu-profile.ts';
+import type { FirstSyncReport } from './first-sync-run.ts';
 import type { ServerReport } from './server-run.ts';
 import type { Spread } from './stats.ts';
 import type { SyncReport } from './sync-run.ts';
@@ -68,6 +69,8 @@ export interface BenchResults {
   anchoring?: AnchoringReport | null;
   /** The production server's cost over raw `git http-backend`; absent in files before it was measured, null when not run. */
   server?: ServerReport | null;
+  /** Absent before the first-sync bench; null when not run. */
+  firstSync?: FirstSyncReport | null;
 }
 
 /** 100 comments anchored in an edited 100-paragraph chapter, per render of the widget. */

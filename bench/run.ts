@@ -24,6 +24,8 @@
 //                      size (the file then ends in -commit-only.json).
 //   --anchoring-only   only the comment anchoring figure (the file then ends in -anchoring-only.json).
 //   --server-only      only the server's figures (no browser; the file ends in -server-only.json).
+//   --first-sync-only  only the first syncs of generated repositories of three sizes against
+//                      native git clone (bench/first-sync-run.ts; the file ends in -first-sync-only.json).
 //   --profile-cold-start  profile one cold start even when it meets its goal (it always does
 //                      when it misses), to see where the time goes.
 //   --cold-start-sizes=10k,100k  which cold starts to run (default both; bench/cold-start-fixture.ts).
@@ -41,6 +43,7 @@ import { bundleModules, startCpuProfile, type ModuleOf } from './cpu-profile.ts'
 import { readSourceMap } from './source-map.ts';
 import { runServerBench } from './server-run.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
+import { runFirstSyncBench, type FirstSyncReport } from './first-sync-run.ts';
 import { openBenchContext, type BenchContext } from './browser.ts';
 import { formatMeasure, formatSkipped, measuresOf } from './measures.ts';
 import { RESULTS_VERSION, type AnchoringReport, type BenchResults, type IsogitCommitReport, type SizeResult } from './results-format.ts';
@@ -112,6 +115,7 @@ interface PagePlan {
   anchoring: boolean;
   /** Profile the timed commits at the largest size. */
   profileCommits: boolean;
+  firstSync: boolean;
 }
 
 /** isomorphic-git's single-item commits at ISOGIT.items, against ours at the same size (`oursMedian`). */
@@ -152,7 +156,14 @@ async function runAnchoringBench(page: Page): Promise<AnchoringReport> {
 async function runPageBenches(
   inMemory: boolean,
   plan: PagePlan,
-): Promise<{ chromium: string; results: SizeResult[]; isomorphicGit: IsogitCommitReport | null; sync: SyncReport | null; anchoring: AnchoringReport | null }> {
+): Promise<{
+  chromium: string;
+  results: SizeResult[];
+  isomorphicGit: IsogitCommitReport | null;
+  sync: SyncReport | null;
+  anchoring: AnchoringReport | null;
+  firstSync: FirstSyncReport | null;
+}> {
   await buildPage();
   const server = await startStaticServer({
     root: DIST,
@@ -193,7 +204,8 @@ async function runPageBenches(
     const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
     const sync = plan.sync ? await runSyncBench(page, progress, moduleOf) : null;
     const anchoring = plan.anchoring ? await runAnchoringBench(page) : null;
-    return { chromium: browser.version, results, isomorphicGit, sync, anchoring };
+    const firstSync = plan.firstSync ? await runFirstSyncBench(page, browser.pid, progress) : null;
+    return { chromium: browser.version, results, isomorphicGit, sync, anchoring, firstSync };
   } finally {
     await browser.close();
     await server.close();
@@ -201,8 +213,8 @@ async function runPageBenches(
 }
 
 /** The run's part, from the flags; the results file's name ends in `-<part>-only` for a part. */
-function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | 'server' | undefined } {
-  const flags = (['sync', 'cold-start', 'commit', 'anchoring', 'server'] as const).filter((part) => argv.includes(`--${part}-only`));
+function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | 'server' | 'first-sync' | undefined } {
+  const flags = (['sync', 'cold-start', 'commit', 'anchoring', 'server', 'first-sync'] as const).filter((part) => argv.includes(`--${part}-only`));
   if (flags.length > 1) throw new Error(`${flags.map((part) => `--${part}-only`).join(' and ')} exclude each other`);
   return { only: flags[0] };
 }
@@ -215,6 +227,7 @@ async function main(): Promise<void> {
     sync: only === undefined || only === 'sync',
     anchoring: only === undefined || only === 'commit' || only === 'anchoring',
     profileCommits: process.argv.includes('--profile-commit'),
+    firstSync: only === undefined || only === 'first-sync',
   };
   const pages = only === 'cold-start' || only === 'server' ? undefined : await runPageBenches(inMemory, plan);
   const results = pages?.results ?? [];
@@ -242,6 +255,7 @@ async function main(): Promise<void> {
     widget,
     anchoring: pages?.anchoring ?? null,
     server,
+    firstSync: pages?.firstSync ?? null,
   };
   await mkdir(RESULTS, { recursive: true });
   const file = join(RESULTS, `${report.date.slice(0, 10)}${inMemory ? '-memory' : ''}${only ? `-${only}-only` : ''}.json`);

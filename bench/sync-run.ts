@@ -73,7 +73,11 @@ export interface SyncReport {
   identicalHeads: { afterFill: boolean; afterChanges: boolean };
   initialPush: SyncFigure & { samples: number };
   incrementalPush: SyncFigure & { samples: number; warmup: number };
-  pull: SyncFigure & { samples: number; commits: number };
+  pull: SyncFigure & { samples: number; commits: number; longestTaskMs?: number };
+  /** A fresh device's first sync of the whole 10,000-item repository, against native git clone. */
+  firstSync?: { ours: Series; native: Series; ratio: number; longestTaskMs: number };
+  /** Export of that repository's bundle and its import into an empty store. */
+  bundle?: { exportMs: number; importMs: number; bytes: number; exportLongestTaskMs: number; importLongestTaskMs: number };
   isomorphicGitReference: IsogitPush & { note: string };
 }
 
@@ -226,6 +230,22 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
       pull.profile = await profileSync(page, moduleOf, name, oursUrl, false);
     }
 
+    // A fresh device's first sync of the whole repository, and the bundle export and import.
+    const firstOurs: number[] = [];
+    const firstNative: number[] = [];
+    let firstLongest = 0;
+    for (let run = 0; run < 2; run++) {
+      const timed = await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `${name}-first-${run}`, url: oursUrl });
+      firstOurs.push(timed.ms);
+      firstLongest = Math.max(firstLongest, timed.longestTaskMs);
+      const clone = join(root, `clone-${run}.git`);
+      firstNative.push(await timeGit(['clone', '-q', '--bare', nativeUrl, clone], root));
+    }
+    const firstSync = { ours: series(firstOurs, 1), native: series(firstNative, 1), ratio: round(series(firstOurs).median / series(firstNative).median, 2), longestTaskMs: firstLongest };
+    progress(`sync: first sync of ${plan.items} items: ours ${firstSync.ours.median} ms (longest task ${firstLongest} ms), native clone ${firstSync.native.median} ms`);
+    const bundle = await page.evaluate((repo) => window.bench.bundleTime(repo), name);
+    progress(`sync: bundle export ${round(bundle.exportMs, 0)} ms (longest task ${bundle.exportLongestTaskMs} ms), import ${round(bundle.importMs, 0)} ms (longest task ${bundle.importLongestTaskMs} ms)`);
+
     // Reference: isomorphic-git's push of the same content from Node.
     progress(`sync: isomorphic-git reference push (cap ${plan.isogitCapMs / 1000} s)`);
     const isogitUrl = await provision(remote, dataDir, 'isomorphic-git');
@@ -243,7 +263,9 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
       identicalHeads: { afterFill: identicalHistories, afterChanges: incrementalIdentical },
       initialPush: { samples: plan.initialPushes, ...initialPush },
       incrementalPush: { samples: plan.incrementalPushes, warmup: plan.incrementalWarmup, ...incrementalPush },
-      pull: { samples: plan.pulls, commits: plan.pullCommits, ...pull },
+      pull: { samples: plan.pulls, commits: plan.pullCommits, ...pull, longestTaskMs: Math.max(...pullOurs.map(({ longestTaskMs }) => longestTaskMs)) },
+      firstSync,
+      bundle: { ...bundle, exportMs: round(bundle.exportMs, 1), importMs: round(bundle.importMs, 1) },
       isomorphicGitReference: {
         ...isogit,
         pushMs: round(isogit.pushMs, 1),

@@ -4,6 +4,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { openRepo, type Branch, type Repo } from '../../src/store/index.ts';
 import { itemJson, itemPath } from '../fixture.ts';
 import { isogitBench, type IsogitBenchPage } from './isogit-commit.ts';
+import { firstSyncBench, type FirstSyncPage } from './first-sync.ts';
 import { syncBench, type SyncBenchPage } from './sync-bench.ts';
 import { anchorBench, type AnchorBenchPage } from './anchor-bench.ts';
 
@@ -25,7 +26,7 @@ export const WARMUP = 5;
  * What the page offers the driver: the commit bench here, its isomorphic-git baseline from
  * isogit-commit.ts, the sync bench from sync-bench.ts.
  */
-export interface BenchPage extends SyncBenchPage, IsogitBenchPage, AnchorBenchPage {
+export interface BenchPage extends SyncBenchPage, IsogitBenchPage, AnchorBenchPage, FirstSyncPage {
   info(): { crossOriginIsolated: boolean; userAgent: string };
   /** Opens a fresh repository `name` and commits `items` item files into it; returns the ms taken. */
   fill(name: string, items: number): Promise<number>;
@@ -175,6 +176,7 @@ window.bench = {
   ...isogitBench,
   ...syncBench,
   ...anchorBench,
+  ...firstSyncBench,
 };
 const status = document.getElementById('status');
 if (status) status.textContent = 'ready';

@@ -4,7 +4,8 @@
 // `fetch`) and when sync reported each phase (its `onProgress`), cheap enough to keep on. A
 // profiled sync (not one of the timed ones) also times every call sync makes into the store.
 import { openRepo, type Repo } from '../../src/store/index.ts';
-import { sync, type SyncProgress } from '../../src/sync/index.ts';
+import { exportBundle, importBundle, sync, type SyncProgress } from '../../src/sync/index.ts';
+import { watchMainThread } from './main-thread-watch.ts';
 import { BENCH_AUTHOR, fillBatches, itemChange, itemJson, itemPath, seededIds } from '../fixture.ts';
 
 /** One step of a timed sync: what ended it and how long it took since the step before, in ms. */
@@ -22,6 +23,17 @@ export interface TimedSync {
   trace: TraceStep[];
   /** Only when profiled: each store method sync called, how often, its total time and items. */
   storeCalls?: StoreCallStat[];
+  /** The longest main-thread task during the sync (0: none reached 50 ms). */
+  longestTaskMs: number;
+}
+
+/** An export of a repository's bundle and its import into an empty one, timed and watched. */
+export interface TimedBundle {
+  exportMs: number;
+  importMs: number;
+  bytes: number;
+  exportLongestTaskMs: number;
+  importLongestTaskMs: number;
 }
 
 /** The calls sync made to one store method during a profiled sync. */
@@ -47,6 +59,8 @@ export interface SyncBenchPage {
    * caches); `profile` times every store call too (slower: for a breakdown, not for the figures).
    */
   syncTime(name: string, url: string, reopen: boolean, profile?: boolean): Promise<TimedSync>;
+  /** Exports `name`'s bundle and imports it into a new, empty database (deleted afterwards). */
+  bundleTime(name: string): Promise<TimedBundle>;
 }
 
 interface Filled {
@@ -195,11 +209,13 @@ async function syncTime(name: string, url: string, reopen: boolean, profile = fa
   };
   const stats = new Map<string, StoreCallStat>();
   const store = profile ? timeCalls(state.repo.git, 'git.', stats) : state.repo.git;
+  const watch = watchMainThread();
   const started = performance.now();
   const result = await withFetchTrace(milestones, () => sync(store, { url, onProgress }));
   const ended = performance.now();
+  const { longestTaskMs } = watch();
   if (result.kind === 'failed') throw result.error;
-  const timed: TimedSync = { ms: ended - started, kind: result.kind, head: result.head, trace: toSteps(started, milestones, ended) };
+  const timed: TimedSync = { ms: ended - started, kind: result.kind, head: result.head, trace: toSteps(started, milestones, ended), longestTaskMs };
   if (profile) {
     const round = (ms: number) => Math.round(ms * 10) / 10;
     timed.storeCalls = [...stats.values()].map((stat) => ({ ...stat, ms: round(stat.ms) })).sort((a, b) => b.ms - a.ms);
@@ -207,4 +223,23 @@ async function syncTime(name: string, url: string, reopen: boolean, profile = fa
   return timed;
 }
 
-export const syncBench: SyncBenchPage = { syncFill, syncChange, syncHead, syncTime };
+async function bundleTime(name: string): Promise<TimedBundle> {
+  const { repo } = filledRepo(name);
+  let watch = watchMainThread();
+  let started = performance.now();
+  const bytes = await exportBundle(repo.git);
+  const exportMs = performance.now() - started;
+  const exportLongestTaskMs = watch().longestTaskMs;
+  const target = `${name}-imported`;
+  const fresh = await openRepo({ name: target });
+  watch = watchMainThread();
+  started = performance.now();
+  await importBundle(fresh.git, bytes);
+  const importMs = performance.now() - started;
+  const importLongestTaskMs = watch().longestTaskMs;
+  await fresh.close();
+  await new Promise((resolve) => (indexedDB.deleteDatabase(target).onsuccess = resolve));
+  return { exportMs, importMs, bytes: bytes.length, exportLongestTaskMs, importLongestTaskMs };
+}
+
+export const syncBench: SyncBenchPage = { syncFill, syncChange, syncHead, syncTime, bundleTime };

@@ -2,6 +2,7 @@ import { createBranch } from './branch.ts';
 import { checkClosed, listCommitsBetween, listObjectsToSend } from './graph/index.ts';
 import { decodeCommit, hashObject, wrapObject, type GitObject, type HashedObject } from './objects/index.ts';
 import { parseOid, type Oid } from './oid.ts';
+import { beginImport } from './object-import.ts';
 import { checkBranchName, checkRefName } from './ref-names.ts';
 import type { RepoContext } from './repo-context.ts';
 import type { GitStore, ObjectGraph, RefAccess } from './types.ts';
@@ -62,6 +63,7 @@ export function createGitStore(context: RepoContext): GitStore {
         await storeObjects(hashed, objects);
         return hashed.map(({ oid }) => oid);
       },
+      beginImport: () => beginImport(backend, checkRefName, (ref, head) => notifier.announce(ref, head)),
       writeHashed: (objects) =>
         storeObjects(
           objects.map(({ oid, type, content, raw }) => ({ oid: parseOid(oid), raw: raw ?? wrapObject(type, content) })),

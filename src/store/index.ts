@@ -6,6 +6,10 @@ export { openRepo } from './repo.ts';
 export type { OpenRepoOptions } from './repo.ts';
 export { DEFAULT_CHUNK_CACHE_BYTES, createMemoryBackend } from './backend/index.ts';
 export type { Backend } from './backend/index.ts';
+export { ObjectRunBuilder } from './backend/object-batch.ts';
+export { openImportWriter } from './backend/indexeddb-import.ts';
+export type { ImportTarget, ImportWriter } from './backend/indexeddb-import.ts';
+export type { ObjectRun } from './backend/object-batch.ts';
 export type {
   Branch,
   Commit,
@@ -13,7 +17,9 @@ export type {
   FileMergeInput,
   FileMergeResult,
   GitStore,
+  ImportRefMove,
   MergeFn,
+  ObjectImport,
   ObjectAccess,
   ObjectGraph,
   PathChange,

@@ -1,3 +1,5 @@
+import type { ImportTarget } from './backend/indexeddb-import.ts';
+import type { ObjectRun } from './backend/object-batch.ts';
 import type { ClosureProblem, WalkProgress } from './graph/index.ts';
 import type { CommitData, GitObject, TreeEntry } from './objects/index.ts';
 import type { Oid } from './oid.ts';
@@ -174,6 +176,43 @@ export interface ObjectAccess {
   writeHashed(objects: ReadonlyArray<GitObject & { oid: string; raw?: Uint8Array }>): Promise<void>;
   /** Hashes and stores objects; returns their ids in the same order. */
   write(objects: GitObject[]): Promise<Oid[]>;
+  /**
+   * Starts storing a set of objects too large for one transaction (a first fetch of a big
+   * repository): run by run, each in a bounded transaction, all hidden from reads until
+   * `commit` shows them at once. An import never committed (aborted, or its tab closed) is
+   * deleted, by `abort` or by the next `beginImport` of any tab.
+   */
+  beginImport(): Promise<ObjectImport>;
+}
+
+/** A ref moved in the same transaction that commits an import. */
+export interface ImportRefMove {
+  /** Full ref name, e.g. `refs/remotes/origin/main`. */
+  name: string;
+  expected: Oid | undefined;
+  /** Must be among the imported objects, or stored already. */
+  next: Oid;
+}
+
+/** Objects being stored over several transactions; see {@link ObjectAccess.beginImport}. */
+export interface ObjectImport {
+  /**
+   * Where a worker may store runs itself (`openImportWriter(target)`, on its own connection),
+   * sparing the page the cloning; absent for backends only this realm can reach (memory).
+   */
+  readonly target: ImportTarget | undefined;
+  /**
+   * Stores one run of objects whose ids the caller has just computed from their bytes (every
+   * later read verifies them again), in one transaction; they stay hidden until `commit`.
+   */
+  put(run: ObjectRun): Promise<void>;
+  /**
+   * Shows every object put so far, and moves `ref` by compare-and-set, in one transaction.
+   * Returns false, changing nothing, when the ref had moved.
+   */
+  commit(ref?: ImportRefMove): Promise<boolean>;
+  /** Deletes what was put; the store is as it was before `beginImport`. */
+  abort(): Promise<void>;
 }
 
 /** Git's object graph over the stored objects (see src/store/graph). */

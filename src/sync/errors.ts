@@ -10,6 +10,7 @@
  * - `interrupted`: the remote stopped in the middle of an answer;
  * - `protocol`: the remote's answer was not valid git;
  * - `local`: this device could not do its part (its storage failed, or is full);
+ * - `storage-full`: a fetch would not fit in the storage the browser grants, refused before anything was written;
  * - `aborted`: the caller stopped the sync;
  * - `invalid-bundle`: an import file that is not a good export.
  */
@@ -23,6 +24,7 @@ export type SyncErrorCode =
   | 'interrupted'
   | 'protocol'
   | 'local'
+  | 'storage-full'
   | 'aborted'
   | 'invalid-bundle';
 
@@ -158,6 +160,19 @@ export class LocalError extends SyncError<{ name: string; detail: string }> {
 export class AbortedError extends SyncError<{ phase: string }> {
   constructor(phase: string) {
     super('aborted', `Sync was stopped during ${phase}. Nothing was lost.`, { phase });
+  }
+}
+
+/** A fetch would not fit in the storage the browser gives this site: refused, with nothing written. */
+export class StorageFullError extends SyncError<{ neededBytes: number; availableBytes: number | undefined }> {
+  constructor(neededBytes: number, availableBytes: number | undefined) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en-US')} MB`;
+    const room = availableBytes === undefined ? 'the browser refused to store more' : `the browser lets this site store only ${mb(availableBytes)} more`;
+    super(
+      'storage-full',
+      `This repository needs more than ${mb(neededBytes)} on this device, but ${room}. Nothing was written; free some space (or ask the browser to keep this site's data) and sync again.`,
+      { neededBytes, availableBytes },
+    );
   }
 }
 

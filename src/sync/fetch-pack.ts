@@ -1,8 +1,10 @@
-import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
+import { concatBytes, ObjectNotFoundError, type GitObject, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
-import { demultiplexSideBand, encodePktLine, FLUSH_PKT, parsePack, ProtocolError, readPktLines, type PackObject, type PktLine } from './protocol/index.ts';
-import type { ReportProgress } from './outcome.ts';
+import { AbortedError, StorageFullError } from './errors.ts';
+import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
+import type { ObjectCounts, ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
+import { startUnpack, type UnpackSession } from './unpack/unpack-session.ts';
 
 /** Capabilities a fetch asks for; git's http-backend, Gitea and GitHub all offer them. */
 const FETCH_CAPABILITIES = ['side-band-64k', 'ofs-delta', 'thin-pack', 'agent=taskgit/0.1'];
@@ -10,47 +12,107 @@ const FETCH_CAPABILITIES = ['side-band-64k', 'ofs-delta', 'thin-pack', 'agent=ta
 /** How many of our own commits to name as "have", newest first, beyond the known remote head. */
 const MAX_HAVES = 32;
 
+/** What a fetch needs besides the remote and the store. */
+export interface FetchOptions {
+  onProgress: ReportProgress;
+  signal?: AbortSignal;
+  /** The remote-tracking ref to point at `want` in the same transaction that shows the objects. */
+  tracking: string;
+}
+
 /**
  * Fetches what `want` needs that we lack, as one stateless upload-pack request: our newest
  * commits as "have" (the last known remote head first, which is almost always enough), then
- * "done". Returns the pack's objects, hashed and checked (no hole, every tree as git requires
- * it: see the store's `graph.checkClosed`), not yet stored.
+ * "done". The answer is unpacked as it streams in (in a Web Worker in the browser), and its
+ * verified objects are stored run by run, hidden, in bounded transactions. Only once the whole
+ * pack checked out and leaves no hole (everything it names is in it or stored) are they shown,
+ * together with the tracking ref moved to `want`. A failure or an abort at any point deletes
+ * what was stored: the store is as it was.
  */
-export async function fetchPack(
-  transport: Transport,
-  store: GitStore,
-  want: Oid,
-  haves: readonly Oid[],
-  onProgress: ReportProgress,
-): Promise<PackObject[]> {
+export async function fetchPack(transport: Transport, store: GitStore, want: Oid, haves: readonly Oid[], options: FetchOptions): Promise<void> {
   const lines = [encodePktLine(`want ${want} ${FETCH_CAPABILITIES.join(' ')}\n`), FLUSH_PKT];
   for (const have of haves.slice(0, MAX_HAVES)) lines.push(encodePktLine(`have ${have}\n`));
   lines.push(encodePktLine('done\n'));
-  const response = await transport.rpc('git-upload-pack', concatBytes(lines));
-  const packets = readPktLines(response);
-  // Acknowledgements ("NAK", or "ACK <id>") come first, then the side-band stream, whose
-  // packets start with a band byte (1, 2 or 3) and so never look like one.
-  let start = 0;
-  while (start < packets.length && isAcknowledgement(packets[start])) start++;
-  const pack = demultiplexSideBand(packets.slice(start), (message) => onProgress(`remote: ${message.trim()}`, 0));
-  const objects = await parsePack(pack, async (oid) => {
-    try {
-      return await store.objects.read(oid);
-    } catch {
-      return undefined;
+  const available = await availableStorage();
+  const imported = await store.objects.beginImport();
+  const counts: ObjectCounts = { received: 0, resolved: 0, stored: 0 };
+  let receivedBytes = 0;
+  let storedBytes = 0;
+  const report = (): void => options.onProgress('receiving', receivedBytes, undefined, { ...counts });
+  const session: UnpackSession = startUnpack(
+    { want, ...(imported.target ? { target: imported.target } : {}), ...(available === undefined ? {} : { maxStoredBytes: available }) },
+    {
+      storeRun: (run, bytes) => putRun(imported, run, storedBytes + bytes, available),
+      stored(objects, bytes) {
+        storedBytes += bytes;
+        counts.stored += objects;
+        report();
+      },
+      progress(progress) {
+        receivedBytes = progress.receivedBytes;
+        counts.received = progress.receivedObjects;
+        counts.resolved = progress.resolvedObjects;
+        if (progress.totalObjects !== undefined) counts.total = progress.totalObjects;
+        report();
+      },
+      serverMessage: (text) => options.onProgress(`remote: ${text.trim()}`, 0),
+      resolveBases: (oids) => readLocalBases(store, oids),
+    },
+  );
+  const stop = (): void => session.abort(new AbortedError('fetch'));
+  options.signal?.addEventListener('abort', stop);
+  try {
+    await transport.rpcStream('git-upload-pack', concatBytes(lines), (chunk) => session.push(chunk));
+    const summary = await session.end();
+    if (options.signal?.aborted) throw new AbortedError('fetch');
+    options.onProgress('checking', summary.objects, summary.objects, { ...counts });
+    if (summary.objects === 0 && !(await store.objects.has(want))) {
+      throw new ProtocolError('pack', `it holds no objects, though ${want} was asked for`);
     }
-  });
-  onProgress('unpacking', objects.length, objects.length);
-  if (objects.length === 0 && !(await store.objects.has(want))) {
-    throw new ProtocolError('pack', `it holds no objects, though ${want} was asked for`);
+    const [missing] = await store.objects.missing(summary.hasWanted ? summary.outside : [want, ...summary.outside]);
+    if (missing !== undefined) throw new ProtocolError('pack', describeClosureProblem({ kind: 'missing', oid: missing }, 'the pack'));
+    const current = await store.refs.read(options.tracking);
+    if (!(await imported.commit({ name: options.tracking, expected: current, next: want }))) await imported.commit();
+  } catch (error) {
+    session.abort(error instanceof Error ? error : new Error(String(error)));
+    await imported.abort();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
   }
-  const problem = await store.graph.checkClosed(new Map(objects.map((object) => [object.oid, object])), [want]);
-  if (problem) throw new ProtocolError('pack', describeClosureProblem(problem, 'the pack'));
-  return objects;
 }
 
-function isAcknowledgement(packet: PktLine | undefined): boolean {
-  if (!(packet instanceof Uint8Array) || packet.length < 3) return false;
-  const word = String.fromCharCode(packet[0] as number, packet[1] as number, packet[2] as number);
-  return word === 'NAK' || word === 'ACK';
+/** Stores a run; a quota IndexedDB enforces is said in the same words as the one foreseen. */
+async function putRun(imported: ObjectImport, run: ObjectRun, needed: number, available: number | undefined): Promise<void> {
+  try {
+    await imported.put(run);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'QuotaExceededError') throw new StorageFullError(needed, available);
+    throw error;
+  }
+}
+
+/** Bytes this site may still store, when the browser says (`navigator.storage.estimate`). */
+async function availableStorage(): Promise<number | undefined> {
+  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+  if (estimate?.quota === undefined) return undefined;
+  return Math.max(0, estimate.quota - (estimate.usage ?? 0));
+}
+
+/**
+ * The stored objects a thin pack's deltas are based on. One this device lacks is `undefined`
+ * (the pack is then refused as the server's fault); one it cannot read for a reason of its own
+ * (a corrupt object, a closed store) fails the fetch with that error, not as a broken pack.
+ */
+async function readLocalBases(store: GitStore, oids: readonly Oid[]): Promise<Array<GitObject | undefined>> {
+  return Promise.all(
+    oids.map(async (oid) => {
+      try {
+        return await store.objects.read(oid);
+      } catch (error) {
+        if (error instanceof ObjectNotFoundError) return undefined;
+        throw error;
+      }
+    }),
+  );
 }

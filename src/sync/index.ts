@@ -4,7 +4,7 @@
  */
 export { sync } from './sync.ts';
 export type { SyncOptions } from './sync.ts';
-export type { RemoteMessage, SyncFailure, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
+export type { ObjectCounts, RemoteMessage, SyncFailure, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
 export { checkRemote } from './check-remote.ts';
 export type { RemoteCheck } from './check-remote.ts';
 export type { RemoteOptions } from './transport.ts';
@@ -18,6 +18,7 @@ export {
   RejectedError,
   RateLimitedError,
   ServerError,
+  StorageFullError,
   SyncError,
   UnreachableError,
 } from './errors.ts';

@@ -12,6 +12,7 @@ export interface SyncOptions extends Omit<RemoteOptions, 'onBytes'> {
   branch?: string;
   /** Who the merge commit is by (this device's name); the store's default otherwise. */
   author?: { name: string; email: string };
+  /** How far it got; during a fetch, with the objects received, checked and stored. */
   onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -37,9 +38,9 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
   const name = options.branch ?? 'main';
   const ref = `refs/heads/${name}`;
   const tracking = `refs/remotes/origin/${name}`;
-  const progress: ReportProgress = (phase, loaded, total) => {
+  const progress: ReportProgress = (phase, loaded, total, objects) => {
     if (isRemoteMessage(phase)) options.onProgress?.({ phase: 'remote', message: phase.slice('remote: '.length) });
-    else options.onProgress?.(total === undefined ? { phase, loaded } : { phase, loaded, total });
+    else options.onProgress?.({ phase, loaded, ...(total === undefined ? {} : { total }), ...(objects ? { objects } : {}) });
   };
   const merge = { message: `Merge changes from ${describeRemote(options.url)}`, ...(options.author ? { author: options.author } : {}) };
   const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
@@ -54,9 +55,7 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
       if (!(await store.objects.has(remoteHead))) {
         const haves = await listHaves(store, ref, tracking);
         checkAborted(options.signal, 'fetch');
-        const objects = await fetchPack(transport, store, remoteHead, haves, progress);
-        progress('storing', 0, objects.length);
-        await store.objects.writeHashed(objects); // ids computed from the bytes by parsePack
+        await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking });
         fetched = true;
       }
       await moveTrackingRef(store, tracking, remoteHead);

@@ -20,7 +20,11 @@ export interface RemoteOptions {
   /** A CORS proxy such as @isomorphic-git/cors-proxy: requests go to `<proxy>/<host>/<path>`. */
   corsProxy?: string;
   signal?: AbortSignal;
-  /** Milliseconds one request may take before the remote counts as unreachable; default 30 s. */
+  /**
+   * Milliseconds the remote may stay silent (before it answers, or between two chunks of its
+   * answer) before it counts as unreachable, or as interrupted mid-answer; default 30 s. A long
+   * answer that keeps coming (the first fetch of a large repository) is never cut short.
+   */
   timeoutMs?: number;
   /** Bytes received so far, for progress bars. */
   onBytes?: (loaded: number, total: number | undefined) => void;
@@ -34,6 +38,12 @@ export interface Transport {
   rpc(service: GitService, body: Uint8Array): Promise<Uint8Array>;
   /** GET `<url>/<path>`, revalidated through the HTTP cache (a file the server publishes, e.g. a comment page snapshot). */
   get(path: string): Promise<Uint8Array>;
+  /**
+   * The same request, handing each chunk of the answer to `onChunk` as it arrives (awaited: a
+   * slow consumer holds the reading back) instead of collecting them. What `onChunk` throws
+   * (a refused pack, a full store) comes out as it is, not as the network's failure.
+   */
+  rpcStream(service: GitService, body: Uint8Array, onChunk: (chunk: Uint8Array) => Promise<void>): Promise<void>;
 }
 
 export type GitService = 'git-upload-pack' | 'git-receive-pack';
@@ -57,39 +67,85 @@ function basicAuth(auth: { username: string; password: string }): string {
 
 /** A transport over `fetch`, which Node 20 and every browser have. */
 export function createTransport(options: RemoteOptions): Transport {
-  const send = async (path: string, phase: string, kind: 'advertisement' | 'result', init: RequestInit): Promise<Uint8Array> => {
+  const send = async (path: string, phase: string, kind: GitAnswerKind, init: RequestInit, onChunk?: ChunkConsumer): Promise<Uint8Array> => {
     const headers = new Headers(init.headers);
     if (options.auth) headers.set('Authorization', basicAuth(options.auth));
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const request = { url: options.url, phase, signal: options.signal, timeout };
-    let response: Response;
+    const timeout = silenceTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    const request = { url: options.url, phase, signal: options.signal, timeout: timeout.signal };
     try {
-      response = await fetch(requestUrl(options.url, options.corsProxy, path), { cache: 'no-store', ...init, headers, signal });
-    } catch (error) {
-      throw classifyRequestFailure(error, request);
+      let response: Response;
+      try {
+        response = await fetch(requestUrl(options.url, options.corsProxy, path), { cache: 'no-store', ...init, headers, signal });
+      } catch (error) {
+        throw classifyRequestFailure(error, request);
+      }
+      if (response.status === 401 || response.status === 403) throw new AuthFailedError(options.url, response.status, options.auth !== undefined);
+      if (response.status === 404) throw new NotARemoteError(options.url, 'not-found', 404);
+      if (!response.ok) {
+        const body = (await response.text().catch(() => '')).slice(0, 200);
+        if (response.status === 429) throw new RateLimitedError(options.url, body.trim(), parseRetryAfter(response.headers.get('Retry-After')));
+        throw new ServerError(options.url, response.status, body);
+      }
+      if (!onChunk) {
+        const body = await readBody(response, options.onBytes, request, signal, timeout);
+        checkGitAnswer(options.url, kind, response, body);
+        return body;
+      }
+      // A streamed answer is checked on its first chunk, before any of it reaches the consumer.
+      let first = true;
+      const checked: ChunkConsumer = async (chunk) => {
+        if (first) checkGitAnswer(options.url, kind, response, chunk);
+        first = false;
+        await onChunk(chunk);
+      };
+      await readBody(response, options.onBytes, request, signal, timeout, checked);
+      return new Uint8Array(0);
+    } finally {
+      timeout.clear();
     }
-    if (response.status === 401 || response.status === 403) throw new AuthFailedError(options.url, response.status, options.auth !== undefined);
-    if (response.status === 404) throw new NotARemoteError(options.url, 'not-found', 404);
-    if (!response.ok) {
-      const body = (await response.text().catch(() => '')).slice(0, 200);
-      if (response.status === 429) throw new RateLimitedError(options.url, body.trim(), parseRetryAfter(response.headers.get('Retry-After')));
-      throw new ServerError(options.url, response.status, body);
-    }
-    const body = await readBody(response, options.onBytes, request);
-    checkGitAnswer(options.url, kind, response, body);
-    return body;
   };
-  return {
-    advertise: (service) => send(`info/refs?service=${service}`, 'discovery', 'advertisement', { method: 'GET' }),
-    get: (path) => send(path, 'fetch', 'result', { method: 'GET', cache: 'no-cache' }),
-    rpc: (service, body) =>
-      send(service, service === 'git-upload-pack' ? 'fetch' : 'push', 'result', {
+  const post = (service: GitService, body: Uint8Array, onChunk?: ChunkConsumer): Promise<Uint8Array> =>
+    send(
+      service,
+      service === 'git-upload-pack' ? 'fetch' : 'push',
+      'result',
+      {
         method: 'POST',
         headers: { 'Content-Type': `application/x-${service}-request`, Accept: `application/x-${service}-result` },
         body: body as BodyInit,
-      }),
+      },
+      onChunk,
+    );
+  return {
+    advertise: (service) => send(`info/refs?service=${service}`, 'discovery', 'advertisement', { method: 'GET' }),
+    get: (path) => send(path, 'fetch', 'result', { method: 'GET', cache: 'no-cache' }),
+    rpc: (service, body) => post(service, body),
+    rpcStream: async (service, body, onChunk) => void (await post(service, body, onChunk)),
   };
+}
+
+type GitAnswerKind = 'advertisement' | 'result';
+type ChunkConsumer = (chunk: Uint8Array) => Promise<void>;
+
+/** A signal that fires once `ms` pass without a restart; paused while this side works on what came. */
+interface SilenceTimeout {
+  signal: AbortSignal;
+  restart(): void;
+  pause(): void;
+  clear(): void;
+}
+
+function silenceTimeout(ms: number): SilenceTimeout {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pause = (): void => clearTimeout(timer);
+  const restart = (): void => {
+    pause();
+    timer = setTimeout(() => controller.abort(new DOMException('The remote went silent', 'TimeoutError')), ms);
+  };
+  restart();
+  return { signal: controller.signal, restart, pause, clear: pause };
 }
 
 /** What a failed request was: for whom, in which phase, and the signals that may have ended it. */
@@ -143,7 +199,7 @@ function isBrowserOffline(): boolean {
  * page served with 200), or bytes that do not start as a pkt-line does. A git remote over smart
  * HTTP answers `application/x-git-…` and starts with four hex digits.
  */
-function checkGitAnswer(url: string, kind: 'advertisement' | 'result', response: Response, body: Uint8Array): void {
+function checkGitAnswer(url: string, kind: GitAnswerKind, response: Response, body: Uint8Array): void {
   const type = response.headers.get('Content-Type') ?? '';
   const first = body.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
   if (/html/i.test(type) || first === 0x3c /* < */) throw new NotARemoteError(url, 'web-page', response.status);
@@ -160,29 +216,63 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 /**
- * Reads the whole body, reporting bytes as they come. A body that breaks off (the connection
- * closes, or goes silent past the timeout) after the answer began is an InterruptedError: the
- * server died mid-answer, which is not the same as being unreachable.
+ * Reads the body, reporting bytes as they come: into one array, or chunk by chunk into
+ * `onChunk` (then the result is empty). A body that breaks off (the connection closes, or goes
+ * silent past the timeout) after the answer began is an InterruptedError: the server died
+ * mid-answer, which is not the same as being unreachable. What `onChunk` throws passes as it is.
  */
-async function readBody(response: Response, onBytes: RemoteOptions['onBytes'], request: RequestContext): Promise<Uint8Array> {
+async function readBody(
+  response: Response,
+  onBytes: RemoteOptions['onBytes'],
+  request: RequestContext,
+  signal: AbortSignal,
+  timeout: SilenceTimeout,
+  onChunk?: ChunkConsumer,
+): Promise<Uint8Array> {
   const length = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   const chunks: Uint8Array[] = [];
   let loaded = 0;
-  try {
-    if (!response.body) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onBytes?.(loaded, total);
+  const ended = (error?: unknown): SyncError => {
+    if (request.signal?.aborted) return new AbortedError(request.phase);
+    return new InterruptedError(request.url, loaded, request.timeout.aborted ? 'timeout' : 'cut', error);
+  };
+  if (!response.body) {
+    let whole: Uint8Array;
+    try {
+      whole = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw ended(error);
     }
-  } catch (error) {
-    if (request.signal?.aborted) throw new AbortedError(request.phase);
-    throw new InterruptedError(request.url, loaded, request.timeout.aborted ? 'timeout' : 'cut', error);
+    if (!onChunk) return whole;
+    await onChunk(whole);
+    return new Uint8Array(0);
   }
-  if (total !== undefined && loaded < total) throw new InterruptedError(request.url, loaded, 'cut');
+  const reader = response.body.getReader();
+  // A read already waiting when the signal fires does not always end with it (Node's fetch): cancel it.
+  const cancel = (): void => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', cancel);
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw ended(error);
+      }
+      if (next.done) break;
+      loaded += next.value.length;
+      onBytes?.(loaded, total);
+      if (!onChunk) chunks.push(next.value);
+      else {
+        timeout.pause();
+        await onChunk(next.value);
+      }
+      timeout.restart();
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+  if (signal.aborted || (total !== undefined && loaded < total)) throw ended();
   return concatBytes(chunks);
 }

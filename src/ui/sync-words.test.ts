@@ -49,6 +49,9 @@ describe('describeProgress and bytes', () => {
     expect(describeProgress({ phase: 'packing', loaded: 3, total: 9 })).toBe('packing changes 3 of 9');
     expect(describeProgress({ phase: 'remote', message: 'Counting objects: 5' })).toBe('remote: Counting objects: 5');
     expect(describeProgress(undefined)).toBe('starting');
+    expect(describeProgress({ phase: 'receiving', loaded: 12_300_000, objects: { received: 4000, resolved: 3500, stored: 3000, total: 12_000 } })).toBe(
+      'receiving 12.3 MB · 4,000 of 12,000 objects, 3,500 checked, 3,000 stored',
+    );
     expect([bytes(999), bytes(1000), bytes(2_500_000), bytes(10_737_600_000)]).toEqual(['999 B', '1.0 kB', '2.5 MB', '10.7 GB']);
   });
 });

@@ -1,5 +1,5 @@
 /** The words the sync indicator and the Sync tab use for a {@link SyncState}. */
-import type { SyncErrorCode, SyncPhase, SyncProgress } from '../sync/index.ts';
+import type { ObjectCounts, SyncErrorCode, SyncPhase, SyncProgress } from '../sync/index.ts';
 import { savedWhere, type SyncState } from './sync-state.ts';
 
 /** How the indicator colours itself. */
@@ -23,6 +23,7 @@ export const FAILURE_WORDS: Record<SyncErrorCode, string> = {
   interrupted: 'the remote stopped mid-answer',
   protocol: 'the remote’s answer could not be read',
   local: 'sync failed on this device',
+  'storage-full': 'not enough storage on this device',
   aborted: 'sync was stopped',
   'invalid-bundle': 'not a Taskgit export',
 };
@@ -54,6 +55,7 @@ const PHASE_WORDS: Record<SyncPhase, string> = {
   receiving: 'receiving',
   unpacking: 'unpacking',
   storing: 'storing',
+  checking: 'checking what arrived',
   merging: 'merging',
   packing: 'packing changes',
   pushing: 'sending changes',
@@ -65,9 +67,16 @@ export function describeProgress(progress: SyncProgress | undefined): string {
   if (progress.phase === 'remote') return `remote: ${progress.message}`;
   const { phase, loaded, total } = progress;
   const name = PHASE_WORDS[phase];
+  if (progress.objects) return `${name} ${bytes(loaded)} · ${describeObjects(progress.objects)}`;
   if (phase === 'receiving' || phase === 'pushing') return total ? `${name} ${bytes(loaded)} of ${bytes(total)}` : loaded ? `${name} ${bytes(loaded)}` : name;
   if (total) return `${name} ${loaded} of ${total}`;
   return name;
+}
+
+/** A fetch's objects: `1,200 of 5,000 objects, 1,100 checked, 900 stored`. */
+function describeObjects({ received, resolved, stored, total }: ObjectCounts): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `${count(received)}${total === undefined ? '' : ` of ${count(total)}`} objects, ${count(resolved)} checked, ${count(stored)} stored`;
 }
 
 /** `1.2 MB`-style sizes. */

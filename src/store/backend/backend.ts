@@ -1,5 +1,7 @@
 import type { HashedObject } from '../objects/index.ts';
 import type { Oid } from '../oid.ts';
+import type { ImportTarget } from './indexeddb-import.ts';
+import type { ObjectRun } from './object-batch.ts';
 
 /**
  * Where a repository keeps its bytes: a content-addressed object table and a ref table whose
@@ -24,7 +26,36 @@ export interface Backend {
    * `objects` and point it at `next`, returning true; otherwise change nothing and return false.
    */
   compareAndSetRef(name: string, expected: Oid | undefined, next: Oid, objects: readonly HashedObject[]): Promise<boolean>;
+  /**
+   * Starts storing many objects over several bounded transactions (a large fetch). What it
+   * stores stays invisible to every read until {@link BackendImport.commit}; an import left
+   * unfinished (tab closed, crash) is deleted by the next `beginImport` of any handle.
+   */
+  beginImport(): Promise<BackendImport>;
   close(): void;
+}
+
+/** A ref move made in the same transaction as an import's commit. */
+export interface RefMove {
+  name: string;
+  expected: Oid | undefined;
+  next: Oid;
+}
+
+/** Objects being stored run by run; see {@link Backend.beginImport}. */
+export interface BackendImport {
+  /** Where another realm (a worker) may store runs itself with `openImportWriter`; absent when only `put` can. */
+  target?: ImportTarget;
+  /** Stores one run in a transaction of its own; its objects stay hidden. */
+  put(run: ObjectRun): Promise<void>;
+  /**
+   * Makes every run put so far visible at once, and moves `ref` by compare-and-set in the same
+   * transaction. When the ref moved meanwhile, nothing changes and it returns false: the runs
+   * stay hidden until another commit, or `abort`.
+   */
+  commit(ref?: RefMove): Promise<boolean>;
+  /** Deletes the runs put so far. */
+  abort(): Promise<void>;
 }
 
 /**

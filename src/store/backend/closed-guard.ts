@@ -15,6 +15,7 @@ export function guardClosed(backend: Backend, isClosed: () => boolean, name: str
     getRef: check('getRef'),
     listRefs: check('listRefs'),
     compareAndSetRef: check('compareAndSetRef'),
+    beginImport: check('beginImport'),
     close: () => backend.close(),
   };
 }

@@ -1,27 +1,14 @@
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { StoreError } from '../errors.ts';
+import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { ObjectNotFoundError, StoreError } from '../errors.ts';
 import { LruCache } from '../lru-cache.ts';
 import type { HashedObject } from '../objects/index.ts';
 import { parseOid, type Oid } from '../oid.ts';
-import { ownBytes, type Backend } from './backend.ts';
-import { encodeBatch, readBatchIndex, type BatchIndex, type BatchLocation } from './object-batch.ts';
+import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
+import { abandonedImports, holdImport } from './import-liveness.ts';
+import { IMPORT_STORES, putImportRun, SCHEMA_VERSION, type StoreSchema, type WriteStores } from './indexeddb-import.ts';
+import { batchSize, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
 
-interface StoreSchema extends DBSchema {
-  /** Uncompressed loose objects keyed by id: what commits write, a few at a time. */
-  objects: { key: string; value: Uint8Array };
-  /** Ref name (e.g. `refs/heads/main`) to commit id. */
-  refs: { key: string; value: string };
-  /** Indexes of objects stored many at once (see object-batch.ts), by batch number. */
-  batches: { key: number; value: BatchIndex };
-  /** Each batch's objects, concatenated in chunks, by `[batch, chunk]`. */
-  chunks: { key: [number, number]; value: Uint8Array };
-}
-
-type WriteStores = Array<StoreNames<StoreSchema>>;
 type WriteTx = IDBPTransaction<StoreSchema, WriteStores, 'readwrite'>;
-
-/** Version 2 added `batches` and `chunks`; version 1 databases upgrade in place. */
-const SCHEMA_VERSION = 2;
 /** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
 const BATCH_MIN_OBJECTS = 64;
 /**
@@ -60,16 +47,19 @@ export async function openIndexedDbBackend(
     if (!database.objectStoreNames.contains('refs')) database.createObjectStore('refs');
     if (!database.objectStoreNames.contains('batches')) database.createObjectStore('batches', { autoIncrement: true });
     if (!database.objectStoreNames.contains('chunks')) database.createObjectStore('chunks');
+    if (!database.objectStoreNames.contains('imports')) database.createObjectStore('imports');
   });
   const database = (await wrap(request)) as IDBPDatabase<StoreSchema>;
   // A newer version is waiting in another tab: step aside rather than block it.
   database.addEventListener('versionchange', () => database.close());
-  return new IndexedDbBackend(database, options.batchMinObjects ?? BATCH_MIN_OBJECTS, options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES);
+  return new IndexedDbBackend(database, name, options.batchMinObjects ?? BATCH_MIN_OBJECTS, options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES);
 }
 
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
+/** Objects a task adds to the in-memory index before letting the page breathe (about 10 ms). */
+const LOCATE_SLICE = 20_000;
 
 /** A batch this handle stored or learnt of; `chunks` only when it stored them itself. */
 interface WrittenBatch {
@@ -85,9 +75,11 @@ class IndexedDbBackend implements Backend {
   private readonly chunkCache: LruCache<string, Uint8Array>;
   private lastLook: Promise<void> | undefined;
   private firstLoad: Promise<void> | undefined;
+  private readonly importsHeld = new Set<() => void>();
 
   constructor(
     private readonly database: IDBPDatabase<StoreSchema>,
+    private readonly name: string,
     private readonly batchMinObjects: number,
     chunkCacheBytes: number,
   ) {
@@ -156,8 +148,97 @@ class IndexedDbBackend implements Backend {
     return true;
   }
 
+  async beginImport(): Promise<BackendImport> {
+    await this.deleteAbandonedImports();
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const release = await holdImport(this.name, id);
+    const written: WrittenBatch[] = [];
+    let finished = false;
+    const finish = (): void => {
+      finished = true;
+      this.importsHeld.delete(finish);
+      release();
+    };
+    // Closing this handle ends its imports: unfinished, they are abandoned and cleaned up later.
+    this.importsHeld.add(finish);
+    const check = (): void => {
+      if (finished) throw new StoreError('unavailable', 'This import has already been committed or aborted.', { name: this.name });
+    };
+    return {
+      target: { database: this.name, id },
+      put: async (run: ObjectRun) => {
+        check();
+        const batch = await putImportRun(this.database, id, run);
+        written.push({ batch, index: run.index });
+        run.chunks.forEach((chunk, i) => this.chunkCache.set(`${batch}/${i}`, chunk));
+      },
+      commit: async (ref?: RefMove) => {
+        check();
+        const tx = this.database.transaction(['imports', 'refs', 'batches', 'objects'], 'readwrite');
+        if (ref && (await tx.objectStore('refs').get(ref.name)) !== ref.expected) {
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          return false;
+        }
+        // Runs a worker stored through `target` are known only from the import's record.
+        const known = new Set(written.map(({ batch }) => batch));
+        const others = ((await tx.objectStore('imports').get(id))?.batches ?? []).filter((batch) => !known.has(batch));
+        const indexes = await Promise.all(others.map((batch) => tx.objectStore('batches').get(batch)));
+        const imported = [...written.map(({ index }) => index), ...indexes.filter((index): index is BatchIndex => index !== undefined)];
+        const present = (oid: Oid) => this.located.has(oid) || imported.some((index) => indexOfId(index.oids, oid) >= 0);
+        if (ref && !present(ref.next) && (await tx.objectStore('objects').getKey(ref.next)) === undefined) {
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          throw new ObjectNotFoundError(ref.next);
+        }
+        void tx.objectStore('imports').delete(id);
+        if (ref) void tx.objectStore('refs').put(ref.next, ref.name);
+        await tx.done;
+        finish();
+        others.forEach((batch, i) => indexes[i] && written.push({ batch, index: indexes[i] }));
+        for (const batch of written) await this.rememberInSlices(batch);
+        return true;
+      },
+      abort: async () => {
+        if (finished) return;
+        finish();
+        await this.deleteImport(id, written.map(({ batch }) => batch));
+      },
+    };
+  }
+
   close(): void {
+    for (const finish of [...this.importsHeld]) finish();
     this.database.close();
+  }
+
+  /** Deletes the batches of imports whose writer is gone (a closed tab, a crash). */
+  private async deleteAbandonedImports(): Promise<void> {
+    const ids = await this.database.getAllKeys('imports');
+    if (ids.length === 0) return;
+    for (const id of await abandonedImports(this.name, ids)) await this.deleteImport(id, []);
+  }
+
+  /** Deletes import `id`'s batches: those given, and those its record lists (a put that committed meanwhile). */
+  private async deleteImport(id: string, known: readonly number[]): Promise<void> {
+    const tx = this.database.transaction(IMPORT_STORES, 'readwrite');
+    const record = await tx.objectStore('imports').get(id);
+    for (const batch of new Set([...known, ...(record?.batches ?? [])])) {
+      void tx.objectStore('batches').delete(batch);
+      void tx.objectStore('chunks').delete(IDBKeyRange.bound([batch, 0], [batch, Infinity]));
+    }
+    void tx.objectStore('imports').delete(id);
+    await tx.done;
+  }
+
+  /** Learns of a committed import's batch a slice at a time, so a huge one never blocks the page. */
+  private async rememberInSlices({ batch, index }: WrittenBatch): Promise<void> {
+    const count = batchSize(index);
+    for (let from = 0; from < count; from += LOCATE_SLICE) {
+      readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_SLICE));
+      if (from + LOCATE_SLICE < count) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.loadedBatches.add(batch);
   }
 
   /** Queues the writes of `list` in `tx`: loose records for a few objects, a batch for many. */
@@ -249,11 +330,14 @@ class IndexedDbBackend implements Backend {
   }
 
   private async readNewBatchIndexes(): Promise<void> {
-    const keys = (await this.database.getAllKeys('batches')).filter((key) => !this.loadedBatches.has(key));
-    if (keys.length === 0) return;
-    const tx = this.database.transaction('batches');
-    const indexes = await Promise.all(keys.map((key) => tx.store.get(key)));
+    const tx = this.database.transaction(['batches', 'imports']);
+    const hidden = new Set((await tx.objectStore('imports').getAll()).flatMap(({ batches }) => batches));
+    const keys = (await tx.objectStore('batches').getAllKeys()).filter((key) => !this.loadedBatches.has(key) && !hidden.has(key));
+    const indexes = await Promise.all(keys.map((key) => tx.objectStore('batches').get(key)));
     await tx.done;
-    keys.forEach((key, i) => this.remember(indexes[i] && { batch: key, index: indexes[i] }));
+    for (const [i, batch] of keys.entries()) {
+      const index = indexes[i];
+      if (index) await this.rememberInSlices({ batch, index });
+    }
   }
 }

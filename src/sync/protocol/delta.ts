@@ -26,6 +26,22 @@ function readSize(delta: Uint8Array, start: number, what: string): [size: number
   }
 }
 
+/** A delta's header: the base size it expects, the result size, and where its instructions start. */
+export interface DeltaSizes {
+  baseSize: number;
+  targetSize: number;
+  start: number;
+}
+
+/** Reads a delta's two sizes; refuses a result over `maxTargetBytes` (default 100 MiB) before anything is allocated. */
+export function readDeltaSizes(delta: Uint8Array, options: ApplyDeltaOptions = {}): DeltaSizes {
+  const maxTargetBytes = options.maxTargetBytes ?? DEFAULT_MAX_OBJECT_BYTES;
+  const [baseSize, afterBase] = readSize(delta, 0, 'base');
+  const [targetSize, start] = readSize(delta, afterBase, 'result');
+  if (targetSize > maxTargetBytes) fail(`its result would be ${targetSize} bytes, over the ${maxTargetBytes}-byte limit`);
+  return { baseSize, targetSize, start };
+}
+
 /**
  * Rebuilds an object from its base and a git delta: a header giving the base and result
  * sizes, then instructions that either copy a range of the base (high bit set: offset in up
@@ -34,12 +50,16 @@ function readSize(delta: Uint8Array, start: number, what: string): [size: number
  * the delta, the result overflows or falls short of its size, or it is too large.
  */
 export function applyDelta(base: Uint8Array, delta: Uint8Array, options: ApplyDeltaOptions = {}): Uint8Array {
-  const maxTargetBytes = options.maxTargetBytes ?? DEFAULT_MAX_OBJECT_BYTES;
-  const [baseSize, afterBase] = readSize(delta, 0, 'base');
+  const sizes = readDeltaSizes(delta, options);
+  const out = new Uint8Array(sizes.targetSize);
+  applyDeltaInto(base, delta, sizes, out, 0);
+  return out;
+}
+
+/** {@link applyDelta} writing the result into `out` at `outStart` (room for `sizes.targetSize` bytes). */
+export function applyDeltaInto(base: Uint8Array, delta: Uint8Array, sizes: DeltaSizes, out: Uint8Array, outStart: number): void {
+  const { baseSize, targetSize, start } = sizes;
   if (baseSize !== base.length) fail(`it expects a ${baseSize}-byte base but the base has ${base.length} bytes`);
-  const [targetSize, start] = readSize(delta, afterBase, 'result');
-  if (targetSize > maxTargetBytes) fail(`its result would be ${targetSize} bytes, over the ${maxTargetBytes}-byte limit`);
-  const out = new Uint8Array(targetSize);
   let written = 0;
   let at = start;
   while (at < delta.length) {
@@ -57,12 +77,12 @@ export function applyDelta(base: Uint8Array, delta: Uint8Array, options: ApplyDe
       if (copySize === 0) copySize = 0x10000;
       if (copyOffset + copySize > base.length) fail(`a copy of ${copySize} bytes at ${copyOffset} reads past the ${base.length}-byte base`, at);
       if (written + copySize > targetSize) fail(`a copy writes past the declared ${targetSize}-byte result`, at);
-      out.set(base.subarray(copyOffset, copyOffset + copySize), written);
+      out.set(base.subarray(copyOffset, copyOffset + copySize), outStart + written);
       written += copySize;
     } else if (op > 0) {
       if (at + op > delta.length) fail(`an insert of ${op} bytes runs past the end of the delta`, at);
       if (written + op > targetSize) fail(`an insert writes past the declared ${targetSize}-byte result`, at);
-      out.set(delta.subarray(at, at + op), written);
+      out.set(delta.subarray(at, at + op), outStart + written);
       written += op;
       at += op;
     } else {
@@ -70,5 +90,4 @@ export function applyDelta(base: Uint8Array, delta: Uint8Array, options: ApplyDe
     }
   }
   if (written !== targetSize) fail(`it builds ${written} bytes but declares ${targetSize}`);
-  return out;
 }

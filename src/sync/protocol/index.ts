@@ -14,9 +14,14 @@ export { decodeSideBand, demultiplexSideBand, throwServerError } from './side-ba
 export type { SideBandPacket } from './side-band.ts';
 export { encodePack } from './pack-writer.ts';
 export type { EncodePackOptions } from './pack-writer.ts';
-export { DEFAULT_MAX_TOTAL_BYTES, parsePack } from './pack-reader.ts';
-export type { ParsePackOptions } from './pack-reader.ts';
-export type { PackObject, ResolveBase } from './resolve-deltas.ts';
+export { DEFAULT_MAX_TOTAL_BYTES, DELTA_BASE_CACHE_BYTES, parsePack } from './pack-reader.ts';
+export type { PackObject, ParsePackOptions, ResolveBase } from './pack-reader.ts';
+export { PackStreamReader } from './pack-stream.ts';
+export type { PackEntry, PackStreamOptions } from './pack-stream.ts';
+export { PackResolver } from './pack-resolver.ts';
+export type { ResolveBases, ResolvedObject } from './pack-resolver.ts';
+export { createIncrementalSha1, createObjectHasher } from './object-hasher.ts';
+export type { HashRaw, IncrementalSha1 } from './object-hasher.ts';
 export { applyDelta } from './delta.ts';
 export type { ApplyDeltaOptions } from './delta.ts';
 export { DEFAULT_MAX_OBJECT_BYTES } from './pack-format.ts';

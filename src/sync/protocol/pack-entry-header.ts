@@ -12,9 +12,12 @@ export interface EntryHeader {
   baseOffset?: number;
   /** For REF_DELTA: the base's id, 40 hex digits. */
   baseOid?: Oid;
-  /** Where the zlib stream starts. */
-  dataOffset: number;
+  /** Bytes the header takes; the zlib stream starts right after it. */
+  length: number;
 }
+
+/** Bytes after an entry's start that always hold its whole header: 10 of type and size, 20 of a base id. */
+export const MAX_ENTRY_HEADER_BYTES = 32;
 
 /** Fewest bytes an entry can take: a 1-byte header and an 8-byte empty zlib stream. */
 const MIN_ENTRY_BYTES = 9;
@@ -25,27 +28,30 @@ function fail(problem: string, offset?: number): never {
 
 /**
  * Checks the 12-byte pack header (`PACK`, version 2 or 3, object count) and returns the count.
- * A count that could not fit in the bytes given (each entry takes at least 9) is refused.
+ * When the pack's whole length is known (`total`), a count that could not fit in it (each entry
+ * takes at least 9 bytes) is refused at once.
  */
-export function readPackHeader(bytes: Uint8Array): number {
-  if (bytes.length < PACK_HEADER_BYTES + PACK_TRAILER_BYTES) fail(`only ${bytes.length} bytes, too short for a pack`);
+export function readPackHeader(bytes: Uint8Array, total?: number): number {
+  if (total !== undefined && total < PACK_HEADER_BYTES + PACK_TRAILER_BYTES) fail(`only ${total} bytes, too short for a pack`);
   if (PACK_SIGNATURE.some((byte, i) => bytes[i] !== byte)) fail('it does not start with "PACK"', 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, PACK_HEADER_BYTES);
   const version = view.getUint32(4);
   if (version !== 2 && version !== 3) fail(`pack version ${version}; only 2 and 3 exist`, 4);
   const count = view.getUint32(8);
-  const room = Math.floor((bytes.length - PACK_HEADER_BYTES - PACK_TRAILER_BYTES) / MIN_ENTRY_BYTES);
-  if (count > room) fail(`it declares ${count} objects but its ${bytes.length} bytes hold at most ${room}`, 8);
+  if (total === undefined) return count;
+  const room = Math.floor((total - PACK_HEADER_BYTES - PACK_TRAILER_BYTES) / MIN_ENTRY_BYTES);
+  if (count > room) fail(`it declares ${count} objects but its ${total} bytes hold at most ${room}`, 8);
   return count;
 }
 
 /**
- * Reads the entry header at `offset`: type and size varint, then the base of a delta (a
- * backwards offset for OFS_DELTA, a 20-byte id for REF_DELTA). Sizes over `maxSize` are refused
- * as soon as they are seen, before anything is allocated.
+ * Reads the entry header at `start` of `bytes` (no further than `limit`), which lies at `offset`
+ * in the pack: type and size varint, then the base of a delta (a backwards offset for
+ * OFS_DELTA, a 20-byte id for REF_DELTA). Sizes over `maxSize` are refused as soon as they are
+ * seen, before anything is allocated.
  */
-export function readEntryHeader(bytes: Uint8Array, offset: number, limit: number, maxSize: number): EntryHeader {
-  let at = offset;
+export function readEntryHeader(bytes: Uint8Array, start: number, limit: number, maxSize: number, offset: number): EntryHeader {
+  let at = start;
   const next = (): number => {
     if (at >= limit) fail('the pack is cut short inside an object header', offset);
     return bytes[at++] as number;
@@ -70,12 +76,12 @@ export function readEntryHeader(bytes: Uint8Array, offset: number, limit: number
       if (distance > offset) break;
     }
     if (distance === 0 || distance > offset - PACK_HEADER_BYTES) fail(`a delta whose base offset (-${distance}) is outside the pack`, offset);
-    return { typeCode, size, baseOffset: offset - distance, dataOffset: at };
+    return { typeCode, size, baseOffset: offset - distance, length: at - start };
   }
   if (typeCode === REF_DELTA) {
     if (at + 20 > limit) fail('the pack is cut short inside a delta base id', offset);
     const baseOid = oidFromBytes(bytes, at);
-    return { typeCode, size, baseOid, dataOffset: at + 20 };
+    return { typeCode, size, baseOid, length: at + 20 - start };
   }
-  return { typeCode, size, dataOffset: at };
+  return { typeCode, size, length: at - start };
 }

@@ -3,37 +3,31 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitObject, Oid } from '../../store/index.ts';
 import { git, gitText, makeTempDir, readAllObjects, removeTempDir } from '../../../test/support/git-cli.ts';
-import { createEntryInflater } from './inflate-entry.ts';
-import { readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
+import { createIncrementalSha1 } from './object-hasher.ts';
 import { OFS_DELTA, REF_DELTA } from './pack-format.ts';
 import { parsePack } from './pack-reader.ts';
+import { PackStreamReader, type PackEntry } from './pack-stream.ts';
 
-/** A pack's entry headers by offset, read with the parser's own first pass. */
-function readEntryHeaders(pack: Uint8Array): Map<number, EntryHeader> {
-  const count = readPackHeader(pack);
-  const limit = pack.length - 20;
-  const inflater = createEntryInflater();
-  const headers = new Map<number, EntryHeader>();
-  let offset = 12;
-  for (let i = 0; i < count; i++) {
-    const header = readEntryHeader(pack, offset, limit, 1e9);
-    headers.set(offset, header);
-    offset = inflater.inflateEntry(pack, header.dataOffset, limit, header.size).end;
-  }
+/** A pack's entries by offset, read with the parser's own reader. */
+async function readEntryHeaders(pack: Uint8Array): Promise<Map<number, PackEntry>> {
+  const headers = new Map<number, PackEntry>();
+  const reader = new PackStreamReader((entry) => headers.set(entry.offset, entry), { maxObjectBytes: 1e9, checksum: await createIncrementalSha1() });
+  reader.push(pack);
+  reader.end();
   return headers;
 }
 
-function entryTypeCodes(pack: Uint8Array): number[] {
-  return [...readEntryHeaders(pack).values()].map((header) => header.typeCode);
+async function entryTypeCodes(pack: Uint8Array): Promise<number[]> {
+  return [...(await readEntryHeaders(pack)).values()].map((header) => header.typeCode);
 }
 
 /** The longest OFS_DELTA chain (deltas on deltas) in a pack. */
-function maxChainDepth(pack: Uint8Array): number {
-  const headers = readEntryHeaders(pack);
+async function maxChainDepth(pack: Uint8Array): Promise<number> {
+  const headers = await readEntryHeaders(pack);
   let max = 0;
   for (const start of headers.values()) {
     let depth = 0;
-    for (let header = start; header.baseOffset !== undefined; header = headers.get(header.baseOffset) as EntryHeader) depth++;
+    for (let header = start; header.baseOffset !== undefined; header = headers.get(header.baseOffset) as PackEntry) depth++;
     max = Math.max(max, depth);
   }
   return max;
@@ -79,19 +73,19 @@ describe('parsePack on packs from git pack-objects', () => {
 
   it('reads OFS_DELTA packs (--delta-base-offset), chains included', async () => {
     const pack = git(['pack-objects', '--stdout', '--delta-base-offset'], { cwd: work, input: allIds });
-    const codes = entryTypeCodes(pack);
+    const codes = await entryTypeCodes(pack);
     expect(codes.filter((code) => code === OFS_DELTA).length).toBeGreaterThan(20);
     expect(codes).not.toContain(REF_DELTA);
     const parsed = await parsePack(pack, noBase);
     expect(parsed).toHaveLength(objects.size);
     expect(new Set(parsed.map((o) => o.oid))).toEqual(new Set(objects.keys()));
     expectAllMatch(parsed);
-    expect(maxChainDepth(pack)).toBeGreaterThan(5);
+    expect(await maxChainDepth(pack)).toBeGreaterThan(5);
   });
 
   it('reads REF_DELTA packs (no --delta-base-offset)', async () => {
     const pack = git(['pack-objects', '--stdout'], { cwd: work, input: allIds });
-    const codes = entryTypeCodes(pack);
+    const codes = await entryTypeCodes(pack);
     expect(codes.filter((code) => code === REF_DELTA).length).toBeGreaterThan(20);
     expect(codes).not.toContain(OFS_DELTA);
     const parsed = await parsePack(pack, noBase);
@@ -101,7 +95,7 @@ describe('parsePack on packs from git pack-objects', () => {
 
   it('reads a thin pack, fetching the bases it lacks through resolveBase', async () => {
     const pack = git(['pack-objects', '--revs', '--thin', '--stdout', '--delta-base-offset'], { cwd: work, input: 'main\n^main~3\n' });
-    expect(entryTypeCodes(pack)).toContain(REF_DELTA);
+    expect(await entryTypeCodes(pack)).toContain(REF_DELTA);
     const asked: string[] = [];
     const parsed = await parsePack(pack, async (oid) => {
       asked.push(oid);

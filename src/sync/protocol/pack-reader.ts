@@ -1,9 +1,20 @@
-import { sha1 } from '@noble/hashes/legacy.js';
+import type { GitObject, ObjectType, Oid } from '../../store/index.ts';
 import { ProtocolError } from './errors.ts';
-import { createEntryInflater } from './inflate-entry.ts';
-import { readEntryHeader, readPackHeader } from './pack-entry-header.ts';
-import { DEFAULT_MAX_OBJECT_BYTES, PACK_HEADER_BYTES, PACK_TRAILER_BYTES } from './pack-format.ts';
-import { resolveDeltas, type InflatedEntry, type PackObject, type ResolveBase } from './resolve-deltas.ts';
+import { createIncrementalSha1, createObjectHasher } from './object-hasher.ts';
+import { DEFAULT_MAX_OBJECT_BYTES } from './pack-format.ts';
+import { PackResolver, type ResolvedObject } from './pack-resolver.ts';
+import { PackStreamReader } from './pack-stream.ts';
+
+/** One object read from a pack, with its id; `content` is a view into `raw`, its loose form. */
+export interface PackObject {
+  oid: Oid;
+  type: ObjectType;
+  content: Uint8Array;
+  raw: Uint8Array;
+}
+
+/** Looks up a delta base that is not in the pack (a thin pack's). */
+export type ResolveBase = (oid: Oid) => Promise<GitObject | undefined>;
 
 /** Options of {@link parsePack}. */
 export interface ParsePackOptions {
@@ -16,41 +27,32 @@ export interface ParsePackOptions {
 /** Default for `maxTotalBytes`: 1 GiB, more than a browser tab should hold at once anyway. */
 export const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
 
+/** Bytes of built objects {@link PackResolver} keeps as delta bases; git's default is 96 MB. */
+export const DELTA_BASE_CACHE_BYTES = 64 * 1024 * 1024;
+
 /**
- * Reads a whole pack (version 2 or 3) into objects with their ids, in pack order. Checks the
- * signature, version, object count and trailing SHA-1; inflates each entry into exactly its
- * declared size; applies OFS_DELTA and REF_DELTA entries, chains included, asking
- * `resolveBase` only for bases the pack lacks (a thin pack's) and checking that what it
- * returns hashes to the id asked for. Anything malformed is a ProtocolError saying what.
- * Synchronous apart from `resolveBase`: give big packs to a worker.
+ * Reads a whole pack held in memory (a bundle's) into objects with their ids, in pack order,
+ * with the streaming reader a fetch uses ({@link PackStreamReader}, {@link PackResolver}), so
+ * both check the same things: signature, version, count, sizes, deltas and the trailing SHA-1.
+ * `resolveBase` lends the bases a thin pack leaves out; what it returns must hash to the id
+ * asked for. Every object is kept, so the total is capped by `maxTotalBytes`; a fetch streams
+ * its objects to storage instead (see `src/sync/unpack`).
  */
 export async function parsePack(bytes: Uint8Array, resolveBase: ResolveBase, options: ParsePackOptions = {}): Promise<PackObject[]> {
   const maxObjectBytes = options.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
   const maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
-  const count = readPackHeader(bytes);
-  const limit = bytes.length - PACK_TRAILER_BYTES;
-  const entries: InflatedEntry[] = [];
-  const inflater = createEntryInflater();
-  let offset = PACK_HEADER_BYTES;
+  const objects: ResolvedObject[] = [];
   let total = 0;
-  try {
-    for (let i = 0; i < count; i++) {
-      const header = readEntryHeader(bytes, offset, limit, maxObjectBytes);
-      total += header.size;
-      if (total > maxTotalBytes) throw new ProtocolError('pack', `its objects add up to more than the ${maxTotalBytes}-byte limit`, { offset });
-      const { data, end } = inflater.inflateEntry(bytes, header.dataOffset, limit, header.size);
-      entries.push({ offset, typeCode: header.typeCode, data, baseOffset: header.baseOffset, baseOid: header.baseOid });
-      offset = end;
-    }
-  } finally {
-    inflater.end();
-  }
-  if (offset !== limit) {
-    throw new ProtocolError('pack', `${limit - offset} bytes after its ${count} objects where the checksum should start`, { offset });
-  }
-  const expected = sha1(bytes.subarray(0, limit));
-  if (expected.some((byte, i) => bytes[limit + i] !== byte)) {
-    throw new ProtocolError('pack', 'its SHA-1 checksum does not match its contents (corrupted in transit?)', { offset: limit });
-  }
-  return resolveDeltas(entries, resolveBase, { maxObjectBytes, maxTotalBytes: maxTotalBytes - total });
+  const keep = (object: ResolvedObject): void => {
+    total += object.raw.length - object.contentStart;
+    if (total > maxTotalBytes) throw new ProtocolError('pack', `its objects add up to more than the ${maxTotalBytes}-byte limit`);
+    objects.push(object);
+  };
+  const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes, checksum: await createIncrementalSha1(), total: bytes.length });
+  const resolver = new PackResolver(reader.bytes, await createObjectHasher(), keep, { maxObjectBytes, cacheBytes: DELTA_BASE_CACHE_BYTES });
+  reader.push(bytes);
+  reader.end();
+  await resolver.finish(async (oids) => Promise.all(oids.map(resolveBase)));
+  objects.sort((a, b) => a.index - b.index);
+  return objects.map(({ oid, type, raw, contentStart }) => ({ oid, type, raw, content: raw.subarray(contentStart) }));
 }

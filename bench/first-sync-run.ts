@@ -1,0 +1,104 @@
+// The first-sync half of `npm run bench`: an empty store in the page syncs a whole generated
+// repository (bench/realistic-repo.ts: prose revised thousands of times, images, PDFs, merges)
+// from the local git remote, against native `git clone --bare` of the same repository through
+// the same remote, in the same run, at three sizes up to ~250 MB of pack. With each: the longest
+// main-thread task of the page during our sync, and the peak memory of Chromium's renderers.
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startGitRemote } from '../server/git-remote.ts';
+import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
+import type { TimedFirstSync } from './page/first-sync.ts';
+import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
+import { sampleRendererMemory, type MemoryPeak } from './renderer-memory.ts';
+import { round, series, type Series } from './stats.ts';
+
+/** Our first sync against native git's clone. */
+export const FIRST_SYNC_GOAL = 1.5;
+/** No main-thread task longer than this, in ms (what keeps typing and painting smooth). */
+export const LONG_TASK_BUDGET_MS = 50;
+/** Peak renderer memory may grow by twice the pack plus this much. */
+export const MEMORY_ALLOWANCE_BYTES = 150 * 1024 * 1024;
+
+/** The figures at one size. */
+export interface FirstSyncFigure {
+  repository: string;
+  commits: number;
+  objects: number;
+  packBytes: number;
+  ours: Series;
+  native: Series;
+  ratio: number;
+  /** The longest main-thread task over all our samples (0 when none reached 50 ms). */
+  longestTaskMs: number;
+  /** The longest late tick of a 10 ms timer over all our samples: an upper bound under 50 ms. */
+  longestGapMs: number;
+  /** The largest rise of the renderers' resident memory over a sample, in bytes (absent off Linux). */
+  memoryGrowthBytes?: number;
+  peakRendererBytes?: number;
+}
+
+/** The `firstSync` section of the report. */
+export interface FirstSyncReport {
+  goal: string;
+  figures: FirstSyncFigure[];
+}
+
+/** Samples per size: the largest takes about 20 s a side here. */
+const SAMPLES: Record<string, number> = { 'book-500': 3, 'book-2500': 3, 'book-7000': 2 };
+
+export async function runFirstSyncBench(page: Page, browserPid: number | undefined, progress: (message: string) => void, plans: readonly RealisticPlan[] = REALISTIC_PLANS): Promise<FirstSyncReport> {
+  const root = makeTempDir('first-sync');
+  const dataDir = join(root, 'remotes');
+  const remote = await startGitRemote({ dataDir });
+  const figures: FirstSyncFigure[] = [];
+  try {
+    for (const plan of plans) {
+      const repo = await realisticRepo(plan, progress);
+      await gitAsync(['clone', '-q', '--bare', '--local', repo.dir, join(dataDir, `${plan.name}.git`)]);
+      const url = `${remote.url}${plan.name}.git`;
+      const ours: TimedFirstSync[] = [];
+      const native: number[] = [];
+      let memory: MemoryPeak | undefined;
+      const samples = SAMPLES[plan.name] ?? 3;
+      for (let run = 0; run < samples; run++) {
+        const oursRun = async () => {
+          const stop = sampleRendererMemory(browserPid);
+          const timed = await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `first-${plan.name}-${run}`, url });
+          const peak = stop();
+          if (timed.kind !== 'pulled' || timed.head !== repo.head) throw new Error(`first sync of ${plan.name} gave ${timed.kind} ${timed.head}, expected ${repo.head}`);
+          if (peak && (!memory || peak.peakBytes - peak.startBytes > memory.peakBytes - memory.startBytes)) memory = peak;
+          ours.push(timed);
+        };
+        const nativeRun = async () => {
+          const clone = join(root, `clone-${plan.name}-${run}.git`);
+          const started = performance.now();
+          await gitAsync(['clone', '-q', '--bare', url, clone]);
+          native.push(performance.now() - started);
+          removeTempDir(clone);
+        };
+        if (run % 2 === 0) await oursRun().then(nativeRun);
+        else await nativeRun().then(oursRun);
+        const last = ours.at(-1) as TimedFirstSync;
+        progress(`first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms), native clone ${round(native.at(-1) as number, 0)} ms`);
+      }
+      const oursSeries = series(ours.map(({ ms }) => ms), 1);
+      const nativeSeries = series(native, 1);
+      figures.push({
+        repository: plan.name,
+        commits: repo.commits,
+        objects: ours[0]?.objects ?? 0,
+        packBytes: repo.packBytes,
+        ours: oursSeries,
+        native: nativeSeries,
+        ratio: round(oursSeries.median / nativeSeries.median, 2),
+        longestTaskMs: Math.max(...ours.map(({ longestTaskMs }) => longestTaskMs)),
+        longestGapMs: Math.max(...ours.map(({ longestGapMs }) => longestGapMs)),
+        ...(memory ? { memoryGrowthBytes: memory.peakBytes - memory.startBytes, peakRendererBytes: memory.peakBytes } : {}),
+      });
+    }
+    return { goal: `ours / native git clone <= ${FIRST_SYNC_GOAL}; longest main-thread task <= ${LONG_TASK_BUDGET_MS} ms; renderer memory growth <= 2 x pack + 150 MB`, figures };
+  } finally {
+    await remote.close();
+    removeTempDir(root);
+  }
+}

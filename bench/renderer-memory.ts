@@ -1,0 +1,79 @@
+// Peak memory of Chromium's renderer processes (where a page and its workers live), sampled from
+// /proc every 50 ms while a measured operation runs: the resident set, as the system counts it,
+// not just the JavaScript heap. Linux only; elsewhere the figures are absent.
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Peak and starting resident memory of the renderers, in bytes. */
+export interface MemoryPeak {
+  startBytes: number;
+  peakBytes: number;
+}
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function processes(): Array<{ pid: number; parent: number; cmdline: string }> {
+  const out: Array<{ pid: number; parent: number; cmdline: string }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    const cmdline = read(`/proc/${entry}/cmdline`);
+    if (stat === undefined || cmdline === undefined) continue;
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    out.push({ pid: Number(entry), parent, cmdline: cmdline.replaceAll('\0', ' ') });
+  }
+  return out;
+}
+
+/** Every process below `root`. */
+function descendants(root: number): Array<{ pid: number; cmdline: string }> {
+  const all = processes();
+  const below = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { pid, parent } of all) {
+      if (below.has(parent) && !below.has(pid)) {
+        below.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return all.filter(({ pid }) => below.has(pid) && pid !== root);
+}
+
+/** The newest Chromium this process launched (Playwright drives it over a pipe), or undefined off Linux. */
+export function launchedBrowserPid(): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const browsers = descendants(process.pid).filter(({ cmdline }) => cmdline.includes('--remote-debugging-pipe') && !cmdline.includes('--type='));
+  return browsers.at(-1)?.pid;
+}
+
+/** The renderer processes below `root`. */
+function rendererPids(root: number): number[] {
+  return descendants(root).filter(({ cmdline }) => cmdline.includes('--type=renderer')).map(({ pid }) => pid);
+}
+
+function residentBytes(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) total += Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0) * 1024;
+  return total;
+}
+
+/** Samples the renderers below `browserPid` until the returned function is called. */
+export function sampleRendererMemory(browserPid: number | undefined): () => MemoryPeak | undefined {
+  if (browserPid === undefined || process.platform !== 'linux') return () => undefined;
+  const pids = rendererPids(browserPid);
+  const startBytes = residentBytes(pids);
+  let peakBytes = startBytes;
+  const timer = setInterval(() => (peakBytes = Math.max(peakBytes, residentBytes(pids))), 50);
+  return () => {
+    clearInterval(timer);
+    peakBytes = Math.max(peakBytes, residentBytes(pids));
+    return { startBytes, peakBytes };
+  };
+}

@@ -1,0 +1,43 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { createSHA1, type IHasher } from 'hash-wasm';
+import type { Oid } from '../../store/index.ts';
+
+/** The id of an object's loose form: at once for small objects, awaited for large ones. */
+export type HashRaw = (raw: Uint8Array) => Oid | Promise<Oid>;
+
+/** An incremental SHA-1, for a pack's trailing checksum. */
+export interface IncrementalSha1 {
+  update(bytes: Uint8Array): void;
+  digest(): Uint8Array;
+}
+
+/**
+ * From this size up, WebCrypto's SHA-1 wins even awaited (Chromium, in a worker: 20 KB in 18 us
+ * against 40 us for WebAssembly and 256 us for JavaScript); below it, the WebAssembly SHA-1
+ * (200 B: 1.3 us, against 4.1 us for both others).
+ */
+const SUBTLE_MIN_BYTES = 16 * 1024;
+
+/** Hashes objects with the fastest SHA-1 for their size: hash-wasm's for small, WebCrypto's for large. */
+export async function createObjectHasher(): Promise<HashRaw> {
+  const small = await createSHA1();
+  const subtle = globalThis.crypto?.subtle;
+  const hashSmall = (raw: Uint8Array): Oid => {
+    small.init();
+    small.update(raw);
+    return small.digest('hex') as Oid;
+  };
+  if (!subtle) return hashSmall;
+  return (raw) =>
+    raw.length < SUBTLE_MIN_BYTES ? hashSmall(raw) : subtle.digest('SHA-1', raw as Uint8Array<ArrayBuffer>).then((digest) => bytesToHex(new Uint8Array(digest)) as Oid);
+}
+
+/** An incremental SHA-1 in WebAssembly (about three times JavaScript's speed). */
+export async function createIncrementalSha1(): Promise<IncrementalSha1> {
+  const hasher: IHasher = await createSHA1();
+  hasher.init();
+  return {
+    update: (bytes) => void hasher.update(bytes),
+    digest: () => hasher.digest('binary'),
+  };
+}

@@ -1,0 +1,165 @@
+import { ProtocolError } from './errors.ts';
+import type { IncrementalSha1 } from './object-hasher.ts';
+import { MAX_ENTRY_HEADER_BYTES, readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
+import { PACK_HEADER_BYTES, PACK_TRAILER_BYTES, TYPE_NAMES } from './pack-format.ts';
+import { RetainedBytes } from './retained-bytes.ts';
+import { StreamInflater } from './zlib-stream.ts';
+
+/** One entry of a pack, inflated. */
+export interface PackEntry extends Omit<EntryHeader, 'length'> {
+  /** Position in the pack, from 0. */
+  index: number;
+  /** Pack offset of the entry's header. */
+  offset: number;
+  /** Pack offset of its zlib stream. */
+  dataOffset: number;
+  /** A whole object: its loose form (`"<type> <size>\0"`, then the content from `contentStart`). A delta: the delta. */
+  data: Uint8Array;
+  contentStart: number;
+}
+
+/** Options of a {@link PackStreamReader}. */
+export interface PackStreamOptions {
+  /** Refuse any object (or delta) larger than this. */
+  maxObjectBytes: number;
+  /** The pack's trailing checksum is checked against this hash of everything before it. */
+  checksum: IncrementalSha1;
+  /** The pack's whole length, when known in advance (a file): lets absurd sizes be refused at once. */
+  total?: number;
+}
+
+/** Deflate cannot beat about 1032:1, so a larger claimed size is a lie; refuse before allocating. */
+const MAX_RATIO = 1100;
+
+/** The loose-object header of a whole object, `"<type> <size>\0"`. */
+export function looseHeader(typeCode: number, size: number): Uint8Array {
+  return new TextEncoder().encode(`${TYPE_NAMES[typeCode] as string} ${size}\0`);
+}
+
+/**
+ * Reads a pack (version 2 or 3) as it arrives, in chunks of any size: checks the signature,
+ * version and object count, reads each entry's header (type, size, delta base) and inflates its
+ * data into exactly its declared size, handing every entry to `onEntry` in pack order as soon
+ * as its zlib stream ends. `end` checks that every declared object came and that the trailing
+ * SHA-1 matches. The bytes are kept (as the chunks they came in) for inflating a delta base
+ * again later. Anything malformed is a ProtocolError saying what.
+ */
+export class PackStreamReader {
+  /** Every byte pushed, readable again from any offset. */
+  readonly bytes = new RetainedBytes();
+  /** Objects the pack declares; known once its first 12 bytes came. */
+  count: number | undefined;
+  private done = 0;
+  /** Pack offset of the next entry (or of the trailer, once all came). */
+  private position = 0;
+  private current: { entry: PackEntry; next: number } | undefined;
+  private hashed = 0;
+  private readonly inflater = new StreamInflater();
+
+  constructor(
+    private readonly onEntry: (entry: PackEntry) => void,
+    private readonly options: PackStreamOptions,
+  ) {}
+
+  /** Entries read so far. */
+  get entries(): number {
+    return this.done;
+  }
+
+  /** Reads what `chunk` completes. */
+  push(chunk: Uint8Array): void {
+    this.bytes.append(chunk);
+    this.advance(false);
+    this.hashUpTo(this.current ? this.current.next : this.position);
+  }
+
+  /** The stream is over: refuses a pack cut short, with bytes after its checksum, or whose checksum differs. */
+  end(): void {
+    this.advance(true);
+    this.inflater.close();
+    const count = this.count ?? 0;
+    if (this.done < count) throw new ProtocolError('pack', `it ends where object ${this.done + 1} of ${count} should be (cut short)`, { offset: this.position });
+    const extra = this.bytes.length - this.position - PACK_TRAILER_BYTES;
+    if (extra > 0) throw new ProtocolError('pack', `${extra} bytes after its ${count} objects where the checksum should start`, { offset: this.position });
+    if (extra < 0) throw new ProtocolError('pack', 'it is cut short inside its checksum', { offset: this.position });
+    this.hashUpTo(this.position);
+    const expected = this.options.checksum.digest();
+    const trailer = this.bytes.slice(this.position, PACK_TRAILER_BYTES);
+    if (expected.some((byte, i) => trailer[i] !== byte)) {
+      throw new ProtocolError('pack', 'its SHA-1 checksum does not match its contents (corrupted in transit?)', { offset: this.position });
+    }
+  }
+
+  private advance(final: boolean): void {
+    if (this.count === undefined) {
+      if (this.bytes.length < PACK_HEADER_BYTES) {
+        if (final) throw new ProtocolError('pack', `only ${this.bytes.length} bytes, too short for a pack`);
+        return;
+      }
+      this.count = readPackHeader(this.bytes.slice(0, PACK_HEADER_BYTES), this.options.total);
+      this.position = PACK_HEADER_BYTES;
+    }
+    while (this.done < this.count) {
+      if (!this.current && !this.startEntry(final)) return;
+      if (!this.inflateCurrent(final)) return;
+    }
+  }
+
+  /** Reads the next entry's header and prepares its buffer; false when more bytes are needed. */
+  private startEntry(final: boolean): boolean {
+    const available = this.bytes.length - this.position;
+    if (available < MAX_ENTRY_HEADER_BYTES && !final) return false;
+    if (available <= 0) return false;
+    const head = this.bytes.slice(this.position, Math.min(available, MAX_ENTRY_HEADER_BYTES));
+    const header = readEntryHeader(head, 0, head.length, this.options.maxObjectBytes, this.position);
+    const dataOffset = this.position + header.length;
+    const { total } = this.options;
+    if (total !== undefined) {
+      const left = total - PACK_TRAILER_BYTES - dataOffset;
+      if (left <= 0) throw new ProtocolError('pack', "the pack ends where an object's data should start", { offset: dataOffset });
+      if (header.size > left * MAX_RATIO + 1024) {
+        throw new ProtocolError('pack', `an object declares ${header.size} bytes but only ${left} compressed bytes remain`, { offset: dataOffset });
+      }
+    }
+    const whole = TYPE_NAMES[header.typeCode] !== undefined;
+    const prefix = whole ? looseHeader(header.typeCode, header.size) : new Uint8Array(0);
+    const data = new Uint8Array(prefix.length + header.size);
+    data.set(prefix);
+    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, index: this.done, offset: this.position, dataOffset, data, contentStart: prefix.length };
+    if (header.baseOffset !== undefined) entry.baseOffset = header.baseOffset;
+    if (header.baseOid !== undefined) entry.baseOid = header.baseOid;
+    this.current = { entry, next: dataOffset };
+    this.inflater.begin(data, prefix.length, this.position);
+    return true;
+  }
+
+  /** Feeds the current entry what has come; false when its stream wants more. */
+  private inflateCurrent(final: boolean): boolean {
+    const current = this.current as { entry: PackEntry; next: number };
+    for (const [chunk, start] of this.bytes.from(current.next)) {
+      const fed = this.inflater.feed(chunk, start);
+      if (!fed.ended) {
+        current.next += chunk.length - start;
+        continue;
+      }
+      current.next += fed.consumed;
+      this.position = current.next;
+      this.current = undefined;
+      this.done++;
+      this.onEntry(current.entry);
+      return true;
+    }
+    if (final) throw new ProtocolError('pack', "the pack is cut short inside an object's compressed data", { offset: current.entry.offset });
+    return false;
+  }
+
+  private hashUpTo(offset: number): void {
+    if (offset <= this.hashed) return;
+    for (const [chunk, start] of this.bytes.from(this.hashed)) {
+      const part = chunk.subarray(start, start + offset - this.hashed);
+      this.options.checksum.update(part);
+      this.hashed += part.length;
+      if (this.hashed >= offset) break;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { ObjectRun } from '../../store/index.ts';
+import type { ResolveBases } from '../protocol/index.ts';
+import { receiveError, type FromWorker, type ToWorker } from './unpack-messages.ts';
+import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
+
+/** What the page does with an unpack's results: store runs, show progress, lend thin-pack bases. */
+export interface UnpackHandlers {
+  /**
+   * Stores one run of verified objects; the unpack waits for it before handing over a second.
+   * Not called when a worker stores the runs itself (`options.target`).
+   */
+  storeRun(run: ObjectRun, bytes: number): Promise<void>;
+  /** A run of `objects` (`bytes` in all) is stored, by `storeRun` or by the worker. */
+  stored(objects: number, bytes: number): void;
+  progress(progress: UnpackProgress): void;
+  serverMessage(text: string): void;
+  resolveBases: ResolveBases;
+}
+
+/** One unpack under way. */
+export interface UnpackSession {
+  /** The next bytes of the answer; resolves once they may be dropped by the caller. */
+  push(chunk: Uint8Array): Promise<void>;
+  /** The answer is over; resolves with what the pack held once every run is stored. */
+  end(): Promise<UnpackSummary>;
+  /** Stops at once (the worker is ended); `end` and `push` then reject. */
+  abort(reason: Error): void;
+}
+
+/**
+ * Starts unpacking a fetch's answer: in a Web Worker where the platform has them, so inflating,
+ * applying deltas and hashing never hold up the page, else (Node, or a page that may not start
+ * a worker from the script's origin) in this thread, with the same code.
+ */
+export function startUnpack(options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
+  const worker = openWorker();
+  return worker ? workerSession(worker, options, handlers) : inlineSession(options, handlers);
+}
+
+function openWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(new URL('./unpack-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-unpack' });
+  } catch {
+    return undefined; // e.g. the widget's script served from another origin than the page
+  }
+}
+
+function workerSession(worker: Worker, options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
+  let failure: Error | undefined;
+  let finish: { resolve: (summary: UnpackSummary) => void; reject: (error: Error) => void } | undefined;
+  const done = new Promise<UnpackSummary>((resolve, reject) => (finish = { resolve, reject }));
+  done.catch(() => undefined); // rejections surface through end()
+  const send = (message: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+  const fail = (error: Error): void => {
+    if (failure) return;
+    failure = error;
+    worker.terminate();
+    finish?.reject(error);
+  };
+  // Runs are stored one after another, in the order they came.
+  let storing = Promise.resolve();
+  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+    if (failure) return;
+    if (data.type === 'run') {
+      const { run, bytes } = data;
+      storing = storing
+        .then(() => handlers.storeRun(run, bytes))
+        .then(() => {
+          handlers.stored(run.index.oids.length / 40, bytes);
+          send({ type: 'stored' });
+        }, fail);
+    } else if (data.type === 'stored') handlers.stored(data.objects, data.bytes);
+    else if (data.type === 'progress') handlers.progress(data.progress);
+    else if (data.type === 'server-message') handlers.serverMessage(data.text);
+    else if (data.type === 'need-bases') {
+      handlers.resolveBases(data.oids).then((objects) => send({ type: 'bases', objects }), fail);
+    } else if (data.type === 'done') {
+      void storing.then(() => {
+        worker.terminate();
+        if (!failure) finish?.resolve(data.summary);
+      });
+    } else fail(receiveError(data.error));
+  };
+  worker.onerror = (event) => fail(new Error(`The unpack worker stopped: ${event.message}`));
+  send({ type: 'start', options });
+  return {
+    async push(chunk) {
+      if (failure) throw failure;
+      send({ type: 'chunk', bytes: chunk }, [chunk.buffer as ArrayBuffer]);
+    },
+    async end() {
+      if (failure) throw failure;
+      send({ type: 'end' });
+      return done;
+    },
+    abort: fail,
+  };
+}
+
+function inlineSession(options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
+  let failure: Error | undefined;
+  // Loaded only here: with a worker, the page never needs the unpacking code itself.
+  // This realm stores through the import itself, whatever the target.
+  const inThread: UnpackOptions = { ...options };
+  delete inThread.target;
+  const unpacker = import('./unpacker.ts').then(({ Unpacker }) => Unpacker.create(inThread, {
+    run: async (run, bytes) => {
+      await handlers.storeRun(run, bytes);
+      handlers.stored(run.index.oids.length / 40, bytes);
+    },
+    progress: handlers.progress,
+    serverMessage: handlers.serverMessage,
+    resolveBases: handlers.resolveBases,
+  }));
+  const step = async <T>(action: (unpacker: Unpacker) => Promise<T>): Promise<T> => {
+    if (failure) throw failure;
+    return action(await unpacker);
+  };
+  return {
+    push: (chunk) => step((u) => u.push(chunk)),
+    end: () => step((u) => u.end()),
+    abort: (reason) => void (failure ??= reason),
+  };
+}

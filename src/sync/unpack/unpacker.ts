@@ -1,0 +1,175 @@
+import { ObjectRunBuilder, type ImportTarget, type ObjectRun, type Oid } from '../../store/index.ts';
+import { StorageFullError } from '../errors.ts';
+import {
+  createIncrementalSha1,
+  createObjectHasher,
+  decodeSideBand,
+  DEFAULT_MAX_OBJECT_BYTES,
+  DELTA_BASE_CACHE_BYTES,
+  PackResolver,
+  PackStreamReader,
+  PktLineReader,
+  ProtocolError,
+  throwServerError,
+  type PktLine,
+  type ResolveBases,
+} from '../protocol/index.ts';
+import { PackClosure } from './pack-closure.ts';
+
+/** How far an unpack got, for progress bars. */
+export interface UnpackProgress {
+  /** Bytes of the answer received. */
+  receivedBytes: number;
+  /** Objects whose data came whole. */
+  receivedObjects: number;
+  /** Objects the pack declares (known once its header came). */
+  totalObjects?: number;
+  /** Objects hashed and checked. */
+  resolvedObjects: number;
+}
+
+/** Where an unpack sends what it verified. */
+export interface UnpackSink {
+  /** A run of verified objects to store; the unpack goes on when it resolves (back-pressure). */
+  run(run: ObjectRun, bytes: number): Promise<void>;
+  progress(progress: UnpackProgress): void;
+  /** A line of the server's own progress (side-band channel 2). */
+  serverMessage(text: string): void;
+  /** Bases a thin pack leaves out: objects this device holds. */
+  resolveBases: ResolveBases;
+}
+
+/** What the whole pack held, once it checked out. */
+export interface UnpackSummary {
+  objects: number;
+  /** Objects its objects name that it does not hold: the store must have every one. */
+  outside: Oid[];
+  /** Whether the wanted object is in the pack. */
+  hasWanted: boolean;
+  /** Bytes of the objects' loose forms: what storing them takes. */
+  storedBytes: number;
+}
+
+/** Options of an unpack. */
+export interface UnpackOptions {
+  want: Oid;
+  /** Where a worker stores runs itself (the page then only hears how many were stored). */
+  target?: ImportTarget;
+  /** Bytes this site may still store; a fetch needing more is refused before the run that would overflow. */
+  maxStoredBytes?: number;
+  maxObjectBytes?: number;
+  /** Bytes of a run of objects handed to the sink at once (a transaction's worth). */
+  runBytes?: number;
+}
+
+/** A run of about this size is one bounded transaction: 4 MB clone and store in ~10 ms here. */
+export const DEFAULT_RUN_BYTES = 4 * 1024 * 1024;
+/** At most one progress report per this many ms. */
+const PROGRESS_MS = 100;
+
+/** The acknowledgements before an upload-pack answer's side-band stream: "NAK" or "ACK <id> ...". */
+function isAcknowledgement(packet: PktLine): boolean {
+  if (!(packet instanceof Uint8Array) || packet.length < 3) return false;
+  const word = String.fromCharCode(packet[0] as number, packet[1] as number, packet[2] as number);
+  return word === 'NAK' || word === 'ACK';
+}
+
+/**
+ * Reads an upload-pack answer as it streams in: the acknowledgements, then the side-band stream
+ * whose channel 1 is the pack, read entry by entry ({@link PackStreamReader}), each object
+ * resolved and hashed ({@link PackResolver}), its links checked ({@link PackClosure}), and laid
+ * out in runs of about `runBytes` for the sink to store. Pure computation apart from the sink:
+ * the same code runs in a Web Worker (the browser) or in the caller's thread (Node).
+ */
+export class Unpacker {
+  private readonly packets = new PktLineReader();
+  private inSideBand = false;
+  private ended = false;
+  private receivedBytes = 0;
+  private lastProgress = 0;
+  private readonly closure = new PackClosure();
+  private readonly builder = new ObjectRunBuilder();
+  private storedBytes = 0;
+  private pendingRun: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly reader: PackStreamReader,
+    private readonly resolver: PackResolver,
+    private readonly sink: UnpackSink,
+    private readonly options: Required<Omit<UnpackOptions, 'target'>>,
+  ) {}
+
+  static async create(options: UnpackOptions, sink: UnpackSink): Promise<Unpacker> {
+    const full = { maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, runBytes: DEFAULT_RUN_BYTES, target: undefined, maxStoredBytes: Infinity, ...options };
+    const created: { unpacker?: Unpacker } = {};
+    const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes: full.maxObjectBytes, checksum: await createIncrementalSha1() });
+    const resolver = new PackResolver(reader.bytes, await createObjectHasher(), (object) => created.unpacker?.take(object.oid, object.type, object.raw, object.contentStart), {
+      maxObjectBytes: full.maxObjectBytes,
+      cacheBytes: DELTA_BASE_CACHE_BYTES,
+    });
+    created.unpacker = new Unpacker(reader, resolver, sink, full);
+    return created.unpacker;
+  }
+
+  /** The next bytes of the answer. */
+  async push(chunk: Uint8Array): Promise<void> {
+    this.receivedBytes += chunk.length;
+    this.packets.push(chunk);
+    for (let packet = this.packets.next(); packet !== undefined && !this.ended; packet = this.packets.next()) {
+      if (!this.inSideBand && isAcknowledgement(packet)) continue;
+      this.inSideBand = true;
+      if (packet === 'flush') this.ended = true;
+      else if (packet === 'delim') throw new ProtocolError('side-band', 'a delim packet inside side-band data');
+      else this.readBand(packet);
+    }
+    await this.resolver.flush();
+    await this.sendRun(false);
+    this.report(false);
+  }
+
+  /** The answer is over: checks the pack's end, resolves a thin pack's deltas, and sums up. */
+  async end(): Promise<UnpackSummary> {
+    this.packets.end();
+    this.reader.end();
+    await this.resolver.finish(this.sink.resolveBases);
+    await this.sendRun(true);
+    await this.pendingRun;
+    this.report(true);
+    const objects = this.reader.entries;
+    return { objects, outside: this.closure.finish(), hasWanted: this.closure.has(this.options.want), storedBytes: this.storedBytes };
+  }
+
+  private readBand(packet: Uint8Array): void {
+    const band = decodeSideBand(packet);
+    if (band.band === 1) this.reader.push(band.data);
+    else if (band.band === 2) this.sink.serverMessage(band.text);
+    else throwServerError(band.text);
+  }
+
+  /** A verified object: checked against what names it, and added to the run being laid out. */
+  private take(oid: Oid, type: Parameters<PackClosure['add']>[1], raw: Uint8Array, contentStart: number): void {
+    this.closure.add(oid, type, raw.subarray(contentStart));
+    this.builder.add(oid, raw);
+    this.storedBytes += raw.length;
+  }
+
+  private async sendRun(last: boolean): Promise<void> {
+    if (this.builder.count === 0 || (!last && this.builder.bytes < this.options.runBytes)) return;
+    const bytes = this.builder.bytes;
+    const needed = this.storedBytes;
+    if (needed > this.options.maxStoredBytes) throw new StorageFullError(needed, this.options.maxStoredBytes);
+    const run = this.builder.take();
+    // One run is stored while the next is read; a second waits for the first (memory stays bounded).
+    await this.pendingRun;
+    this.pendingRun = this.sink.run(run, bytes);
+  }
+
+  private report(force: boolean): void {
+    const now = Date.now();
+    if (!force && now - this.lastProgress < PROGRESS_MS) return;
+    this.lastProgress = now;
+    const progress: UnpackProgress = { receivedBytes: this.receivedBytes, receivedObjects: this.reader.entries, resolvedObjects: this.resolver.resolved };
+    if (this.reader.count !== undefined) progress.totalObjects = this.reader.count;
+    this.sink.progress(progress);
+  }
+}
