@@ -1,3 +1,4 @@
+import { sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createSHA1, type IHasher } from 'hash-wasm';
 import type { Oid } from '../../store/index.ts';
@@ -18,11 +19,24 @@ export interface IncrementalSha1 {
  */
 const SUBTLE_MIN_BYTES = 16 * 1024;
 
+/**
+ * hash-wasm's SHA-1, or `undefined` where WebAssembly may not be compiled (a Content-Security-Policy
+ * without 'wasm-unsafe-eval', as a worker script's own policy may be): then @noble/hashes does.
+ */
+async function wasmSha1(): Promise<IHasher | undefined> {
+  try {
+    return await createSHA1();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Hashes objects with the fastest SHA-1 for their size: hash-wasm's for small, WebCrypto's for large. */
 export async function createObjectHasher(): Promise<HashRaw> {
-  const small = await createSHA1();
+  const small = await wasmSha1();
   const subtle = globalThis.crypto?.subtle;
   const hashSmall = (raw: Uint8Array): Oid => {
+    if (!small) return bytesToHex(sha1(raw)) as Oid;
     small.init();
     small.update(raw);
     return small.digest('hex') as Oid;
@@ -34,7 +48,11 @@ export async function createObjectHasher(): Promise<HashRaw> {
 
 /** An incremental SHA-1 in WebAssembly (about three times JavaScript's speed). */
 export async function createIncrementalSha1(): Promise<IncrementalSha1> {
-  const hasher: IHasher = await createSHA1();
+  const hasher = await wasmSha1();
+  if (!hasher) {
+    const noble = sha1.create();
+    return { update: (bytes) => void noble.update(bytes), digest: () => noble.digest() };
+  }
   hasher.init();
   return {
     update: (bytes) => void hasher.update(bytes),

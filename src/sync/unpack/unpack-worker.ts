@@ -28,16 +28,18 @@ function then(step: (unpacker: Unpacker) => Promise<void>): void {
 scope.onmessage = ({ data }) => {
   if (data.type === 'start') {
     const { target } = data.options;
-    const writing = target ? openImportWriter(target) : undefined;
+    // Where this worker may not open the database itself (a policy that sandboxes it), the page stores the runs.
+    const writing = target ? openImportWriter(target).catch(() => undefined) : Promise.resolve(undefined);
     work = Unpacker.create(data.options, {
       run: async (run, bytes) => {
-        if (!writing) {
+        const writer = await writing;
+        if (!writer) {
           post({ type: 'run', run, bytes }, runBuffers(run));
           return new Promise<void>((resolve) => stored.push(resolve));
         }
         // Stored from here: the page only counts. IndexedDB's own quota is said as the foreseen one.
         const objects = run.index.oids.length / 40;
-        await (await writing).put(run).catch((error: unknown) => {
+        await writer.put(run).catch((error: unknown) => {
           throw error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(bytes, undefined) : error;
         });
         post({ type: 'stored', objects, bytes });
