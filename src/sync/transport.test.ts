@@ -7,7 +7,13 @@ import { createTransport, requestUrl } from './transport.ts';
 let server: Server;
 let base: string;
 const seen: Array<{ url: string; authorization: string | undefined; contentType: string | undefined }> = [];
-type Answer = { status: number; body: string; type?: string } | 'hang' | 'reset' | { cutAfter: string; length?: number } | { stallAfter: string };
+type Answer =
+  | { status: number; body: string; type?: string }
+  | 'hang'
+  | 'reset'
+  | { cutAfter: string; length?: number }
+  | { stallAfter: string }
+  | { trickle: string[]; everyMs: number };
 let answer: (request: IncomingMessage) => Answer = () => ({ status: 200, body: 'ok' });
 
 beforeAll(async () => {
@@ -22,6 +28,18 @@ beforeAll(async () => {
       return;
     }
     if ('stallAfter' in reply) return void response.writeHead(200).write(reply.stallAfter);
+    if ('trickle' in reply) {
+      response.writeHead(200);
+      const [first, ...rest] = reply.trickle;
+      response.write(first ?? '');
+      const timer = setInterval(() => {
+        const next = rest.shift();
+        if (next === undefined) clearInterval(timer);
+        if (next === undefined) response.end();
+        else response.write(next);
+      }, reply.everyMs);
+      return;
+    }
     response.writeHead(reply.status, reply.type ? { 'Content-Type': reply.type } : {}).end(reply.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -123,6 +141,35 @@ describe('createTransport', () => {
     const controller = new AbortController();
     const attempt = createTransport({ url: `${base}/x.git`, signal: controller.signal }).rpc('git-upload-pack', new Uint8Array());
     setTimeout(() => controller.abort(), 50);
+    await expect(attempt).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it('streams an answer to its consumer chunk by chunk, and counts silence, not length, against the timeout', async () => {
+    const parts = Array.from({ length: 10 }, (_, i) => `000${i}`);
+    answer = () => ({ trickle: parts, everyMs: 150 });
+    const chunks: string[] = [];
+    const transport = createTransport({ url: `${base}/x.git`, timeoutMs: 1000 });
+    await transport.rpcStream('git-upload-pack', new Uint8Array(), async (chunk) => void chunks.push(new TextDecoder().decode(chunk)));
+    expect(chunks.join('')).toBe(parts.join(''));
+    expect(chunks.length).toBeGreaterThan(1);
+  });
+
+  it('refuses a streamed web page before its consumer sees it, and lets what the consumer throws pass as it is', async () => {
+    answer = () => ({ status: 200, body: '<!doctype html><title>Sign in</title>', type: 'text/html' });
+    let seenBytes = 0;
+    const page = createTransport({ url: `${base}/x.git` }).rpcStream('git-upload-pack', new Uint8Array(), async (chunk) => void (seenBytes += chunk.length));
+    await expect(page).rejects.toMatchObject({ code: 'not-a-remote', data: { reason: 'web-page' } });
+    expect(seenBytes).toBe(0);
+    answer = () => ({ status: 200, body: '0008NAK\n' });
+    const refusal = new Error('the pack is bad');
+    const refused = createTransport({ url: `${base}/x.git` }).rpcStream('git-upload-pack', new Uint8Array(), () => Promise.reject(refusal));
+    await expect(refused).rejects.toBe(refusal);
+  });
+
+  it('stops a streamed answer when the caller aborts while it is coming', async () => {
+    answer = () => ({ stallAfter: '0008NAK\n' });
+    const controller = new AbortController();
+    const attempt = createTransport({ url: `${base}/x.git`, signal: controller.signal }).rpcStream('git-upload-pack', new Uint8Array(), async () => controller.abort());
     await expect(attempt).rejects.toBeInstanceOf(AbortedError);
   });
 });
