@@ -11,11 +11,11 @@ b()</SCRIPT><style media="screen">p{}</style><script>a()</script>`;
     expect(inlineHashes(html)).toEqual({ scripts: [hash('a()'), hash('\nb()')], styles: [hash('p{}')] });
   });
 
-  it('allows the page\'s own origin and the hashes, nothing inline or evaluated', () => {
+  it('allows the page\'s own origin and the hashes, WebAssembly, nothing inline or evaluated', () => {
     const policy = pagePolicy({ scripts: ['sha256-A'], styles: ['sha256-B'] });
-    expect(policy).toContain("script-src 'self' 'sha256-A'");
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-A'");
     expect(policy).toContain("style-src 'self' 'sha256-B'");
-    expect(policy).not.toMatch(/unsafe-(inline|eval)/);
-    expect(pagePolicy()).toContain("script-src 'self';");
+    expect(policy).not.toMatch(/'unsafe-(inline|eval)'/);
+    expect(pagePolicy()).toContain("script-src 'self' 'wasm-unsafe-eval';");
   });
 });

@@ -4,13 +4,16 @@
 // the demo chapter's style) are allowed by their SHA-256, read from the file served, so nothing
 // a script or a note injects into the DOM can run. Remotes are wherever the person syncs to, so
 // `connect-src` allows any http(s) address; images load from the app itself only (notes turn
-// images into links).
+// images into links). 'wasm-unsafe-eval' lets the app and its workers compile WebAssembly (the
+// SHA-1 that hashes fetched objects); unlike 'unsafe-eval' it turns no string into code. The same
+// policy goes with every file, so a worker's script (which takes its policy from its own answer)
+// may open IndexedDB and compile WebAssembly as its page does.
 import { createHash } from 'node:crypto';
 
 /** The policy of a page, before the hashes of its inline blocks are added. */
 const PAGE_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
   ['font-src', "'self'"],

@@ -35,7 +35,7 @@ test('the app runs under its CSP without a violation, and an injected script is 
   const violations = await watchViolations(page);
   const response = await page.goto(requireEnv('APP_URL'));
   const policy = response?.headers()['content-security-policy'] ?? '';
-  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*;/);
   expect(policy).not.toContain('unsafe-inline');
   expect(response?.headers()['x-content-type-options']).toBe('nosniff');
   await openApp(page, '#/process');
