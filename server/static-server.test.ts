@@ -136,11 +136,12 @@ describe('static server', () => {
     const page = await fetch(server.url);
     const policy = page.headers.get('content-security-policy') ?? '';
     const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-    expect(policy).toContain(`script-src 'self' ${hash(THEME_SCRIPT)}`);
+    expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${hash(THEME_SCRIPT)}`);
     expect(policy).toContain(`style-src 'self' ${hash('p { color: red }')}`);
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toMatch(/'unsafe-eval'/);
     for (const path of ['/', '/assets/app.js', '/config.json', '/.env', '/missing.js']) {
       const response = await rawHeaders(server.port, path);
       expect(response['x-content-type-options'], path).toBe('nosniff');
