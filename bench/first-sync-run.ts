@@ -3,11 +3,12 @@
 // from the local git remote, against native `git clone --bare` of the same repository through
 // the same remote, in the same run, at three sizes up to ~250 MB of pack. With each: the longest
 // main-thread task of the page during our sync, and the peak memory of Chromium's renderers.
+// FIRST_SYNC_REPOS=book-500,book-2500 runs only those sizes (while working on one).
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startGitRemote } from '../server/git-remote.ts';
 import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
-import type { TimedFirstSync } from './page/first-sync.ts';
+import type { FirstSyncPhases, TimedFirstSync } from './page/first-sync.ts';
 import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
 import { sampleRendererMemory, type MemoryPeak } from './renderer-memory.ts';
 import { round, series, type Series } from './stats.ts';
@@ -28,6 +29,8 @@ export interface FirstSyncFigure {
   ours: Series;
   native: Series;
   ratio: number;
+  /** Medians of when each step was first seen, in ms from the start (bench/page/first-sync.ts). */
+  phases: FirstSyncPhases;
   /** The longest main-thread task over all our samples (0 when none reached 50 ms). */
   longestTaskMs: number;
   /** The longest late tick of a 10 ms timer over all our samples: an upper bound under 50 ms. */
@@ -46,10 +49,19 @@ export interface FirstSyncReport {
 /** Samples per size: the largest takes about 20 s a side here. */
 const SAMPLES: Record<string, number> = { 'book-500': 3, 'book-2500': 3, 'book-7000': 2 };
 
-export async function runFirstSyncBench(page: Page, browserPid: number | undefined, progress: (message: string) => void, plans: readonly RealisticPlan[] = REALISTIC_PLANS): Promise<FirstSyncReport> {
+/** The plans FIRST_SYNC_REPOS names, or all. */
+function chosenPlans(): readonly RealisticPlan[] {
+  const names = process.env.FIRST_SYNC_REPOS?.split(',').filter(Boolean);
+  if (!names) return REALISTIC_PLANS;
+  const unknown = names.filter((name) => !REALISTIC_PLANS.some((plan) => plan.name === name));
+  if (unknown.length > 0) throw new Error(`FIRST_SYNC_REPOS names ${unknown.join(', ')}; known: ${REALISTIC_PLANS.map(({ name }) => name).join(', ')}`);
+  return REALISTIC_PLANS.filter((plan) => names.includes(plan.name));
+}
+
+export async function runFirstSyncBench(page: Page, browserPid: number | undefined, progress: (message: string) => void, plans: readonly RealisticPlan[] = chosenPlans()): Promise<FirstSyncReport> {
   const root = makeTempDir('first-sync');
   const dataDir = join(root, 'remotes');
-  const remote = await startGitRemote({ dataDir });
+  const remote = await startGitRemote({ dataDir, allowedOrigins: 'any' });
   const figures: FirstSyncFigure[] = [];
   try {
     for (const plan of plans) {
@@ -79,7 +91,11 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         if (run % 2 === 0) await oursRun().then(nativeRun);
         else await nativeRun().then(oursRun);
         const last = ours.at(-1) as TimedFirstSync;
-        progress(`first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms), native clone ${round(native.at(-1) as number, 0)} ms`);
+        const { firstBytesMs, receivedMs, storedMs } = last.phases;
+        progress(
+          `first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (first bytes at ${round(firstBytesMs, 0)}, all received and checked at ${round(receivedMs, 0)}, ` +
+            `stored at ${round(storedMs, 0)}; longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms), native clone ${round(native.at(-1) as number, 0)} ms`,
+        );
       }
       const oursSeries = series(ours.map(({ ms }) => ms), 1);
       const nativeSeries = series(native, 1);
@@ -91,6 +107,11 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         ours: oursSeries,
         native: nativeSeries,
         ratio: round(oursSeries.median / nativeSeries.median, 2),
+        phases: {
+          firstBytesMs: series(ours.map(({ phases }) => phases.firstBytesMs), 1).median,
+          receivedMs: series(ours.map(({ phases }) => phases.receivedMs), 1).median,
+          storedMs: series(ours.map(({ phases }) => phases.storedMs), 1).median,
+        },
         longestTaskMs: Math.max(...ours.map(({ longestTaskMs }) => longestTaskMs)),
         longestGapMs: Math.max(...ours.map(({ longestGapMs }) => longestGapMs)),
         ...(memory ? { memoryGrowthBytes: memory.peakBytes - memory.startBytes, peakRendererBytes: memory.peakBytes } : {}),

@@ -2,7 +2,7 @@
 // the local git remote, timed, with the main thread watched; then the database is deleted so
 // the next sample starts from nothing (and the disk is not filled by samples).
 import { openRepo } from '../../src/store/index.ts';
-import { sync } from '../../src/sync/index.ts';
+import { sync, type SyncProgress } from '../../src/sync/index.ts';
 import { watchMainThread, type MainThreadReport } from './main-thread-watch.ts';
 
 /** One timed first sync. */
@@ -12,6 +12,20 @@ export interface TimedFirstSync extends MainThreadReport {
   head: string | undefined;
   /** Objects stored, from the last progress report. */
   objects: number;
+  /** Where the time went, in ms from the start (see {@link FirstSyncPhases}). */
+  phases: FirstSyncPhases;
+}
+
+/**
+ * When each step of a first sync was first seen, in ms from its start: the answer's first
+ * bytes (the ref advertisement, the request and the server's packing before them), every
+ * object received and checked, every object stored, and the end (the objects shown, the ref
+ * moved, the branch checked out).
+ */
+export interface FirstSyncPhases {
+  firstBytesMs: number;
+  receivedMs: number;
+  storedMs: number;
 }
 
 /** What the page offers the driver for first syncs. */
@@ -32,13 +46,23 @@ async function firstSync(name: string, url: string): Promise<TimedFirstSync> {
   await deleteDatabase(name);
   const repo = await openRepo({ name });
   let objects = 0;
+  const phases: FirstSyncPhases = { firstBytesMs: 0, receivedMs: 0, storedMs: 0 };
   const stop = watchMainThread();
   const started = performance.now();
+  const onProgress = (progress: SyncProgress): void => {
+    if (progress.phase === 'remote' || !progress.objects) return;
+    const at = performance.now() - started;
+    const { received, resolved, stored, total } = progress.objects;
+    if (phases.firstBytesMs === 0) phases.firstBytesMs = at;
+    if (total !== undefined && resolved === total && received === total && phases.receivedMs === 0) phases.receivedMs = at;
+    if (total !== undefined && stored === total && phases.storedMs === 0) phases.storedMs = at;
+    objects = stored || objects;
+  };
   try {
-    const result = await sync(repo.git, { url, onProgress: (progress) => void (objects = ('objects' in progress && progress.objects?.stored) || objects) });
+    const result = await sync(repo.git, { url, onProgress });
     const ms = performance.now() - started;
     if (result.kind === 'failed') throw result.error;
-    return { ms, kind: result.kind, head: result.head, objects, ...stop() };
+    return { ms, kind: result.kind, head: result.head, objects, phases, ...stop() };
   } finally {
     await repo.close();
     await deleteDatabase(name);
