@@ -22,6 +22,12 @@ export type Fault =
    * without finishing the answer (a shorter body is relayed whole, still unfinished).
    */
   | { kind: 'truncate'; bytes: number }
+  /**
+   * Forward it, relay the head and the first `bytes` bytes of the body, then send nothing more
+   * and keep the connection open, until the client gives up or the proxy closes (a download that
+   * stops half way: the moment to close a tab or abort).
+   */
+  | { kind: 'hold'; bytes: number }
   /** Read the request and never answer, until the client gives up or the proxy closes. */
   | { kind: 'stall' }
   /** Forward it, wait for the whole answer, forward it again and relay the second answer. */
@@ -126,7 +132,10 @@ async function applyFault(fault: Fault, request: IncomingMessage, response: Serv
       return;
     }
     case 'truncate':
-      truncate(await forward(request, request), response, fault.bytes);
+      relayFirst(await forward(request, request), response, fault.bytes, true);
+      return;
+    case 'hold':
+      relayFirst(await forward(request, request), response, fault.bytes, false);
       return;
     case 'stall':
       request.resume();
@@ -172,8 +181,8 @@ function relay(answer: IncomingMessage, response: ServerResponse): void {
   answer.pipe(response);
 }
 
-/** Relays the head and `bytes` bytes of the body, then ends the connection mid-answer. */
-function truncate(answer: IncomingMessage, response: ServerResponse, bytes: number): void {
+/** Relays the head and `bytes` bytes of the body, then ends the connection mid-answer (`close`) or holds it open. */
+function relayFirst(answer: IncomingMessage, response: ServerResponse, bytes: number, close: boolean): void {
   response.writeHead(answer.statusCode ?? 502, withoutHopHeaders(answer.headers));
   response.flushHeaders();
   let left = bytes;
@@ -181,6 +190,7 @@ function truncate(answer: IncomingMessage, response: ServerResponse, bytes: numb
     answer.off('data', onData);
     answer.off('end', cut);
     answer.destroy();
+    if (!close) return;
     // end() sends what was written, then FIN; the answer is left unfinished for the client.
     const socket = response.socket;
     socket?.end(() => socket.destroy());
