@@ -24,6 +24,14 @@ export interface Harness {
    * the success, or the failure with its error as {@link HarnessSyncFailure}.
    */
   sync(name: string, url: string, branch?: string): Promise<SyncModule.SyncSuccess | HarnessSyncFailure>;
+  /** Starts a sync of `name` (branch main) without waiting for it; {@link Harness.finishSync} waits. */
+  startSync(name: string, url: string): void;
+  /** The object counts the running or last sync of each repository reported last. */
+  objects: Record<string, SyncModule.ObjectCounts | undefined>;
+  /** Aborts the sync started with {@link Harness.startSync}. */
+  abortSync(name: string): void;
+  /** The outcome of the sync started with {@link Harness.startSync}, as {@link Harness.sync} gives it. */
+  finishSync(name: string): Promise<SyncModule.SyncSuccess | HarnessSyncFailure>;
 }
 
 declare global {
@@ -52,6 +60,8 @@ function loadSync(): Promise<typeof SyncModule> {
   return syncModule;
 }
 
+const running = new Map<string, { controller: AbortController; outcome: Promise<SyncModule.SyncOutcome> }>();
+
 const harness: Harness = {
   async branch(name, branch = 'main') {
     return (await openRepo(name)).branch(branch);
@@ -64,12 +74,33 @@ const harness: Harness = {
   },
   async sync(name, url, branch = 'main') {
     const [{ sync }, repo] = await Promise.all([loadSync(), openRepo(name)]);
-    const outcome = await sync(repo.git, { url, branch });
-    if (outcome.kind !== 'failed') return outcome;
-    const { name: errorName, code, message } = outcome.error;
-    return { kind: 'failed', error: { name: errorName, code, message } };
+    return asData(await sync(repo.git, { url, branch }));
+  },
+  objects: {},
+  startSync(name, url) {
+    const controller = new AbortController();
+    const onProgress = (progress: SyncModule.SyncProgress) => {
+      if (progress.phase !== 'remote' && progress.objects) harness.objects[name] = progress.objects;
+    };
+    const outcome = Promise.all([loadSync(), openRepo(name)]).then(([{ sync }, repo]) => sync(repo.git, { url, signal: controller.signal, onProgress }));
+    running.set(name, { controller, outcome });
+  },
+  abortSync(name) {
+    running.get(name)?.controller.abort();
+  },
+  async finishSync(name) {
+    const started = running.get(name);
+    if (!started) throw new Error(`no sync of ${name} was started`);
+    return asData(await started.outcome);
   },
 };
+
+/** An outcome that crosses `page.evaluate` with its error's code intact. */
+function asData(outcome: SyncModule.SyncOutcome): SyncModule.SyncSuccess | HarnessSyncFailure {
+  if (outcome.kind !== 'failed') return outcome;
+  const { name: errorName, code, message } = outcome.error;
+  return { kind: 'failed', error: { name: errorName, code, message } };
+}
 
 window.store = store;
 window.harness = harness;

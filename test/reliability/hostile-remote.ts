@@ -38,7 +38,7 @@ function advertisement(head: string): Uint8Array {
 }
 
 /** "NAK", then `pack` in side-band-64k packets on channel 1, then a flush. */
-function uploadPackResult(pack: Uint8Array): Uint8Array {
+export function uploadPackResult(pack: Uint8Array): Uint8Array {
   const parts = [encodePktLine('NAK\n')];
   const room = MAX_PKT_PAYLOAD - 1;
   for (let at = 0; at < pack.length; at += room) parts.push(encodePktLine(concatBytes([Uint8Array.of(1), pack.subarray(at, at + room)])));

@@ -1,0 +1,54 @@
+// The unpacker's storage budget: a fetch whose verified objects would need more than the storage
+// the browser says is left (navigator.storage.estimate) is refused before a run that would not fit
+// is handed over to be stored.
+import { describe, expect, it } from 'vitest';
+import { hashObject, type ObjectRun, type Oid } from '../../store/index.ts';
+import { uploadPackResult } from '../../../test/reliability/hostile-remote.ts';
+import { StorageFullError } from '../errors.ts';
+import { encodePack } from '../protocol/index.ts';
+import { Unpacker, type UnpackSink } from './unpacker.ts';
+
+/** Bytes that deflate cannot shrink. */
+function noise(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) out[i] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+  return out;
+}
+
+function sinkInto(runs: ObjectRun[]): UnpackSink {
+  return { run: async (run) => void runs.push(run), progress: () => undefined, serverMessage: () => undefined, resolveBases: async () => [] };
+}
+
+/** The answer to a fetch of 8 blobs of 512 KB, in chunks of 64 KB as a network hands them over. */
+function answerChunks(): { chunks: Uint8Array[]; want: Oid } {
+  const blobs = Array.from({ length: 8 }, (_, i) => noise(512 * 1024, i + 1));
+  const answer = uploadPackResult(encodePack(blobs.map((content) => ({ type: 'blob' as const, content }))));
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < answer.length; at += 64 * 1024) chunks.push(answer.slice(at, at + 64 * 1024));
+  return { chunks, want: hashObject('blob', blobs[0] as Uint8Array).oid };
+}
+
+describe('an unpack with a storage budget', () => {
+  it('refuses, in words, before handing over a run that would not fit: nothing is stored', async () => {
+    const { chunks, want } = answerChunks();
+    const runs: ObjectRun[] = [];
+    const unpacker = await Unpacker.create({ want, maxStoredBytes: 3_000_000 }, sinkInto(runs));
+    const refused = await (async () => {
+      for (const chunk of chunks) await unpacker.push(chunk);
+      await unpacker.end();
+    })().then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(StorageFullError);
+    expect((refused as StorageFullError).message).toMatch(/needs more than [\d,]+ MB on this device, but the browser lets this site store only 3 MB more\. Nothing was written/);
+    expect(runs).toEqual([]);
+  });
+
+  it('hands over every object when they fit', async () => {
+    const { chunks, want } = answerChunks();
+    const runs: ObjectRun[] = [];
+    const unpacker = await Unpacker.create({ want, maxStoredBytes: 5_000_000, runBytes: 1024 * 1024 }, sinkInto(runs));
+    for (const chunk of chunks) await unpacker.push(chunk);
+    expect(await unpacker.end()).toMatchObject({ objects: 8, hasWanted: true });
+    expect(runs.reduce((count, run) => count + run.index.oids.length / 40, 0)).toBe(8);
+  });
+});
