@@ -118,6 +118,7 @@ test('an abort half way ends the unpack worker and leaves the store as it was', 
 });
 
 test('the app shows the objects received, checked and stored while a first sync runs', async ({ page }) => {
+  test.slow(); // the server packs 12 MB of incompressible blobs first: slow on a loaded machine
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
   await openApp(page, '#/sync');
   await page.getByLabel('Remote URL').fill(`${proxy.url}${remote.url}`);
