@@ -48,7 +48,7 @@ export {
 export type { StoreErrorCode } from './errors.ts';
 export { canonicalJson, encodeJson, parseJsonObject } from './json.ts';
 export type { Json, JsonObject } from './json.ts';
-export { CONFLICTS_KEY, mergeFileDefault, mergeJsonObjects } from './merge/index.ts';
+export { CONFLICTS_KEY, mergeJsonObjects } from './merge/index.ts';
 export type { FieldConflict } from './merge/index.ts';
 export {
   EMPTY_TREE,
@@ -62,7 +62,6 @@ export {
   findTreeProblem,
   hashObject,
   isTreeMode,
-  treeEntryKey,
   unwrapObject,
   wrapObject,
 } from './objects/index.ts';

@@ -1,5 +1,5 @@
 import { WrongObjectTypeError } from './errors.ts';
-import { commitLinks, forEachTreeLink } from './graph/links.ts';
+import { commitLinks, forEachTreeLink } from './graph/index.ts';
 import {
   decodeCommit,
   decodeTree,

@@ -3,7 +3,7 @@ import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
 
 /** Finds an entry by name in a tree sorted the git way (names are unique, so a scan is exact). */
-export function findEntry(entries: readonly TreeEntry[], name: string): TreeEntry | undefined {
+function findEntry(entries: readonly TreeEntry[], name: string): TreeEntry | undefined {
   for (const entry of entries) if (entry.name === name) return entry;
   return undefined;
 }

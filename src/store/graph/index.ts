@@ -5,7 +5,7 @@
  */
 export { checkClosed, MAX_TREE_DEPTH } from './closure.ts';
 export type { ClosureProblem } from './closure.ts';
-export { commitLinks, forEachTreeLink, listLinks, treeLinks } from './links.ts';
+export { commitLinks, forEachTreeLink, listLinks } from './links.ts';
 export type { ObjectLink } from './links.ts';
 export { listObjectsToSend } from './objects-to-send.ts';
 export type { WalkProgress } from './objects-to-send.ts';

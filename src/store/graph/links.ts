@@ -23,7 +23,7 @@ export function commitLinks(commit: CommitData): ObjectLink[] {
 }
 
 /** A tree's links: each entry, a sub-tree as a tree and anything else as a blob; submodules (gitlinks) excepted, as git does. */
-export function treeLinks(entries: readonly TreeEntry[]): ObjectLink[] {
+function treeLinks(entries: readonly TreeEntry[]): ObjectLink[] {
   const links: ObjectLink[] = [];
   forEachTreeLink(entries, (oid, type) => links.push({ oid, type }));
   return links;

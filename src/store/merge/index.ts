@@ -1,6 +1,5 @@
 /** Three-way merge: merge bases, trees, and the default per-file rules. */
 export { findMergeBases, isAncestor } from './merge-base.ts';
-export { conflictSuffix, mergeFileDefault } from './merge-file.ts';
 export { CONFLICTS_KEY, mergeJsonObjects } from './json-merge.ts';
 export type { FieldConflict } from './json-merge.ts';
 export { mergeTrees } from './merge-trees.ts';

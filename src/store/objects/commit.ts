@@ -32,12 +32,12 @@ function formatTimezone(offsetMinutes: number): string {
 }
 
 /** `Name <email> 1700000000 +0100`, as git writes an author or committer line. */
-export function formatSignature(sig: Signature): string {
+function formatSignature(sig: Signature): string {
   return `${sig.name} <${sig.email}> ${sig.timestamp} ${formatTimezone(sig.timezoneOffset)}`;
 }
 
 /** Parses an author or committer value; throws InvalidObjectError when malformed. */
-export function parseSignature(value: string): Signature {
+function parseSignature(value: string): Signature {
   const match = /^(.*?) ?<([^<>]*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(value);
   if (!match) throw new InvalidObjectError('commit', `bad signature ${JSON.stringify(value)}`);
   // Every group is in the pattern, so each is set when it matched.

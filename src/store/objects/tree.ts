@@ -69,12 +69,7 @@ export function sortTreeEntries(entries: readonly TreeEntry[]): TreeEntry[] {
 
 /** Encodes a tree's content: `<mode> <name>\0<20-byte id>` per entry, in git's order. */
 export function encodeTree(entries: readonly TreeEntry[]): Uint8Array {
-  return encodeSortedTree(sortTreeEntries(entries));
-}
-
-/** {@link encodeTree} for entries already in git's order; writes into one buffer. */
-export function encodeSortedTree(entries: readonly TreeEntry[]): Uint8Array {
-  return encodeTreeInto(entries, '');
+  return encodeTreeInto(sortTreeEntries(entries), '');
 }
 
 /**
