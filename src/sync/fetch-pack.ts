@@ -1,5 +1,6 @@
-import { concatBytes, ObjectNotFoundError, type GitObject, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
+import { concatBytes, type GitObject, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
+import { readLocalBase } from './local-base.ts';
 import { AbortedError, StorageFullError } from './errors.ts';
 import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
 import type { ObjectCounts, ReportProgress } from './outcome.ts';
@@ -104,15 +105,6 @@ async function availableStorage(): Promise<number | undefined> {
  * (the pack is then refused as the server's fault); one it cannot read for a reason of its own
  * (a corrupt object, a closed store) fails the fetch with that error, not as a broken pack.
  */
-async function readLocalBases(store: GitStore, oids: readonly Oid[]): Promise<Array<GitObject | undefined>> {
-  return Promise.all(
-    oids.map(async (oid) => {
-      try {
-        return await store.objects.read(oid);
-      } catch (error) {
-        if (error instanceof ObjectNotFoundError) return undefined;
-        throw error;
-      }
-    }),
-  );
+function readLocalBases(store: GitStore, oids: readonly Oid[]): Promise<Array<GitObject | undefined>> {
+  return Promise.all(oids.map((oid) => readLocalBase(store, oid)));
 }

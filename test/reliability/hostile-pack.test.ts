@@ -9,6 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   concatBytes,
+  CorruptObjectError,
   EMPTY_TREE,
   encodeCommit,
   encodeTree,
@@ -20,12 +21,13 @@ import {
   type Oid,
   type Repo,
 } from '../../src/store/index.ts';
-import { ProtocolError, SyncError, sync } from '../../src/sync/index.ts';
+import { importBundle, LocalError, ProtocolError, SyncError, sync } from '../../src/sync/index.ts';
+import { encodeBundleHeader } from '../../src/sync/bundle/index.ts';
 import { encodePack } from '../../src/sync/protocol/index.ts';
 import { OFS_DELTA, REF_DELTA } from '../../src/sync/protocol/pack-format.ts';
 import { buildTestPack, copyOp, deltaHeader, resealPack, type TestEntry } from '../support/pack-builder.ts';
 import { startHostileRemote, type HostileRemote } from './hostile-remote.ts';
-import { dumpDatabase } from './raw-idb.ts';
+import { dumpDatabase, flipObjectByte } from './raw-idb.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const who = { name: 'Remote', email: 'remote@example.org', timestamp: 1_767_000_000, timezoneOffset: 0 };
@@ -141,6 +143,7 @@ describe('sync refuses a hostile pack from the server and changes nothing', () =
   it('trees git refuses: ".git" in any case, "..", a name twice, names out of order, a zero-padded mode', async () => {
     const cases: Array<[RegExp, Array<[mode: string, name: string, oid: string]>]> = [
       [/an entry named "\.Git"/, [['100644', '.Git', blobId]]],
+      [/an entry named "\."/, [['40000', '.', EMPTY_TREE]]],
       [/an entry named "\.\."/, [['40000', '..', EMPTY_TREE]]],
       [/"remote\.json" twice/, [['100644', 'remote.json', blobId], ['100644', 'remote.json', blobId]]],
       [/not in git's order/, [['100644', 'z.json', blobId], ['100644', 'remote.json', blobId]]],
@@ -164,6 +167,50 @@ describe('sync refuses a hostile pack from the server and changes nothing', () =
     const deep = commitOf(inner);
     const pack = encodePack([object('commit', deep), ...trees.map((content) => object('tree', content)), object('tree', tree), object('blob', blob)]);
     expect(await expectRefused(hashObject('commit', deep).oid, pack)).toMatch(`nest more than ${MAX_TREE_DEPTH} levels deep`);
+  });
+});
+
+// A thin pack's delta whose base this device holds: when the device cannot read that base (its
+// bytes are damaged here), the fault is the device's, not a broken pack from the server.
+describe('a delta base this device cannot read', () => {
+  const mine = utf8('{\n  "name": "Mine"\n}\n');
+  const mineId = hashObject('blob', mine).oid;
+  const thinTree = encodeTree([{ name: 'remote.json', mode: FILE_MODE.file, oid: mineId }]);
+  const thinCommit = commitOf(hashObject('tree', thinTree).oid);
+  const thinPack = buildTestPack([
+    entry('commit', thinCommit),
+    entry('tree', thinTree),
+    { typeCode: REF_DELTA, baseOid: mineId, data: new Uint8Array([...deltaHeader(mine.length, mine.length), ...copyOp(0, mine.length)]) },
+  ]);
+
+  // This remote takes no push, so the sync ends there; what it fetched is stored all the same.
+  it('is taken from this device when it reads (so the failure below is about the base)', async () => {
+    server.script = { head: hashObject('commit', thinCommit).oid, pack: thinPack };
+    await sync(repo.git, { url: server.url });
+    expect(await repo.git.objects.has(hashObject('commit', thinCommit).oid)).toBe(true);
+  });
+
+  it('fails the sync as this device\'s problem, naming the corrupt object, and stores nothing', async () => {
+    await flipObjectByte(factory, 'device', mineId, -3);
+    server.script = { head: hashObject('commit', thinCommit).oid, pack: thinPack };
+    const before = await dumpDatabase(factory, 'device');
+    const outcome = await sync(repo.git, { url: server.url });
+    const error = outcome.kind === 'failed' ? outcome.error : new Error('the sync succeeded');
+    expect(error).toBeInstanceOf(LocalError);
+    expect(error.message).toContain(`Object ${mineId} is corrupt`);
+    expect(await dumpDatabase(factory, 'device')).toEqual(before);
+  });
+
+  it('fails an import of that pack as a bundle with the store\'s error, not as a corrupt file', async () => {
+    await flipObjectByte(factory, 'device', mineId, -3);
+    const bundle = concatBytes([encodeBundleHeader([{ name: 'refs/heads/main', oid: hashObject('commit', thinCommit).oid }]), thinPack]);
+    const before = await dumpDatabase(factory, 'device');
+    const error: unknown = await importBundle(repo.git, bundle).then(
+      () => new Error('the import succeeded'),
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(CorruptObjectError);
+    expect(await dumpDatabase(factory, 'device')).toEqual(before);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { GitStore } from '../../store/index.ts';
+import { readLocalBase } from '../local-base.ts';
 import { parsePack, ProtocolError, type PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import type { BundleHeader } from './bundle-header.ts';
@@ -15,13 +16,7 @@ export async function readBundlePack(store: GitStore, bytes: Uint8Array, header:
     throw new BundleError('missing-prerequisite', `it starts from commit ${missing}, which this device does not have`);
   }
   try {
-    return await parsePack(bytes.subarray(header.packOffset), async (oid) => {
-      try {
-        return await store.objects.read(oid);
-      } catch {
-        return undefined;
-      }
-    });
+    return await parsePack(bytes.subarray(header.packOffset), (oid) => readLocalBase(store, oid));
   } catch (error) {
     if (!(error instanceof ProtocolError)) throw error;
     const { problem, offset } = error.data;
