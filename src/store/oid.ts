@@ -1,4 +1,3 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { InvalidOidError } from './errors.ts';
 
 declare const oidTag: unique symbol;
@@ -35,9 +34,18 @@ function hexValue(code: number): number {
   return code <= 0x39 ? code - 0x30 : code - 0x57; // '0'-'9', 'a'-'f' (ids are lowercase)
 }
 
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const hexCodes = new Array<number>(2 * OID_BYTES);
+
 /** The id held in binary at `bytes[offset..offset+20]`: a tree entry's, a ref delta's base, a hash. */
 export function oidFromBytes(bytes: Uint8Array, offset = 0): Oid {
   if (offset < 0 || offset + OID_BYTES > bytes.length) throw new InvalidOidError(`${bytes.length - offset} bytes at offset ${offset}`);
-  // Hex of 20 bytes is always a well-formed id.
-  return bytesToHex(bytes.subarray(offset, offset + OID_BYTES)) as Oid;
+  for (let i = 0; i < OID_BYTES; i++) {
+    const byte = bytes[offset + i] as number;
+    hexCodes[2 * i] = HEX_DIGITS[byte >> 4] as number;
+    hexCodes[2 * i + 1] = HEX_DIGITS[byte & 15] as number;
+  }
+  // One flat string, not hex joined piece by piece: ids are map keys and compared all the time,
+  // and V8 walks a joined string's pieces again on each. Hex of 20 bytes is a well-formed id.
+  return String.fromCharCode(...hexCodes) as Oid;
 }

@@ -22,4 +22,18 @@ describe('Staging', () => {
     expect(await other.writeChangedTree(base, changed, [0, 3])).toBe(patched);
     expect(staging.reachableFrom(patched).map(({ oid }) => oid)).toEqual([patched]);
   });
+
+  it('finds what a patched tree reaches through a staged base, without the base', async () => {
+    const staging = new Staging(new ObjectStore(createMemoryBackend()));
+    const names = ['a.json', 'b.json', 'c.json'];
+    const entries: TreeEntry[] = await Promise.all(names.map(async (name) => ({ name, mode: '100644', oid: await staging.writeObject('blob', utf8(name)) })));
+    const base = await staging.writeTree(entries);
+    const again = await staging.writeObject('blob', utf8('a.json again'));
+    const once = await staging.writeChangedTree(base, entries.map((entry, i) => (i === 0 ? { ...entry, oid: again } : entry)), [0]);
+    const last = await staging.writeObject('blob', utf8('c.json again'));
+    const changed = entries.map((entry, i) => (i === 0 ? { ...entry, oid: again } : i === 2 ? { ...entry, oid: last } : entry));
+    const twice = await staging.writeChangedTree(once, changed, [2]);
+    const reached = staging.reachableFrom(twice).map(({ oid }) => oid);
+    expect(new Set(reached)).toEqual(new Set([twice, again, entries[1]?.oid, last]));
+  });
 });

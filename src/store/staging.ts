@@ -24,6 +24,8 @@ import { writeOidBytes, type Oid } from './oid.ts';
  */
 export class Staging implements ObjectSink {
   private readonly staged = new Map<Oid, HashedObject>();
+  /** Trees written by patching another: the tree they were patched from, and the ids put in by position. */
+  private readonly patched = new Map<Oid, { base: Oid; changed: Map<number, Oid> }>();
 
   constructor(private readonly store: ObjectStore) {}
 
@@ -41,7 +43,20 @@ export class Staging implements ObjectSink {
       out.push(staged);
       const { type, content } = unwrapObject(staged.raw);
       if (type === 'commit') for (const link of commitLinks(decodeCommit(content))) visit(link.oid);
-      else if (type === 'tree') forEachTreeLink(this.store.cachedTree(oid) ?? decodeTree(content), visit);
+      else if (type === 'tree') visitTreeLinks(oid, content, new Set());
+    };
+    // A patched tree links to what its base linked to but for the ids put in: only those, and
+    // the base's other links when the base is staged too, can be staged (a shard of 100,000
+    // items has ~390 entries, of which a commit changes one).
+    const visitTreeLinks = (oid: Oid, content: Uint8Array, replaced: Set<number>): void => {
+      const patch = this.patched.get(oid);
+      if (!patch) {
+        const entries = this.store.cachedTree(oid) ?? decodeTree(content);
+        return forEachTreeLink(replaced.size === 0 ? entries : entries.filter((_, i) => !replaced.has(i)), visit);
+      }
+      for (const [index, changed] of patch.changed) if (!replaced.has(index)) visit(changed);
+      const base = this.staged.get(patch.base);
+      if (base) visitTreeLinks(patch.base, unwrapObject(base.raw).content, new Set([...replaced, ...patch.changed.keys()]));
     };
     visit(root);
     return out;
@@ -69,7 +84,9 @@ export class Staging implements ObjectSink {
       writeOidBytes((entries[target] as TreeEntry).oid, raw, span.nul + 1);
     }
     this.store.forgetTreeBytes(base);
-    return this.stageTree(raw, entries);
+    const oid = await this.stageTree(raw, entries);
+    if (oid !== base) this.patched.set(oid, { base, changed: new Map(changed.map((index) => [index, (entries[index] as TreeEntry).oid])) });
+    return oid;
   }
 
   private writeSortedTree(entries: readonly TreeEntry[]): Promise<Oid> {

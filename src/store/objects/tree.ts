@@ -135,13 +135,16 @@ export function decodeTree(content: Uint8Array): TreeEntry[] {
   return entries;
 }
 
-/** The text of bytes `from`..`to` when all are ASCII (the common case, decoded cheaply). */
+/** Longer names are decoded by the UTF-8 decoder (a call takes only so many arguments). */
+const MAX_CHAR_CODES = 1024;
+
+/**
+ * The text of bytes `from`..`to` when all are ASCII (the common case, decoded cheaply), as one
+ * flat string: one built a character at a time is a chain of pieces that V8 walks again on every
+ * comparison (finding a name among a shard's ~390 took longer than hashing the shard).
+ */
 function asciiName(content: Uint8Array, from: number, to: number): string | undefined {
-  let text = '';
-  for (let i = from; i < to; i++) {
-    const byte = content[i] as number;
-    if (byte >= 0x80) return undefined;
-    text += String.fromCharCode(byte);
-  }
-  return text;
+  for (let i = from; i < to; i++) if ((content[i] as number) >= 0x80) return undefined;
+  const bytes = content.subarray(from, to);
+  return bytes.length > MAX_CHAR_CODES ? fromUtf8(bytes) : String.fromCharCode(...bytes);
 }
