@@ -1,7 +1,7 @@
 import type { GitStore, Oid } from '../store/index.ts';
 import { AbortedError, describeRemote, RejectedError, toSyncError } from './errors.ts';
 import { fetchPack } from './fetch-pack.ts';
-import type { RemoteMessage, ReportProgress, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
+import type { ObjectCounts, RemoteMessage, ReportProgress, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
 import { parseRefAdvertisement } from './protocol/index.ts';
 import { pushPack } from './push-pack.ts';
 import { createTransport, type RemoteOptions } from './transport.ts';
@@ -38,12 +38,16 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
   const name = options.branch ?? 'main';
   const ref = `refs/heads/${name}`;
   const tracking = `refs/remotes/origin/${name}`;
+  // A fetch's object counts, while it runs: the transport's byte counts carry them too, so the
+  // person never sees them drop out between the two kinds of report.
+  let fetchObjects: ObjectCounts | undefined;
   const progress: ReportProgress = (phase, loaded, total, objects) => {
+    if (objects) fetchObjects = objects;
     if (isRemoteMessage(phase)) options.onProgress?.({ phase: 'remote', message: phase.slice('remote: '.length) });
     else options.onProgress?.({ phase, loaded, ...(total === undefined ? {} : { total }), ...(objects ? { objects } : {}) });
   };
   const merge = { message: `Merge changes from ${describeRemote(options.url)}`, ...(options.author ? { author: options.author } : {}) };
-  const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total) });
+  const transport = createTransport({ ...options, onBytes: (loaded, total) => progress('receiving', loaded, total, fetchObjects) });
   let fetched = false;
   let pushed = false;
   let lastRefusal = 'the remote kept moving'; // a push whose answer was lost may have landed: the next round sees it
@@ -55,7 +59,11 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
       if (!(await store.objects.has(remoteHead))) {
         const haves = await listHaves(store, ref, tracking);
         checkAborted(options.signal, 'fetch');
-        await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking });
+        try {
+          await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking });
+        } finally {
+          fetchObjects = undefined;
+        }
         fetched = true;
       }
       await moveTrackingRef(store, tracking, remoteHead);
