@@ -5,7 +5,7 @@ import '../styles/sync-offers.css';
 import { ServerOffer, WayThroughNudge } from './server-offer.tsx';
 import { useSync } from './sync-context.ts';
 import { clearSettingsDraft, keepSettingsDraft, withSettingsDraft } from './settings-draft.ts';
-import { ConnectionResultBanner, useConnectionTest } from './test-connection.tsx';
+import { ConnectionResultBanner, useConnectionTest } from './connection-check.tsx';
 import { plainHttpTokenHost } from './token-exposure.ts';
 import { TokenWarning } from './token-warning.tsx';
 
