@@ -44,9 +44,14 @@ test('the author retracts from their browser; the retraction is published and th
   await expectStatus(panel, reply, 'published', 20_000);
   await expectStatus(panel, parent, 'published');
 
-  const retract = commentWith(panel, parent).getByRole('button', { name: 'Retract' });
-  await retract.click();
-  await commentWith(panel, parent).getByRole('button', { name: /Retract this comment/ }).click();
+  // A background refresh of the thread can re-render the comment just as Retract is clicked,
+  // closing the confirmation before it shows (seen once in CI): ask again until it is there.
+  const confirm = commentWith(panel, parent).getByRole('button', { name: /Retract this comment/ });
+  await expect(async () => {
+    if (!(await confirm.isVisible())) await commentWith(panel, parent).getByRole('button', { name: 'Retract' }).click();
+    await expect(confirm).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await confirm.click();
   const placeholder = panel.locator('li', { has: page.locator('ol article', { hasText: reply }) }).locator('article[data-state="retracted"]');
   await expect(placeholder).toHaveText('retracted by the author', { timeout: 20_000 });
   await expect(commentWith(panel, parent)).toHaveCount(0);
