@@ -1,5 +1,6 @@
 import type { ObjectSource } from './object-store.ts';
 import type { Oid } from './oid.ts';
+import { TimeSlice } from './time-slice.ts';
 
 /** A commit waiting in a {@link CommitQueue}, with its committer time in seconds. */
 export interface QueuedCommit {
@@ -71,6 +72,8 @@ export class CommitQueue {
 export class FlaggedWalk {
   readonly flags = new Map<Oid, number>();
   readonly queue = new CommitQueue();
+  /** A walk of thousands of commits (a merge after a long pull) runs in slices, so the page keeps painting. */
+  private readonly slice = new TimeSlice();
 
   constructor(private readonly source: Pick<ObjectSource, 'readCommit'>) {}
 
@@ -82,6 +85,7 @@ export class FlaggedWalk {
   async mark(oid: Oid, flag: number): Promise<void> {
     const before = this.flagsOf(oid);
     if ((before & flag) === flag) return;
+    if (this.slice.due()) await this.slice.next();
     this.flags.set(oid, before | flag);
     this.queue.push({ oid, time: (await this.source.readCommit(oid)).committer.timestamp });
   }

@@ -53,6 +53,7 @@ export function createGitStore(context: RepoContext): GitStore {
     objects: {
       read: (oid) => store.readObject(parseOid(oid)),
       readMany: async (oids) => store.readObjects(oids.map(parseOid)),
+      readLoose: async (oids) => store.readLoose(oids.map(parseOid)),
       readCommit: (oid) => store.readCommit(parseOid(oid)),
       readTree: (oid) => store.readTree(parseOid(oid)),
       readTrees: async (oids) => store.readTrees(oids.map(parseOid)),

@@ -1,7 +1,7 @@
 import type { Backend } from './backend/index.ts';
 import { CorruptObjectError, ObjectNotFoundError, StoreError, WrongObjectTypeError } from './errors.ts';
 import { LruCache } from './lru-cache.ts';
-import { EMPTY_TREE, decodeCommit, decodeTree, hashRaw, unwrapObject, type CommitData, type GitObject, type ObjectType, type TreeEntry } from './objects/index.ts';
+import { EMPTY_TREE, decodeCommit, decodeTree, hashRaw, unwrapObject, wrapObject, type CommitData, type GitObject, type ObjectType, type TreeEntry } from './objects/index.ts';
 import type { Oid } from './oid.ts';
 
 /** Reading side shared by tree edits, merges and views. Decoded results must not be mutated. */
@@ -75,6 +75,12 @@ export class ObjectStore implements ObjectSource {
     return oids.map((oid, i) => verifyRaw(oid, raws[i]));
   }
 
+  /** Many objects' loose forms in one transaction, unverified (see `ObjectAccess.readLoose`). */
+  async readLoose(oids: readonly Oid[]): Promise<Uint8Array[]> {
+    const raws = await this.backend.getObjects(oids);
+    return oids.map((oid, i) => raws[i] ?? (oid === EMPTY_TREE ? wrapObject('tree', new Uint8Array()) : notFound(oid)));
+  }
+
   /** Many blobs in one transaction, each verified; for loading a whole folder at once. */
   async readBlobs(oids: readonly Oid[]): Promise<Uint8Array[]> {
     const objects = await this.readObjects(oids);
@@ -146,6 +152,10 @@ export class ObjectStore implements ObjectSource {
     if (object.type !== type) throw new WrongObjectTypeError(oid, type, object.type);
     return object.content;
   }
+}
+
+function notFound(oid: Oid): never {
+  throw new ObjectNotFoundError(oid);
 }
 
 /** Checks stored bytes against their id and splits them; never returns a corrupt object. */

@@ -157,6 +157,12 @@ export interface ObjectAccess {
   read(oid: string): Promise<GitObject>;
   /** Many objects, read and verified in one transaction (a push or an export reads thousands). */
   readMany(oids: readonly string[]): Promise<GitObject[]>;
+  /**
+   * Many objects' loose forms (`<type> <size>\0<content>`) as stored, in one transaction, NOT
+   * verified here: for a caller that hashes each against its id before using it, off the page's
+   * main thread (a pack built in a Web Worker). A missing object is an ObjectNotFoundError.
+   */
+  readLoose(oids: readonly string[]): Promise<Uint8Array[]>;
   /** A commit, decoded and cached (the result must not be mutated). */
   readCommit(oid: string): Promise<CommitData>;
   /** The entries of a tree, decoded and cached (the result must not be mutated). */

@@ -9,6 +9,7 @@ import {
   type TreeEntry,
 } from '../objects/index.ts';
 import type { Oid } from '../oid.ts';
+import { TimeSlice } from '../time-slice.ts';
 import type { GraphSource } from './source.ts';
 import { changedDecodedEntries, changedEntries, type ChangedEntry, type TreeWithParents } from './tree-changes.ts';
 
@@ -65,6 +66,8 @@ class ClosureCheck {
   private readonly outside = new Set<Oid>();
   private readonly commits = new Map<Oid, CommitData>();
   private readonly trees = new Map<Oid, readonly TreeEntry[]>();
+  /** Thousands of objects are checked in slices, so the page keeps painting meanwhile. */
+  private readonly slice = new TimeSlice();
 
   constructor(
     private readonly source: GraphSource,
@@ -74,6 +77,7 @@ class ClosureCheck {
   async run(tips: readonly Oid[]): Promise<void> {
     for (const [oid, object] of this.incoming) {
       if (object.type !== 'tree') continue;
+      if (this.slice.due()) await this.slice.next();
       const reason = findTreeProblem(object.content);
       if (reason !== undefined) throw new Refusal({ kind: 'malformed', oid, type: 'tree', reason });
     }
@@ -83,6 +87,7 @@ class ClosureCheck {
       else if (this.incoming.get(tip)?.type === 'tree') level.push({ tree: tip, parents: [], depth: 1 });
     }
     for (const [oid, object] of this.incoming) {
+      if (this.slice.due()) await this.slice.next();
       if (object.type === 'commit') {
         const root = await this.linkCommit(oid);
         if (root) level.push(root);
@@ -116,6 +121,7 @@ class ClosureCheck {
       await this.source.readTrees([...new Set(level.flatMap(({ parents }) => parents.filter((p) => !this.incoming.has(p))))]);
       const next: Pending[] = [];
       for (const pending of level) {
+        if (this.slice.due()) await this.slice.next();
         // A tree met again deeper down is walked again, so no nesting escapes the depth limit.
         if ((visitedAt.get(pending.tree) ?? 0) >= pending.depth) continue;
         if (pending.depth > MAX_TREE_DEPTH) throw new Refusal({ kind: 'too-deep', oid: pending.tree, limit: MAX_TREE_DEPTH });

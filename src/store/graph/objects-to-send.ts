@@ -1,4 +1,5 @@
 import type { Oid } from '../oid.ts';
+import { TimeSlice } from '../time-slice.ts';
 import { listCommitsBetween } from './rev-list.ts';
 import type { GraphSource } from './source.ts';
 import { changedDecodedEntries, type TreeWithParents } from './tree-changes.ts';
@@ -24,11 +25,13 @@ export async function listObjectsToSend(
   const unknown = new Set(await source.missing(theirs));
   const commits = await listCommitsBetween(source, tips, theirs.filter((oid) => !unknown.has(oid)));
   const out = new Set<Oid>();
+  const slice = new TimeSlice(); // an export walks every tree: in slices, so the page keeps painting
   let level: TreeWithParents[] = [];
   // Parents first: a tree met again in a newer commit is skipped, so it must have been
   // compared with its own parent's tree (which holds less) the first time.
   const ordered = await parentsFirst(source, commits);
   for (const [done, oid] of ordered.entries()) {
+    await slice.pause();
     out.add(oid);
     const commit = await source.readCommit(oid);
     const parentTrees = await Promise.all(commit.parents.map(async (p) => (await source.readCommit(p)).tree));
@@ -42,6 +45,7 @@ export async function listObjectsToSend(
     await source.readTrees(level.flatMap(({ tree, parents }) => [tree, ...parents]));
     const next: TreeWithParents[] = [];
     for (const { tree, parents } of level) {
+      await slice.pause();
       const parentTrees = await Promise.all(parents.map((oid) => source.readTree(oid)));
       for (const { oid, isTree, parentTrees: subParents } of changedDecodedEntries(await source.readTree(tree), parentTrees)) {
         if (out.has(oid)) continue;
@@ -58,7 +62,11 @@ export async function listObjectsToSend(
 async function parentsFirst(source: GraphSource, commits: readonly Oid[]): Promise<Oid[]> {
   const listed = new Set(commits);
   const parents = new Map<Oid, Oid[]>();
-  for (const oid of commits) parents.set(oid, (await source.readCommit(oid)).parents.filter((parent) => listed.has(parent)));
+  const slice = new TimeSlice();
+  for (const oid of commits) {
+    await slice.pause();
+    parents.set(oid, (await source.readCommit(oid)).parents.filter((parent) => listed.has(parent)));
+  }
   const ordered: Oid[] = [];
   const placed = new Set<Oid>();
   for (const start of commits) {
