@@ -32,6 +32,10 @@ export interface Harness {
   abortSync(name: string): void;
   /** The outcome of the sync started with {@link Harness.startSync}, as {@link Harness.sync} gives it. */
   finishSync(name: string): Promise<SyncModule.SyncSuccess | HarnessSyncFailure>;
+  /** The repository `name` as it is open in this page. */
+  repo(name: string): Promise<Repo>;
+  /** `src/sync`'s public module, loaded on first use (as `sync` loads it). */
+  syncModule(): Promise<typeof SyncModule>;
 }
 
 declare global {
@@ -93,6 +97,8 @@ const harness: Harness = {
     if (!started) throw new Error(`no sync of ${name} was started`);
     return asData(await started.outcome);
   },
+  repo: openRepo,
+  syncModule: loadSync,
 };
 
 /** An outcome that crosses `page.evaluate` with its error's code intact. */

@@ -1,5 +1,5 @@
 import { concatBytes, type GitStore } from '../../store/index.ts';
-import { encodePack } from '../protocol/index.ts';
+import { buildPack } from '../pack-work/pack-work.ts';
 import { BundleError } from './bundle-error.ts';
 import { encodeBundleHeader, type BundleRef } from './bundle-header.ts';
 import type { BundleProgress } from './progress.ts';
@@ -30,11 +30,10 @@ export async function exportBundle(store: GitStore, options: ExportBundleOptions
   const refs = await listExportedRefs(store, options.branches);
   const heads = [...new Set(refs.map(({ oid }) => oid))];
   const onCommit = (done: number, total: number): void => options.onProgress?.('counting', done, total);
-  const objects = await store.objects.readMany(await store.graph.listObjectsToSend(heads, [], { onCommit }));
-  options.onProgress?.('compressing', 0, objects.length);
-  const pack = encodePack(objects);
-  options.onProgress?.('compressing', objects.length, objects.length);
-  return concatBytes([encodeBundleHeader(refs), pack]);
+  const oids = await store.graph.listObjectsToSend(heads, [], { onCommit });
+  options.onProgress?.('compressing', 0, oids.length);
+  const pack = await buildPack((ids) => store.objects.readLoose(ids), oids, (done) => options.onProgress?.('compressing', done, oids.length));
+  return concatBytes([encodeBundleHeader(refs), ...pack]);
 }
 
 async function listExportedRefs(store: GitStore, wanted: readonly string[] | undefined): Promise<BundleRef[]> {

@@ -1,4 +1,4 @@
-import type { GitObject, GitStore, Oid } from '../../store/index.ts';
+import type { GitStore, Oid } from '../../store/index.ts';
 import { describeClosureProblem } from '../describe-closure.ts';
 import type { PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
@@ -36,6 +36,8 @@ export interface ImportBundleResult {
 }
 
 const DEFAULT_MESSAGE = 'Merge imported history';
+/** Objects stored per transaction. */
+const STORE_SLICE = 2000;
 
 /**
  * Imports a git bundle (a Taskgit export, or `git bundle create` output) into a branch.
@@ -43,9 +45,10 @@ const DEFAULT_MESSAGE = 'Merge imported history';
  * only; prerequisites must be stored already), the pack (every object hashed to its id), and
  * the store's closure check (every object the bundle's refs reach is in the pack or the store,
  * with the right type; every tree as git requires it). Then the objects the chosen head reaches
- * are written, and the branch points at
- * that head if it was empty (by compare-and-set, with the objects in the same transaction),
- * or merges it three-way (`branch.merge`) if it had history. A refused file is a BundleError
+ * are written, and the branch points at that head if it was empty (by compare-and-set, once
+ * they are stored), or merges it three-way (`branch.merge`) if it had history. The pack is
+ * parsed in a Web Worker where one may start, and the checks run in slices, so the page keeps
+ * painting during a large import. A refused file is a BundleError
  * (code `invalid-bundle`, `data.problem` says why) and leaves the store as it was.
  *
  * @example
@@ -67,16 +70,19 @@ export async function importBundle(store: GitStore, bytes: Uint8Array, options: 
   const problem = await store.graph.checkClosed(byId, header.refs.map(({ oid }) => oid));
   if (problem) throw new BundleError(problem.kind === 'missing' ? 'incomplete' : 'corrupt', describeClosureProblem(problem, 'the file'));
   const head = await resolveRefCommit(store, byId, chosen);
-  const toStore: GitObject[] = (await selectObjectsToStore(store, byId, head)).map(({ type, content }) => ({ type, content }));
+  const toStore = await selectObjectsToStore(store, byId, head);
   progress('checking', objects.length, objects.length);
 
+  // Stored before the ref moves, a slice per transaction: the pack's ids were computed from
+  // the bytes just now (in the pack worker), so they are not hashed a second time here.
   progress('storing', 0, toStore.length);
-  if ((await store.refs.read(ref)) === undefined && (await store.refs.compareAndSet(ref, undefined, head, toStore))) {
-    progress('storing', toStore.length, toStore.length);
+  for (let start = 0; start < toStore.length; start += STORE_SLICE) {
+    await store.objects.writeHashed(toStore.slice(start, start + STORE_SLICE));
+    progress('storing', Math.min(toStore.length, start + STORE_SLICE), toStore.length);
+  }
+  if ((await store.refs.read(ref)) === undefined && (await store.refs.compareAndSet(ref, undefined, head))) {
     return { kind: 'imported', head, objects: toStore.length };
   }
-  if (toStore.length > 0) await store.objects.write(toStore);
-  progress('storing', toStore.length, toStore.length);
   progress('merging', 0, 1);
   const before = await store.refs.read(ref);
   const after = await store.merge(name, head, { message: options.message ?? DEFAULT_MESSAGE });

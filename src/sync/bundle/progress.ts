@@ -1,6 +1,6 @@
 /**
  * Steps of an export or import, in order:
- * export: `counting` (commits walked, of all), `compressing` (0 then all objects);
+ * export: `counting` (commits walked, of all), `compressing` (objects packed, of all);
  * import: `unpacking` (0 then all objects), `checking`, `storing` (objects to write), `merging`.
  */
 export type BundlePhase = 'counting' | 'compressing' | 'unpacking' | 'checking' | 'storing' | 'merging';

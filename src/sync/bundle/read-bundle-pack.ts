@@ -1,6 +1,7 @@
 import type { GitStore } from '../../store/index.ts';
 import { readLocalBase } from '../local-base.ts';
-import { parsePack, ProtocolError, type PackObject } from '../protocol/index.ts';
+import { ProtocolError, type PackObject } from '../protocol/index.ts';
+import { parsePackAside } from '../pack-work/pack-work.ts';
 import { BundleError } from './bundle-error.ts';
 import type { BundleHeader } from './bundle-header.ts';
 
@@ -16,7 +17,7 @@ export async function readBundlePack(store: GitStore, bytes: Uint8Array, header:
     throw new BundleError('missing-prerequisite', `it starts from commit ${missing}, which this device does not have`);
   }
   try {
-    return await parsePack(bytes.subarray(header.packOffset), (oid) => readLocalBase(store, oid));
+    return await parsePackAside(bytes.subarray(header.packOffset), (oid) => readLocalBase(store, oid));
   } catch (error) {
     if (!(error instanceof ProtocolError)) throw error;
     const { problem, offset } = error.data;

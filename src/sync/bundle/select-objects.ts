@@ -1,7 +1,10 @@
-import { decodeTagTarget, listLinks, type GitObject, type GitStore, type Oid } from '../../store/index.ts';
+import { decodeTagTarget, listLinks, TimeSlice, type GitObject, type GitStore, type Oid } from '../../store/index.ts';
 import type { PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
 import type { BundleRef } from './bundle-header.ts';
+
+/** Ids looked up in the store per transaction. */
+const LOOKUP_SLICE = 128;
 
 /** Annotated tags pointing at tags: how many to follow before giving up. */
 const MAX_TAG_DEPTH = 16;
@@ -31,14 +34,20 @@ export async function selectObjectsToStore(store: GitStore, byId: ReadonlyMap<Oi
   const reached: PackObject[] = [];
   const seen = new Set<Oid>();
   const stack: Oid[] = [head];
+  const slice = new TimeSlice(); // thousands of trees are read: in slices, so the page keeps painting
   for (let oid = stack.pop(); oid !== undefined; oid = stack.pop()) {
     if (seen.has(oid)) continue;
+    if (slice.due()) await slice.next();
     seen.add(oid);
     const object = byId.get(oid);
     if (object === undefined) continue;
     reached.push(object);
     for (const link of listLinks(object)) if (!seen.has(link.oid)) stack.push(link.oid);
   }
-  const missing = new Set(await store.objects.missing(reached.map(({ oid }) => oid)));
+  const missing = new Set<Oid>();
+  // Asked a slice at a time: one look-up of every id would queue them all in one task.
+  for (let start = 0; start < reached.length; start += LOOKUP_SLICE) {
+    for (const oid of await store.objects.missing(reached.slice(start, start + LOOKUP_SLICE).map(({ oid }) => oid))) missing.add(oid);
+  }
   return reached.filter(({ oid }) => missing.has(oid));
 }

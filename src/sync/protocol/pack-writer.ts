@@ -1,9 +1,10 @@
 import { sha1 } from '@noble/hashes/legacy.js';
-import type { GitObject } from '../../store/index.ts';
-import { createDeflater, deflateBound } from './deflate-into.ts';
-import { PACK_HEADER_BYTES, PACK_SIGNATURE, PACK_TRAILER_BYTES, TYPE_CODES, writeEntryHeader } from './pack-format.ts';
+import { concatBytes, type GitObject } from '../../store/index.ts';
+import { createDeflater, deflateBound, type Deflater } from './deflate-into.ts';
+import type { IncrementalSha1 } from './object-hasher.ts';
+import { PACK_HEADER_BYTES, PACK_SIGNATURE, TYPE_CODES, writeEntryHeader } from './pack-format.ts';
 
-/** Options of {@link encodePack}. */
+/** Options of {@link encodePack} and {@link PackEncoder}. */
 export interface EncodePackOptions {
   /**
    * zlib level, 0-9. Default 1, because our objects are small: for 200-byte JSON records the
@@ -18,30 +19,78 @@ export interface EncodePackOptions {
 const MAX_ENTRY_HEADER = 10;
 
 /**
- * Encodes objects as a version 2 pack, each whole (no deltas): the `PACK` header and count,
- * per object its type/size header and zlib stream, then the SHA-1 of everything before it.
- * zlib writes straight into one buffer sized by its bound, reusing its state between
- * objects, so 10,000 small objects cost no per-object allocation; one copy trims the end.
+ * Writes a version 2 pack of `count` objects part by part, each object whole (no deltas): the
+ * `PACK` header and count, per object its type/size header and zlib stream, then the SHA-1 of
+ * everything before it. A pack can so be built as its objects are read, and the parts handed
+ * on as they come (a Web Worker builds a push's or an export's pack this way). zlib writes
+ * straight into one buffer per part sized by its bound, reusing its state between objects.
  */
-export function encodePack(objects: readonly GitObject[], options: EncodePackOptions = {}): Uint8Array {
-  if (objects.length > 0xffffffff) throw new RangeError(`A pack holds at most 2^32-1 objects, got ${objects.length}`);
-  let capacity = PACK_HEADER_BYTES + PACK_TRAILER_BYTES;
-  for (const object of objects) capacity += MAX_ENTRY_HEADER + deflateBound(object.content.length);
-  const out = new Uint8Array(capacity);
-  const view = new DataView(out.buffer);
-  out.set(PACK_SIGNATURE, 0);
-  view.setUint32(4, 2);
-  view.setUint32(8, objects.length);
-  let offset = PACK_HEADER_BYTES;
-  const deflater = createDeflater(options.level ?? 1);
-  try {
+export class PackEncoder {
+  private readonly deflater: Deflater;
+  private encoded = 0;
+
+  constructor(
+    private readonly count: number,
+    options: EncodePackOptions = {},
+    private readonly checksum: IncrementalSha1 = nobleSha1(),
+  ) {
+    if (count > 0xffffffff) throw new RangeError(`A pack holds at most 2^32-1 objects, got ${count}`);
+    this.deflater = createDeflater(options.level ?? 1);
+  }
+
+  /** The pack's first bytes: signature, version and object count. */
+  header(): Uint8Array {
+    const out = new Uint8Array(PACK_HEADER_BYTES);
+    out.set(PACK_SIGNATURE, 0);
+    const view = new DataView(out.buffer);
+    view.setUint32(4, 2);
+    view.setUint32(8, this.count);
+    this.checksum.update(out);
+    return out;
+  }
+
+  /** The entries of the next `objects`, in order; a view into one buffer of their size's bound. */
+  encode(objects: readonly GitObject[]): Uint8Array {
+    this.encoded += objects.length;
+    if (this.encoded > this.count) throw new RangeError(`The pack was announced with ${this.count} objects, got more`);
+    let capacity = 0;
+    for (const object of objects) capacity += MAX_ENTRY_HEADER + deflateBound(object.content.length);
+    const out = new Uint8Array(capacity);
+    let offset = 0;
     for (const object of objects) {
       offset = writeEntryHeader(out, offset, TYPE_CODES[object.type], object.content.length);
-      offset = deflater.deflateInto(object.content, out, offset);
+      offset = this.deflater.deflateInto(object.content, out, offset);
     }
-  } finally {
-    deflater.end();
+    const entries = out.subarray(0, offset);
+    this.checksum.update(entries);
+    return entries;
   }
-  out.set(sha1(out.subarray(0, offset)), offset);
-  return out.slice(0, offset + PACK_TRAILER_BYTES);
+
+  /** The pack's last bytes, the SHA-1 of all before them; frees zlib's state. */
+  finish(): Uint8Array {
+    this.deflater.end();
+    if (this.encoded !== this.count) throw new RangeError(`The pack was announced with ${this.count} objects, got ${this.encoded}`);
+    return this.checksum.digest();
+  }
+
+  /** Frees zlib's state when the pack is given up. */
+  abandon(): void {
+    this.deflater.end();
+  }
+}
+
+function nobleSha1(): IncrementalSha1 {
+  const hash = sha1.create();
+  return { update: (bytes) => void hash.update(bytes), digest: () => hash.digest() };
+}
+
+/** Encodes objects as a version 2 pack in one go (see {@link PackEncoder}). */
+export function encodePack(objects: readonly GitObject[], options: EncodePackOptions = {}): Uint8Array {
+  const encoder = new PackEncoder(objects.length, options);
+  try {
+    return concatBytes([encoder.header(), encoder.encode(objects), encoder.finish()]);
+  } catch (error) {
+    encoder.abandon();
+    throw error;
+  }
 }

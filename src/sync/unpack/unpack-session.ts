@@ -1,4 +1,5 @@
 import type { ObjectRun } from '../../store/index.ts';
+import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
 import { receiveError, type FromWorker, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
@@ -74,7 +75,10 @@ function workerSession(worker: Worker, options: UnpackOptions, handlers: UnpackH
     else if (data.type === 'progress') handlers.progress(data.progress);
     else if (data.type === 'server-message') handlers.serverMessage(data.text);
     else if (data.type === 'need-bases') {
-      handlers.resolveBases(data.oids).then((objects) => send({ type: 'bases', objects }), fail);
+      handlers.resolveBases(data.oids).then((objects) => {
+        const own = objects.map(ownCopy); // views into the store's chunks would take the chunks along
+        send({ type: 'bases', objects: own }, ownBuffers(own));
+      }, fail);
     } else if (data.type === 'done') {
       void storing.then(() => {
         worker.terminate();
