@@ -1,7 +1,7 @@
-import { concatBytes, type GitStore, type Oid } from '../store/index.ts';
+import type { GitStore, Oid } from '../store/index.ts';
 import { demultiplexSideBand, encodePktLine, FLUSH_PKT, ProtocolError, readPktLines } from './protocol/index.ts';
 import type { ReportProgress } from './outcome.ts';
-import { buildPack } from './pack-work/pack-work.ts';
+import { buildPack, joinChunks } from './pack-work/pack-work.ts';
 import type { Transport } from './transport.ts';
 
 const ZERO_ID = '0'.repeat(40);
@@ -28,7 +28,7 @@ export async function pushPack(
   const pack = await buildPack((ids) => store.objects.readLoose(ids), oids, (done) => onProgress('packing', done, oids.length));
   const wanted = ['report-status', 'side-band-64k'].filter((cap) => capabilities.has(cap));
   const command = `${remoteHead ?? ZERO_ID} ${local} ${ref}\0${[...wanted, 'agent=taskgit/0.1'].join(' ')}\n`;
-  const body = concatBytes([encodePktLine(command), FLUSH_PKT, ...pack]);
+  const body = await joinChunks([encodePktLine(command), FLUSH_PKT, ...pack]);
   onProgress('pushing', 0, body.length);
   const response = await transport.rpc('git-receive-pack', body);
   onProgress('pushing', body.length, body.length);

@@ -1,5 +1,5 @@
-import { concatBytes, type GitStore } from '../../store/index.ts';
-import { buildPack } from '../pack-work/pack-work.ts';
+import type { GitStore } from '../../store/index.ts';
+import { buildPack, joinChunks } from '../pack-work/pack-work.ts';
 import { BundleError } from './bundle-error.ts';
 import { encodeBundleHeader, type BundleRef } from './bundle-header.ts';
 import type { BundleProgress } from './progress.ts';
@@ -33,7 +33,7 @@ export async function exportBundle(store: GitStore, options: ExportBundleOptions
   const oids = await store.graph.listObjectsToSend(heads, [], { onCommit });
   options.onProgress?.('compressing', 0, oids.length);
   const pack = await buildPack((ids) => store.objects.readLoose(ids), oids, (done) => options.onProgress?.('compressing', done, oids.length));
-  return concatBytes([encodeBundleHeader(refs), ...pack]);
+  return joinChunks([encodeBundleHeader(refs), ...pack]);
 }
 
 async function listExportedRefs(store: GitStore, wanted: readonly string[] | undefined): Promise<BundleRef[]> {

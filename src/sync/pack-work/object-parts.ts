@@ -1,4 +1,4 @@
-import { CorruptObjectError, unwrapObject, type GitObject, type Oid } from '../../store/index.ts';
+import { CorruptObjectError, unwrapObject, type GitObject, type ObjectType, type Oid } from '../../store/index.ts';
 import type { HashRaw, PackObject } from '../protocol/index.ts';
 
 /**
@@ -11,7 +11,12 @@ export interface LoosePart {
   /** Where each loose form ends in `bytes`. */
   ends: Uint32Array;
   bytes: Uint8Array;
+  /** Parsed objects only: each one's type code and where its content starts in its loose form. */
+  types?: Uint8Array;
+  starts?: Uint32Array;
 }
+
+const TYPES: readonly ObjectType[] = ['commit', 'tree', 'blob', 'tag'];
 
 /** Loose forms and their ids as one part (a copy: the part owns its bytes). */
 export function partOfLoose(oids: readonly Oid[], raws: readonly Uint8Array[]): LoosePart {
@@ -45,22 +50,30 @@ export async function verifiedObjects(part: LoosePart, hash: HashRaw): Promise<G
   });
 }
 
-/** A parsed pack's objects (verified already) as one part. */
+/**
+ * A parsed pack's objects (verified already) as one part, with their types and where their
+ * contents start: the page then only makes views, it parses no header again.
+ */
 export function partOfPackObjects(objects: readonly PackObject[]): LoosePart {
-  return partOfLoose(
+  const part = partOfLoose(
     objects.map(({ oid }) => oid),
     objects.map(({ raw }) => raw),
   );
+  part.types = Uint8Array.from(objects, ({ type }) => TYPES.indexOf(type));
+  part.starts = Uint32Array.from(objects, ({ raw, content }) => raw.length - content.length);
+  return part;
 }
 
-/** The objects of a part made by {@link partOfPackObjects}. */
+/** The objects of a part made by {@link partOfPackObjects}, as views into its buffer. */
 export function packObjectsOfPart(part: LoosePart): PackObject[] {
-  return entriesOf(part).map(({ oid, raw }) => ({ oid, raw, ...unwrapObject(raw) }));
+  const { types, starts } = part;
+  if (!types || !starts) throw new TypeError('A parsed part carries its objects\' types and content starts');
+  return entriesOf(part).map(({ oid, raw }, i) => ({ oid, raw, type: TYPES[types[i] as number] as ObjectType, content: raw.subarray(starts[i]) }));
 }
 
 /** The buffers of a part, handed over rather than copied. */
 export function partBuffers(part: LoosePart): ArrayBuffer[] {
-  return [part.ends.buffer, part.bytes.buffer] as ArrayBuffer[];
+  return [part.ends, part.bytes, part.types, part.starts].flatMap((array) => (array ? [array.buffer as ArrayBuffer] : []));
 }
 
 /**

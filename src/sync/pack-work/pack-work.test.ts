@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CorruptObjectError, hashObject, wrapObject, type GitObject, type Oid } from '../../store/index.ts';
 import { at, closeStores, openStore } from '../../../test/support/bundle-fixture.ts';
 import { encodePack, PackEncoder, parsePack, ProtocolError } from '../protocol/index.ts';
-import { buildPack, parsePackAside, READ_SLICE, WORKER_MIN_OBJECTS } from './pack-work.ts';
+import { buildPack, joinChunks, parsePackAside, READ_SLICE, WORKER_MIN_OBJECTS } from './pack-work.ts';
+import { packObjectsOfPart, partOfPackObjects } from './object-parts.ts';
 import { concatBytes } from '../../store/index.ts';
 
 afterEach(closeStores);
@@ -108,5 +109,17 @@ describe('parsePackAside without a worker', () => {
     const broken = pack.slice();
     broken[broken.length - 1]! ^= 1;
     await expect(parsePackAside(broken, noBase)).rejects.toBeInstanceOf(ProtocolError);
+  });
+});
+
+describe('what crosses to and from the worker', () => {
+  it('a parsed pack laid out in one part comes back as the same objects', async () => {
+    const objects = await parsePack(encodePack(someObjects(12)), noBase);
+    expect(packObjectsOfPart(partOfPackObjects(objects))).toEqual(objects);
+  });
+
+  it('chunks joined a few at a time are the bytes joined at once', async () => {
+    const chunks = [utf8('PACK'), new Uint8Array(), utf8('x'.repeat(70_000)), utf8('end')];
+    expect(await joinChunks(chunks)).toEqual(concatBytes(chunks));
   });
 });

@@ -77,6 +77,24 @@ export async function parsePackAside(bytes: Uint8Array, resolveBase: ResolveBase
   }
 }
 
+/**
+ * Chunks joined into one array (a bundle, a push's body), copied a few at a time so that no
+ * copy of many megabytes holds up the page.
+ */
+export async function joinChunks(chunks: readonly Uint8Array[]): Promise<Uint8Array> {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const joined = new Uint8Array(size);
+  const slice = new TimeSlice();
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (slice.due()) await slice.next();
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
+}
+
 interface Builder {
   add(part: LoosePart): Promise<void>;
   finish(): Promise<Uint8Array[]>;
