@@ -114,3 +114,76 @@ function summarise(profile: Profile, moduleOf: ModuleOf, top: number): CpuSummar
     srcInclusive: ranked(inclusive).map(([name, us]) => ({ function: name, ms: round(us / 1000), share: share(us) })),
   };
 }
+
+/** One main-thread task of 50 ms or more seen during a profile, and what ran in it. */
+export interface LongTaskProfile {
+  ms: number;
+  /** Functions by inclusive time within the task (their own and their callees'), most first. */
+  functions: FunctionTime[];
+}
+
+/**
+ * Starts profiling `page` while recording its long tasks (Chromium's 'longtask' entries); the
+ * returned function stops and says, for each long task, which functions its samples fell in:
+ * where the page's main thread was held. The page's clock and the profile's are aligned by a
+ * marker function run right after the profiler starts.
+ */
+export async function startLongTaskProfile(page: Page, moduleOf: ModuleOf = () => undefined, top = 12): Promise<() => Promise<LongTaskProfile[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+  await page.evaluate(() => {
+    const tasks: Array<[number, number]> = [];
+    Reflect.set(window, 'benchLongTasks', tasks);
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push([entry.startTime, entry.duration]))).observe({ type: 'longtask' });
+  });
+  await cdp.send('Profiler.start');
+  const markedAt = await page.evaluate(() => {
+    const at = performance.now();
+    function benchProfileMarker(): void {
+      const until = performance.now() + 3;
+      while (performance.now() < until) {
+        // spin: a stretch of samples the profile can be aligned by
+      }
+    }
+    benchProfileMarker();
+    return at;
+  });
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile & { startTime: number } };
+    const tasks = await page.evaluate(() => Reflect.get(window, 'benchLongTasks') as Array<[number, number]>);
+    await cdp.detach();
+    return attributeLongTasks(profile, tasks, markedAt, moduleOf, top);
+  };
+}
+
+function attributeLongTasks(profile: Profile & { startTime: number }, tasks: ReadonlyArray<[number, number]>, markedAt: number, moduleOf: ModuleOf, top: number): LongTaskProfile[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let clock = profile.startTime / 1000;
+  const times = deltas.map((delta) => (clock += delta / 1000));
+  const stack = (id: number): ProfileNode[] => {
+    const frames: ProfileNode[] = [];
+    for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) frames.push(byId.get(node) as ProfileNode);
+    return frames;
+  };
+  const marker = samples.findIndex((id) => stack(id).some((node) => node.callFrame.functionName === 'benchProfileMarker'));
+  // Profile ms = page ms + offset; without the marker, the profile's start is close enough.
+  const offset = (marker >= 0 ? (times[marker] as number) : profile.startTime / 1000) - markedAt;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return tasks.map(([start, duration]) => {
+    const inclusive = new Map<string, number>();
+    samples.forEach((id, i) => {
+      const at = (times[i] as number) - offset;
+      if (at < start || at > start + duration) return;
+      const names = new Set(stack(id).map((node) => describe(node, moduleOf).name));
+      names.delete('(root)');
+      for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+    });
+    const ranked = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+    return { ms: round(duration), functions: ranked.map(([name, ms]) => ({ function: name, ms: round(ms), share: Math.round((ms / duration) * 1000) / 1000 })) };
+  });
+}

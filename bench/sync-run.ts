@@ -13,7 +13,8 @@ import type { Page } from '@playwright/test';
 import { startGitRemote, type GitRemote } from '../server/git-remote.ts';
 import { gitAsync, makeTempDir, removeTempDirs } from '../test/support/git-cli.ts';
 import { seededIds } from './fixture.ts';
-import { startCpuProfile, type CpuSummary, type ModuleOf } from './cpu-profile.ts';
+import { startCpuProfile, startLongTaskProfile, type CpuSummary, type LongTaskProfile, type ModuleOf } from './cpu-profile.ts';
+import { LONG_TASK_BUDGET_MS } from './first-sync-run.ts';
 import { timeIsogitPush, type IsogitPush } from './isogit-push.ts';
 import { cloneWriter, commitNativeChange, copyRepository, createNativeWorkTree, fastImportChanges, headOf, timeGit } from './native-git.ts';
 import type { StoreCallStat, TimedSync, TraceStep } from './page/sync-bench.ts';
@@ -79,6 +80,11 @@ export interface SyncReport {
   /** Export of that repository's bundle and its import into an empty store. */
   bundle?: { exportMs: number; importMs: number; bytes: number; exportLongestTaskMs: number; importLongestTaskMs: number };
   isomorphicGitReference: IsogitPush & { note: string };
+  /**
+   * For each main-thread measure over its budget: one more run, profiled, with each long task
+   * it had and the functions that held the thread in it.
+   */
+  mainThreadProfiles?: Array<{ measure: string; tasks: LongTaskProfile[] }>;
 }
 
 function figure(ours: readonly TimedSync[], native: readonly number[]): SyncFigure {
@@ -223,12 +229,19 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     }
 
     const pull = figure(pullOurs, pullNative);
+    let nextPullFirst = 1000 + plan.pulls * plan.pullCommits;
+    /** Makes one more batch of remote commits for an untimed pull. */
+    const moreRemoteCommits = async (): Promise<void> => {
+      await fastImportChanges(writers.ours, ids, nextPullFirst, plan.pullCommits);
+      nextPullFirst += plan.pullCommits;
+      await timeGit(['push', '-q', oursUrl, 'main'], writers.ours);
+    };
     if (!pull.met) {
       progress(`sync: pull misses the goal: one more of ${plan.pullCommits} commits, profiled`);
-      await fastImportChanges(writers.ours, ids, 1000 + plan.pulls * plan.pullCommits, plan.pullCommits);
-      await timeGit(['push', '-q', oursUrl, 'main'], writers.ours);
+      await moreRemoteCommits();
       pull.profile = await profileSync(page, moduleOf, name, oursUrl, false);
     }
+    const pullLongest = Math.max(...pullOurs.map(({ longestTaskMs }) => longestTaskMs));
 
     // A fresh device's first sync of the whole repository, and the bundle export and import.
     const firstOurs: number[] = [];
@@ -245,6 +258,24 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     progress(`sync: first sync of ${plan.items} items: ours ${firstSync.ours.median} ms (longest task ${firstLongest} ms), native clone ${firstSync.native.median} ms`);
     const bundle = await page.evaluate((repo) => window.bench.bundleTime(repo), name);
     progress(`sync: bundle export ${round(bundle.exportMs, 0)} ms (longest task ${bundle.exportLongestTaskMs} ms), import ${round(bundle.importMs, 0)} ms (longest task ${bundle.importLongestTaskMs} ms)`);
+
+    // Where the main thread was held, for each measure over its budget: one more run, profiled.
+    const mainThreadProfiles: NonNullable<SyncReport['mainThreadProfiles']> = [];
+    const profileTasks = async (measure: string, run: () => Promise<unknown>): Promise<void> => {
+      const stop = await startLongTaskProfile(page, moduleOf);
+      await run();
+      const tasks = await stop();
+      mainThreadProfiles.push({ measure, tasks });
+      const described = tasks.map((task) => `${task.ms} ms task: ${task.functions.slice(0, 8).map((f) => `${f.function} ${f.ms}`).join(', ')}`);
+      progress(`sync: ${measure}, profiled: ${described.length > 0 ? described.join('; ') : 'no task of 50 ms or more this time'}`);
+    };
+    const over = (ms: number): boolean => ms > LONG_TASK_BUDGET_MS;
+    if (over(pullLongest)) {
+      await moreRemoteCommits();
+      await profileTasks('pull of 1,000 commits', () => timeSync(oursUrl, false));
+    }
+    if (over(firstLongest)) await profileTasks('first sync', () => page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `${name}-first-profiled`, url: oursUrl }));
+    if (over(bundle.exportLongestTaskMs) || over(bundle.importLongestTaskMs)) await profileTasks('bundle export and import', () => page.evaluate((repo) => window.bench.bundleTime(repo), name));
 
     // Reference: isomorphic-git's push of the same content from Node.
     progress(`sync: isomorphic-git reference push (cap ${plan.isogitCapMs / 1000} s)`);
@@ -263,9 +294,10 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
       identicalHeads: { afterFill: identicalHistories, afterChanges: incrementalIdentical },
       initialPush: { samples: plan.initialPushes, ...initialPush },
       incrementalPush: { samples: plan.incrementalPushes, warmup: plan.incrementalWarmup, ...incrementalPush },
-      pull: { samples: plan.pulls, commits: plan.pullCommits, ...pull, longestTaskMs: Math.max(...pullOurs.map(({ longestTaskMs }) => longestTaskMs)) },
+      pull: { samples: plan.pulls, commits: plan.pullCommits, ...pull, longestTaskMs: pullLongest },
       firstSync,
       bundle: { ...bundle, exportMs: round(bundle.exportMs, 1), importMs: round(bundle.importMs, 1) },
+      ...(mainThreadProfiles.length > 0 ? { mainThreadProfiles } : {}),
       isomorphicGitReference: {
         ...isogit,
         pushMs: round(isogit.pushMs, 1),
