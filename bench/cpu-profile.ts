@@ -138,17 +138,10 @@ export async function startLongTaskProfile(page: Page, moduleOf: ModuleOf = () =
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push([entry.startTime, entry.duration]))).observe({ type: 'longtask' });
   });
   await cdp.send('Profiler.start');
-  const markedAt = await page.evaluate(() => {
-    const at = performance.now();
-    function benchProfileMarker(): void {
-      const until = performance.now() + 3;
-      while (performance.now() < until) {
-        // spin: a stretch of samples the profile can be aligned by
-      }
-    }
-    benchProfileMarker();
-    return at;
-  });
+  // A string, not a function: the bench's own transpiler would wrap a named function in a helper the page lacks.
+  const markedAt = (await page.evaluate(
+    '(() => { const at = performance.now(); function benchProfileMarker() { const until = performance.now() + 3; while (performance.now() < until); } benchProfileMarker(); return at; })()',
+  )) as number;
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile & { startTime: number } };
     const tasks = await page.evaluate(() => Reflect.get(window, 'benchLongTasks') as Array<[number, number]>);
