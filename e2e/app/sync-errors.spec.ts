@@ -1,9 +1,10 @@
 // Every way a sync can fail, in the built app against real servers, each in its own words, with
 // the status bar and the Sync tab agreeing: the browser offline; a server nobody listens on, or a
 // host no resolver knows; a URL that is a web page or a 404, not a git remote; credentials asked
-// for (401) or refused (403); a push the comment remote refuses (in its own words); a server
-// error (500); a server that dies mid-answer. "Test connection" says the same without syncing,
-// and says what a good remote holds.
+// for (401, with the remote's own reason) or refused (403); too many wrong tokens (429, with its
+// wait); a push the comment remote refuses (in its own words); a server error (500); a server
+// that dies mid-answer. "Test connection" says the same without syncing, and says what a good
+// remote holds. The form's "Saved." never stands beside a failure.
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
@@ -37,6 +38,8 @@ async function expectSyncFailure(page: Page, url: string, code: string, indicato
   await expect(banner).toContainText(message);
   await expect(page.getByTestId('sync-indicator')).toHaveText(`Saved on this device · ${indicatorWords}`);
   await expect(page.locator('.sync-indicator')).toHaveAttribute('data-error-code', code);
+  // Sync now saved the settings, but its note does not say "Saved." beside the failure.
+  await expect(page.getByTestId('settings-saved')).toHaveText(`Settings saved, but not synced: ${indicatorWords} (see Status).`);
 }
 
 /** Presses Test connection and returns its banner. */
@@ -76,13 +79,19 @@ test('each failure shows its own words, the same in the status bar and the Sync 
 
     fault({ kind: 'status', status: 404, body: 'Not Found', headers: cors });
     await expectSyncFailure(page, `${proxy.url}typo.git`, 'not-a-remote', 'the remote URL is not a git remote', /there is no git repository there \(HTTP 404\)/);
-    fault({ kind: 'status', status: 401, headers: cors });
-    await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /asks for a username and token \(HTTP 401\)/);
-    // Credentials sent and refused: the words say to check them, not to add some.
+    // The remote's own reason comes with its refusal, as text (markup in it stays visible text).
+    fault({ kind: 'status', status: 401, body: 'Use a <b>device token</b> of ann as the password.\n', headers: cors });
+    await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /asks for a username and token \(HTTP 401\)\. .* The remote says: “Use a <b>device token<\/b> of ann as the password\.”/);
+    await expect(page.getByTestId('sync-error').locator('b')).toHaveCount(0);
+    // Credentials sent and refused: the words say to check them, not to add some; a web page says nothing.
     await page.getByLabel('Username').fill('ann');
     await page.getByLabel('Token or password').fill('wrong-token');
-    fault({ kind: 'status', status: 403, headers: cors });
-    await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /refused the username and token \(HTTP 403\)\. Check them/);
+    fault({ kind: 'status', status: 403, body: '<html><title>403 Forbidden</title></html>', headers: { ...cors, 'Content-Type': 'text/html' } });
+    await expectSyncFailure(page, `${proxy.url}locked.git`, 'auth-failed', 'the remote refused the credentials', /refused the username and token \(HTTP 403\)\. Check them in the sync settings\.$/);
+    // Too many wrong tokens: the remote asks to wait, for as long as its Retry-After says.
+    const limit = { ...cors, 'Retry-After': '120', 'Access-Control-Expose-Headers': 'Retry-After' };
+    fault({ kind: 'status', status: 429, body: 'Too many wrong tokens from your address; try again in 120 seconds.\n', headers: limit });
+    await expectSyncFailure(page, `${proxy.url}locked.git`, 'server-error', 'too many attempts, the remote asks to wait', /such as sign-ins with a wrong username or token\. The remote says: “Too many wrong tokens .*” .* Try again in 2 minutes; if the token may be wrong, check it/);
     await page.getByLabel('Username').fill('');
     await page.getByLabel('Token or password').fill('');
     fault({ kind: 'status', status: 500, body: 'disk on fire', headers: cors });

@@ -1,9 +1,10 @@
 // The production server as a person's devices meet it: over HTTPS (a test certificate, which
 // Chromium is told to accept in this test only) at https://taskgit.test, a name Chromium's
 // host-resolver rules send to the server on 127.0.0.1. Two devices with tokens of their own sync
-// through it; a revoked token is refused in words; the app keeps working offline; and the way
-// through reaches a stand-in for github.com (also only by the resolver rules) with a token,
-// while the browser alone cannot (GitHub sends no CORS headers).
+// through it; a revoked token is refused in the server's words, and turned away for a while when
+// it keeps trying; the app keeps working offline; and the way through reaches a stand-in for
+// github.com (also only by the resolver rules) with a token, while the browser alone cannot
+// (GitHub sends no CORS headers).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -100,7 +101,7 @@ async function syncNow(page: Page): Promise<void> {
 }
 
 test('two devices sync through the server with tokens of their own; a revoked token is refused in words; offline still works', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const laptopToken = await tokens.add('alice', 'laptop');
   const phoneToken = await tokens.add('alice', 'phone');
   const remote = `${ORIGIN}/alice/tasks.git`;
@@ -135,6 +136,7 @@ test('two devices sync through the server with tokens of their own; a revoked to
     await phone.page.getByRole('button', { name: 'Test connection' }).click();
     await expect(phone.page.getByTestId('connection-result')).toContainText('Not connected: the remote refused the credentials.');
     await expect(phone.page.getByTestId('connection-result')).toContainText('The remote refused the username and token (HTTP 401).');
+    await expect(phone.page.getByTestId('connection-result')).toContainText('The remote says: “The token was refused: it is not a token of this server');
 
     // Offline, the laptop's app still opens from its service worker and takes changes.
     await waitForServiceWorker(laptop.page);
@@ -146,6 +148,18 @@ test('two devices sync through the server with tokens of their own; a revoked to
     await laptop.context.setOffline(false);
     await syncNow(laptop.page);
     await expect(laptop.page.locator('.sync-indicator')).toHaveAttribute('data-saved', 'remote');
+
+    // The lost phone keeps trying its revoked token: the server turns the address away for a
+    // while, and the words say so (not "too many pushes"), with the wait the server gave.
+    await openView(phone.page, 'Sync');
+    await expect(async () => {
+      await phone.page.getByRole('button', { name: 'Sync now' }).click();
+      await expect(refusal).toContainText('HTTP 429', { timeout: 3000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(refusal).toContainText('Not synced: too many attempts, the remote asks to wait.');
+    await expect(refusal).toContainText('The remote says: “Too many wrong tokens from your address');
+    await expect(refusal).toContainText(/Try again in \d+ minutes; if the token may be wrong, check it in the sync settings first\./);
+    await expect(phone.page.getByTestId('sync-indicator')).toHaveText('Saved on this device · too many attempts, the remote asks to wait');
   } finally {
     await laptop.context.close();
     await phone.context.close();

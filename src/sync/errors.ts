@@ -85,17 +85,30 @@ export class NotARemoteError extends SyncError<{ url: string; reason: NotARemote
   }
 }
 
-/** The remote answered 401/403: credentials missing or wrong. */
-export class AuthFailedError extends SyncError<{ url: string; status: number; sentCredentials: boolean }> {
-  constructor(url: string, status: number, sentCredentials: boolean) {
+/** What an {@link AuthFailedError} knows; `reason` is the remote's own words ('' when it gave none). */
+export interface AuthFailedData {
+  url: string;
+  status: number;
+  sentCredentials: boolean;
+  reason: string;
+}
+
+/** The remote answered 401/403: credentials missing or wrong, with its own reason when it gave one. */
+export class AuthFailedError extends SyncError<AuthFailedData> {
+  constructor(url: string, status: number, sentCredentials: boolean, reason = '') {
     const message = sentCredentials
       ? `The remote refused the username and token (HTTP ${status}). Check them in the sync settings.`
       : `The remote asks for a username and token (HTTP ${status}). Enter them in the sync settings.`;
-    super('auth-failed', message, { url, status, sentCredentials });
+    super('auth-failed', `${message}${inTheirWords(reason)}`, { url, status, sentCredentials, reason });
   }
 }
 
-/** What a {@link ServerError} knows: the status, the start of the body, and any wait the remote asked for. */
+/** " The remote says: “…”" for a reason the remote gave (already made plain text by server-words.ts); '' without one. */
+function inTheirWords(reason: string): string {
+  return reason ? ` The remote says: “${reason}”` : '';
+}
+
+/** What a {@link ServerError} knows: the status, the start of the body (plain text, see server-words.ts), and any wait the remote asked for. */
 export interface ServerErrorData {
   url: string;
   status: number;
@@ -106,26 +119,38 @@ export interface ServerErrorData {
 
 /** The remote failed (5xx) or answered with a status sync cannot use. */
 export class ServerError extends SyncError<ServerErrorData> {
-  constructor(url: string, status: number, body: string, retryAfterSeconds?: number) {
+  constructor(url: string, status: number, body: string, retryAfterSeconds?: number, sentCredentials = false) {
     const data: ServerErrorData = retryAfterSeconds === undefined ? { url, status, body } : { url, status, body, retryAfterSeconds };
-    super('server-error', describeStatus(data), data);
+    super('server-error', describeStatus(data, sentCredentials), data);
   }
 }
 
 /**
- * The remote is taking too many requests from this address (HTTP 429): a `server-error` whose
- * `data.status` is 429 and `data.retryAfterSeconds` the wait it asked for, if it said.
+ * The remote turns this address away for a while (HTTP 429): too many attempts, such as
+ * sign-ins with a wrong token (the production server), or pushes (the comment remote). A
+ * `server-error` whose `data.status` is 429 and `data.retryAfterSeconds` the wait it asked for,
+ * if it said. With credentials sent, the words point at them too.
  */
 export class RateLimitedError extends ServerError {
-  constructor(url: string, body: string, retryAfterSeconds: number | undefined) {
-    super(url, 429, body, retryAfterSeconds);
+  constructor(url: string, body: string, retryAfterSeconds: number | undefined, sentCredentials = false) {
+    super(url, 429, body, retryAfterSeconds, sentCredentials);
   }
 }
 
-function describeStatus({ status, body, retryAfterSeconds }: ServerErrorData): string {
+function describeStatus({ status, body, retryAfterSeconds }: ServerErrorData, sentCredentials: boolean): string {
   if (status !== 429) return `The remote had an error (HTTP ${status}${body ? `: ${body}` : ''}). ${KEPT} Try again later.`;
-  const wait = retryAfterSeconds === undefined ? 'later' : `in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
-  return `The remote is taking too many pushes from this address (HTTP 429). ${KEPT} Try again ${wait}.`;
+  const why = sentCredentials
+    ? 'too many attempts from this address, such as sign-ins with a wrong username or token'
+    : 'too many attempts from this address';
+  const wait = retryAfterSeconds === undefined ? 'later' : `in ${describeWait(retryAfterSeconds)}`;
+  const check = sentCredentials ? '; if the token may be wrong, check it in the sync settings first' : '';
+  return `The remote turned this device away for now (HTTP 429): ${why}.${inTheirWords(body)} ${KEPT} Try again ${wait}${check}.`;
+}
+
+/** `45 seconds`, `9 minutes`, `2 hours`: a wait a person can plan by, never shorter than asked. */
+function describeWait(seconds: number): string {
+  const [count, unit] = seconds < 90 ? [seconds, 'second'] : seconds < 90 * 60 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /** The remote stopped in the middle of an answer (its connection closed, or it went silent). */

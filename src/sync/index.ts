@@ -22,7 +22,7 @@ export {
   SyncError,
   UnreachableError,
 } from './errors.ts';
-export type { NotARemoteReason, ServerErrorData, SyncErrorCode, UnreachableReason } from './errors.ts';
+export type { AuthFailedData, NotARemoteReason, ServerErrorData, SyncErrorCode, UnreachableReason } from './errors.ts';
 export { ProtocolError } from './protocol/index.ts';
 export { BundleError, exportBundle, importBundle } from './bundle/index.ts';
 export type {

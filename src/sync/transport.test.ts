@@ -1,14 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortedError, AuthFailedError, InterruptedError, NotARemoteError, ServerError, UnreachableError } from './errors.ts';
+import { AbortedError, AuthFailedError, InterruptedError, NotARemoteError, RateLimitedError, ServerError, UnreachableError } from './errors.ts';
 import { createTransport, requestUrl } from './transport.ts';
 
 let server: Server;
 let base: string;
 const seen: Array<{ url: string; authorization: string | undefined; contentType: string | undefined }> = [];
 type Answer =
-  | { status: number; body: string; type?: string }
+  | { status: number; body: string; type?: string; headers?: Record<string, string> }
   | 'hang'
   | 'reset'
   | { cutAfter: string; length?: number }
@@ -40,7 +40,7 @@ beforeAll(async () => {
       }, reply.everyMs);
       return;
     }
-    response.writeHead(reply.status, reply.type ? { 'Content-Type': reply.type } : {}).end(reply.body);
+    response.writeHead(reply.status, { ...(reply.type ? { 'Content-Type': reply.type } : {}), ...reply.headers }).end(reply.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -100,6 +100,32 @@ describe('createTransport', () => {
     const attempt = createTransport({ url: `${base}/x.git`, auth: { username: 'u', password: 'p' } }).advertise('git-upload-pack');
     await expect(attempt).rejects.toBeInstanceOf(type);
     await expect(createTransport({ url: `${base}/x.git`, auth: { username: 'u', password: 'p' } }).advertise('git-upload-pack')).rejects.toThrow(words);
+  });
+
+  it("gives a refusal's reason in the remote's own words, as plain text, and none from a web page", async () => {
+    const auth = { username: 'u', password: 'p' };
+    answer = () => ({ status: 401, body: 'The token was refused: it was revoked.\n', type: 'text/plain' });
+    const refused = await createTransport({ url: `${base}/x.git`, auth }).advertise('git-upload-pack').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'auth-failed', data: { status: 401, reason: 'The token was refused: it was revoked.' } });
+    expect((refused as Error).message).toMatch(/\(HTTP 401\)\. Check them in the sync settings\. The remote says: “The token was refused: it was revoked\.”$/);
+    answer = () => ({ status: 403, body: '<html><title>403 Forbidden</title></html>', type: 'text/html' });
+    const page = await createTransport({ url: `${base}/x.git`, auth }).advertise('git-upload-pack').catch((error: unknown) => error);
+    expect(page).toMatchObject({ code: 'auth-failed', data: { reason: '' } });
+    expect((page as Error).message).not.toMatch(/says|html/);
+  });
+
+  it('words a 429 as attempts turned away for a while, with the wait the remote asked for', async () => {
+    answer = () => ({ status: 429, body: 'Too many wrong tokens from your address; try again in 540 seconds.\n', headers: { 'Retry-After': '540' } });
+    const limited = await createTransport({ url: `${base}/x.git`, auth: { username: 'u', password: 'p' } }).advertise('git-upload-pack').catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect(limited).toMatchObject({ code: 'server-error', data: { status: 429, retryAfterSeconds: 540 } });
+    const words = (limited as Error).message;
+    expect(words).toContain('turned this device away for now (HTTP 429): too many attempts from this address, such as sign-ins with a wrong username or token.');
+    expect(words).toContain('The remote says: “Too many wrong tokens from your address; try again in 540 seconds.”');
+    expect(words).toContain('Try again in 9 minutes; if the token may be wrong, check it in the sync settings first.');
+    expect(words).not.toMatch(/push/);
+    answer = () => ({ status: 429, body: '' });
+    await expect(createTransport({ url: `${base}/x.git` }).advertise('git-upload-pack')).rejects.toThrow(/too many attempts from this address\. Your changes are saved on this device\. Try again later\.$/);
   });
 
   it('asks for credentials when a 401 comes to a request that sent none', async () => {

@@ -11,6 +11,7 @@ import {
   UnreachableError,
   type UnreachableReason,
 } from './errors.ts';
+import { serverWords } from './server-words.ts';
 
 /** Where and how to reach a remote. Credentials stay in memory and go only to `url` or `corsProxy`. */
 export interface RemoteOptions {
@@ -80,12 +81,14 @@ export function createTransport(options: RemoteOptions): Transport {
       } catch (error) {
         throw classifyRequestFailure(error, request);
       }
-      if (response.status === 401 || response.status === 403) throw new AuthFailedError(options.url, response.status, options.auth !== undefined);
       if (response.status === 404) throw new NotARemoteError(options.url, 'not-found', 404);
       if (!response.ok) {
-        const body = (await response.text().catch(() => '')).slice(0, 200);
-        if (response.status === 429) throw new RateLimitedError(options.url, body.trim(), parseRetryAfter(response.headers.get('Retry-After')));
-        throw new ServerError(options.url, response.status, body);
+        // A refusal's body is the remote's reason, shown to the person as plain text.
+        const reason = serverWords(await response.text().catch(() => ''), response.headers.get('Content-Type'));
+        const sentCredentials = options.auth !== undefined;
+        if (response.status === 401 || response.status === 403) throw new AuthFailedError(options.url, response.status, sentCredentials, reason);
+        if (response.status === 429) throw new RateLimitedError(options.url, reason, parseRetryAfter(response.headers.get('Retry-After')), sentCredentials);
+        throw new ServerError(options.url, response.status, reason);
       }
       if (!onChunk) {
         const body = await readBody(response, options.onBytes, request, signal, timeout);

@@ -7,7 +7,7 @@
  * (`run`), so tests drive it with fakes and fake timers.
  */
 import type { SyncOutcome, SyncProgress } from '../sync/index.ts';
-import type { RemoteSettings, SyncFailureInfo, SyncRecord, SyncState } from './sync-state.ts';
+import { failureInfo, type RemoteSettings, type SyncFailureInfo, type SyncRecord, type SyncState } from './sync-state.ts';
 
 /** Events the controller listens to: `online`/`offline`/`focus` (the window), `visibilitychange` (the document). */
 type Events = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -180,7 +180,7 @@ export class SyncController {
     }
     if (outcome.kind === 'failed') {
       this.failures++;
-      this.update({ phase: 'error', progress: undefined, background: false, error: { code: outcome.error.code, message: outcome.error.message } });
+      this.update({ phase: 'error', progress: undefined, background: false, error: 'data' in outcome.error ? failureInfo(outcome.error) : outcome.error });
       return;
     }
     this.failures = 0;

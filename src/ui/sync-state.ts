@@ -28,6 +28,14 @@ export type SyncPhase = 'idle' | 'scheduled' | 'syncing' | 'error';
 export interface SyncFailureInfo {
   code: SyncErrorCode;
   message: string;
+  /** The HTTP status the remote answered with, when the failure was one (a 429 has words of its own). */
+  status?: number;
+}
+
+/** The plain data of a sync failure, for the state (and the words) the UI keeps. */
+export function failureInfo(error: { code: SyncErrorCode; message: string; data: object }): SyncFailureInfo {
+  const { code, message, data } = error;
+  return 'status' in data && typeof data.status === 'number' ? { code, message, status: data.status } : { code, message };
 }
 
 /** Everything the UI shows about sync. Immutable; a new object on every change. */

@@ -41,6 +41,9 @@ describe('describeSync', () => {
     });
     expect(words({ ...BASE, phase: 'error', error: { code: 'unreachable', message: 'no' } }).text).toBe('Saved on this device · the remote cannot be reached');
     expect(words({ ...BASE, phase: 'error', error: { code: 'interrupted', message: 'no' } }).text).toBe('Saved on this device · the remote stopped mid-answer');
+    // A 429 is the remote asking to wait, not the remote failing; another status is its error.
+    expect(words({ ...BASE, phase: 'error', error: { code: 'server-error', message: 'no', status: 429 } }).text).toBe('Saved on this device · too many attempts, the remote asks to wait');
+    expect(words({ ...BASE, phase: 'error', error: { code: 'server-error', message: 'no', status: 503 } }).text).toBe('Saved on this device · the remote had an error');
   });
 });
 

@@ -1,6 +1,6 @@
 /** The words the sync indicator and the Sync tab use for a {@link SyncState}. */
 import type { ObjectCounts, SyncErrorCode, SyncPhase, SyncProgress } from '../sync/index.ts';
-import { savedWhere, type SyncState } from './sync-state.ts';
+import { savedWhere, type SyncFailureInfo, type SyncState } from './sync-state.ts';
 
 /** How the indicator colours itself. */
 export type SyncTone = 'ok' | 'pending' | 'error' | 'neutral';
@@ -28,6 +28,14 @@ export const FAILURE_WORDS: Record<SyncErrorCode, string> = {
   'invalid-bundle': 'not a Taskgit export',
 };
 
+/** A 429's headline: the remote is not broken, it asks this device to wait. */
+const TURNED_AWAY = 'too many attempts, the remote asks to wait';
+
+/** Why a sync failed, in a few words: {@link FAILURE_WORDS}, except that a 429 is not an error of the remote. */
+export function failureWords(error: SyncFailureInfo): string {
+  return error.code === 'server-error' && error.status === 429 ? TURNED_AWAY : FAILURE_WORDS[error.code];
+}
+
 /** True when a sync has just confirmed that the remote has this device's head. */
 export function isUpToDate(state: SyncState, now: number): boolean {
   return savedWhere(state) === 'remote' && state.lastSyncAt !== undefined && now - state.lastSyncAt < FRESH_MS;
@@ -39,7 +47,7 @@ export function describeSync(state: SyncState, now: number, formatTime: (ms: num
   const quietCheck = state.background && (state.progress === undefined || state.progress.phase === 'discovering');
   if (state.phase === 'syncing' && !quietCheck) return { text: `Syncing… ${describeProgress(state.progress)}`, tone: 'pending' };
   if (state.remoteUrl === undefined) return { text: 'Saved on this device · no remote set', tone: 'neutral' };
-  if (state.error && (state.phase === 'error' || quietCheck)) return { text: `Saved on this device · ${FAILURE_WORDS[state.error.code]}`, tone: 'error' };
+  if (state.error && (state.phase === 'error' || quietCheck)) return { text: `Saved on this device · ${failureWords(state.error)}`, tone: 'error' };
   if (isUpToDate(state, now)) return { text: 'Up to date with the remote', tone: 'ok' };
   if (savedWhere(state) === 'remote') return { text: `Saved on the remote · last checked ${formatTime(state.lastSyncAt!)}`, tone: 'ok' };
   let when: string;

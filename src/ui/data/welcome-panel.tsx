@@ -3,7 +3,7 @@ import { demoDataEdit, startEmptyEdit, type Edit, type Snapshot } from '../../mo
 // errors.ts alone (no import of its own) joins the first screen's bundle; sync itself loads lazily.
 import { describeRemote } from '../../sync/errors.ts';
 import { useSync } from '../sync/sync-context.ts';
-import { describeProgress, FAILURE_WORDS } from '../sync-words.ts';
+import { describeProgress, failureWords } from '../sync-words.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
 import { ConnectForm } from './connect-form.tsx';
 import { CueKeeperPanel } from './cuekeeper-panel.tsx';
@@ -53,7 +53,7 @@ export function WelcomePanel() {
           {remote !== undefined && failed && (
             <div className="banner error" role="alert" data-testid="welcome-status">
               <span>
-                <strong>Could not bring your tasks: {FAILURE_WORDS[state.error!.code]}.</strong> {state.error!.message}
+                <strong>Could not bring your tasks: {failureWords(state.error!)}.</strong> {state.error!.message}
               </span>
               <button type="button" className="button" onClick={() => void controller.syncNow()}>
                 Try again

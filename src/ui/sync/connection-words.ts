@@ -1,6 +1,7 @@
 /** "Test connection" in words: what the remote is, or what is wrong with it. */
 import type { RemoteCheck } from '../../sync/index.ts';
-import { FAILURE_WORDS } from '../sync-words.ts';
+import { failureInfo } from '../sync-state.ts';
+import { failureWords } from '../sync-words.ts';
 
 /** A headline and a sentence, and whether the remote can be used. */
 export interface ConnectionWords {
@@ -12,7 +13,7 @@ export interface ConnectionWords {
 /** Words for what checkRemote found. */
 export function connectionWords(check: RemoteCheck): ConnectionWords {
   if (check.kind === 'failed') {
-    return { tone: 'error', headline: `Not connected: ${FAILURE_WORDS[check.error.code]}.`, detail: check.error.message };
+    return { tone: 'error', headline: `Not connected: ${failureWords(failureInfo(check.error))}.`, detail: check.error.message };
   }
   if (check.kind === 'read-only') {
     return { tone: 'error', headline: 'Connected, but this device may not push.', detail: check.pushError.message };

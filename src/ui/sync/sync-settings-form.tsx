@@ -8,6 +8,7 @@ import { clearSettingsDraft, keepSettingsDraft, withSettingsDraft } from './sett
 import { ConnectionResultBanner, useConnectionTest } from './connection-check.tsx';
 import { plainHttpTokenHost } from './token-exposure.ts';
 import { TokenWarning } from './token-warning.tsx';
+import { failureWords } from '../sync-words.ts';
 
 const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
 
@@ -108,13 +109,23 @@ export function SyncSettingsForm() {
         <button type="button" className="button" onClick={() => void connection.test()} disabled={tokenHeld || connection.busy || !form.url.trim()}>
           {connection.busy ? 'Testing…' : 'Test connection'}
         </button>
-        {saved && (
-          <span className="muted" role="status">
-            {saved}
-          </span>
-        )}
+        {saved && <SavedNote saved={saved} />}
       </div>
       <ConnectionResultBanner result={connection.result} />
     </form>
+  );
+}
+
+/**
+ * "Saved." after Save or Sync now; once a sync has failed, the settings are still saved but
+ * nothing is synced, and the note says so rather than contradict the failure beside it.
+ */
+function SavedNote({ saved }: { saved: string }) {
+  const { state } = useSync();
+  const failed = state.phase === 'error' ? state.error : undefined;
+  return (
+    <span className={failed ? 'error-text' : 'muted'} role="status" data-testid="settings-saved">
+      {failed ? `Settings saved, but not synced: ${failureWords(failed)} (see Status).` : saved}
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useNow } from '../history/use-now.ts';
 import { savedWhere } from '../sync-state.ts';
-import { clockTime, describeProgress, FAILURE_WORDS, isUpToDate } from '../sync-words.ts';
+import { clockTime, describeProgress, failureWords, isUpToDate } from '../sync-words.ts';
 import { useSync } from './sync-context.ts';
 
 const RESULT_WORDS: Record<string, string> = {
@@ -57,7 +57,7 @@ export function SyncStatusPanel() {
       {state.phase === 'error' && state.error && (
         <div className="banner error" role="alert" data-testid="sync-error" data-code={state.error.code}>
           <span>
-            <strong>Not synced: {FAILURE_WORDS[state.error.code]}.</strong> {state.error.message}
+            <strong>Not synced: {failureWords(state.error)}.</strong> {state.error.message}
           </span>
         </div>
       )}
