@@ -1,6 +1,6 @@
 // A reply threads under the comment it answers, for its writer and for other readers.
 import { expect, test, type Locator } from '@playwright/test';
-import { commentWith, expectStatus, openBlockPanel, openChapter, postComment, readRemote, uniqueText } from './comments-support.ts';
+import { commentWith, expectStatus, openBlockPanel, openChapter, pageSection, postComment, readRemote, uniqueText } from './comments-support.ts';
 
 const BLOCK = 'commits-1';
 
@@ -44,13 +44,26 @@ test('the author retracts from their browser; the retraction is published and th
   await expectStatus(panel, reply, 'published', 20_000);
   await expectStatus(panel, parent, 'published');
 
-  // A background refresh of the thread can re-render the comment just as Retract is clicked,
-  // closing the confirmation before it shows (seen once in CI): ask again until it is there.
+  // Retract asks first. While it asks, with a reply half-typed, the threads are drawn again (a
+  // comment posted from another tab of this browser): the question, its focus and the text stay.
+  await commentWith(panel, parent).getByRole('button', { name: 'Retract' }).click();
   const confirm = commentWith(panel, parent).getByRole('button', { name: /Retract this comment/ });
-  await expect(async () => {
-    if (!(await confirm.isVisible())) await commentWith(panel, parent).getByRole('button', { name: 'Retract' }).click();
-    await expect(confirm).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await expect(confirm).toBeFocused();
+  const halfTyped = 'A reply I have not finished';
+  await panel.locator('form').getByLabel('Comment (markdown)').fill(halfTyped);
+  await confirm.focus();
+  const otherTab = await page.context().newPage();
+  const fromOtherTab = uniqueText('Posted from another tab');
+  try {
+    await openChapter(otherTab);
+    await postComment(pageSection(otherTab), 'Lu', fromOtherTab);
+    await expect(commentWith(pageSection(page), fromOtherTab)).toBeVisible();
+  } finally {
+    await otherTab.close();
+  }
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toBeFocused();
+  await expect(panel.locator('form').getByLabel('Comment (markdown)')).toHaveValue(halfTyped);
   await confirm.click();
   const placeholder = panel.locator('li', { has: page.locator('ol article', { hasText: reply }) }).locator('article[data-state="retracted"]');
   await expect(placeholder).toHaveText('retracted by the author', { timeout: 20_000 });

@@ -87,6 +87,23 @@ describe('CommentRepo', () => {
     }
   });
 
+  it('sets aside at once, with the validator\'s reason, a waiting file an older widget left invalid; later comments still wait', async () => {
+    const backend = createMemoryBackend();
+    const v1 = await openRepo({ name: 'v1', backend });
+    const tooBig = comment({ id: '00000000-0000-4000-8000-000000000002', body: 'x'.repeat(9000) });
+    await (await v1.branch('main')).set(commentFilePath(PAGE, tooBig.id), encodeCommentFile(tooBig), { message: 'waiting in v1' });
+    const upgraded = await CommentRepo.open({ remote: 'r', backend });
+    try {
+      await upgraded.addComment(comment());
+      expect((await upgraded.listPending()).map((change) => change.path)).toEqual([commentFilePath(PAGE, ID)]);
+      const page = await upgraded.readPage(PAGE);
+      expect(page.setAside.get(commentFilePath(PAGE, tooBig.id))).toMatch(/bytes; the limit is 8192$/);
+      expect(page.setAside.get(commentFilePath(PAGE, tooBig.id))).not.toContain('comments/');
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('refuses to write what the comment remote would refuse', async () => {
     await expect(repo.addComment(comment({ body: '   ' }))).rejects.toBeInstanceOf(InvalidCommentError);
     await expect(repo.addComment(comment({ author: 'x'.repeat(200) }))).rejects.toThrow(/author/);

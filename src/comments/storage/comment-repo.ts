@@ -116,13 +116,21 @@ export class CommentRepo {
     return (await this.outbox()).set(path, bytes, { message: `Retract comment ${retraction.id} on ${retraction.page}`, date: new Date(retraction.retracted) });
   }
 
-  /** Files waiting to be published, on every page, comments before tombstones. */
+  /**
+   * Files waiting to be published, on every page, comments before tombstones. A waiting file the
+   * shared validator refuses (left by an older widget, say) is set aside at once with its reason:
+   * the remote would refuse it too, and one too big for a push would hold up every later comment.
+   */
   async listPending(): Promise<PendingChange[]> {
     const pending: PendingChange[] = [];
+    const invalid = new Map<string, string>();
     for (const [path, bytes] of await (await this.outbox()).getAll(WAITING)) {
       const where = parseCommentFilePath(path);
-      if (where && where.kind !== 'hiding') pending.push({ path, kind: where.kind, bytes });
+      const judged = validateCommentFile(path, bytes);
+      if (!judged.ok) invalid.set(path, refusalWords(path, judged.reason).words);
+      else if (where && where.kind !== 'hiding') pending.push({ path, kind: where.kind, bytes });
     }
+    if (invalid.size > 0) await this.moveWaiting(invalid, `Set aside ${invalid.size} of my comments this widget cannot publish`);
     return pending.sort((a, b) => (a.kind === b.kind ? (a.path < b.path ? -1 : 1) : a.kind === 'comment' ? -1 : 1));
   }
 
@@ -130,6 +138,11 @@ export class CommentRepo {
   async recordOutcomes(outcomes: ReadonlyMap<string, string | undefined>): Promise<void> {
     if (outcomes.size === 0) return;
     const refused = [...outcomes.values()].filter((reason) => reason !== undefined).length;
+    await this.moveWaiting(outcomes, refused === 0 ? `Published ${outcomes.size} of my comments` : `The remote took ${outcomes.size - refused} and refused ${refused} of my comments`);
+  }
+
+  /** Moves waiting files to `published/` (reason `undefined`) or `set-aside/` with the reason beside them, in one commit. */
+  private async moveWaiting(outcomes: ReadonlyMap<string, string | undefined>, message: string): Promise<void> {
     await (await this.outbox()).transaction(
       async (tx) => {
         for (const [path, reason] of outcomes) {
@@ -141,7 +154,7 @@ export class CommentRepo {
           if (reason !== undefined) tx.set(`${moved}.reason`, reason);
         }
       },
-      { message: refused === 0 ? `Published ${outcomes.size} of my comments` : `The remote took ${outcomes.size - refused} and refused ${refused} of my comments` },
+      { message },
     );
   }
 

@@ -57,6 +57,20 @@ describe('buildThreads', () => {
     expect(countEntries(threads)).toBe(4);
   });
 
+  it("shows this reader's set-aside file the validator refuses as an unreadable entry with the reason; others' invalid files stay out", () => {
+    const mine = commentFilePath(PAGE, id(5));
+    const theirs = commentFilePath(PAGE, id(6));
+    const bad = new TextEncoder().encode('{"id": "not it"}');
+    const page = readPageFiles(new Map([...files([commentFilePath(PAGE, id(1)), comment(1)]), [mine, bad], [theirs, bad]]));
+    const threads = buildThreads(PAGE, page, new Set([commentFilePath(PAGE, id(1)), theirs]), new Map([[mine, '"id" must be the file name']]));
+    expect(threads.map((entry) => [entry.id, entry.state, entry.publish])).toEqual([
+      [id(5), 'unreadable', 'set-aside'],
+      [id(1), 'visible', 'published'],
+    ]);
+    expect(threads[0]?.refusal).toEqual({ path: mine, reason: '"id" must be the file name' });
+    expect(threads[0]?.anchor).toEqual({ kind: 'page' });
+  });
+
   it('keeps a retracted comment as a placeholder where its replies are', () => {
     const page = readPageFiles(
       files(

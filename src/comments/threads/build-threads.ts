@@ -1,6 +1,6 @@
 // Threads of a page: comments with their replies, retracted and hidden ones kept as placeholders
 // so their replies stay where they were. Pure.
-import { commentFilePath, type Anchor, type Comment } from '../record.ts';
+import { commentFilePath, parseCommentFilePath, type Anchor, type Comment } from '../record.ts';
 import type { PageFiles } from './page-files.ts';
 
 /** Where a comment (or its retraction) is: only in this browser, on the remote too, or refused by it for good. */
@@ -9,8 +9,11 @@ export type PublishState = 'local' | 'published' | 'set-aside';
 /** One comment of a thread. */
 export interface ThreadEntry {
   id: string;
-  /** What is shown: the comment, or a placeholder. */
-  state: 'visible' | 'retracted' | 'hidden';
+  /**
+   * What is shown: the comment, or a placeholder; `unreadable` is a file of this reader's that
+   * the shared validator refuses (set aside with its reason, shown so it is never silently lost).
+   */
+  state: 'visible' | 'retracted' | 'hidden' | 'unreadable';
   /** The comment's record; absent once retracted (its file is removed). */
   comment?: Comment;
   /** Where the thread sits: the comment's anchor, else the first reply's (a reply carries its parent's). */
@@ -28,7 +31,8 @@ const PAGE_ANCHOR: Anchor = { kind: 'page' };
 
 /**
  * Builds the threads of a page, oldest first. `published` holds the paths the remote has,
- * `setAside` those it refused for good (with its words). A reply
+ * `setAside` those it (or this widget's validator) refused for good, with the words why; a
+ * set-aside file that does not validate is an `unreadable` entry on the page. A reply
  * whose parent is unknown becomes a thread of its own: nothing is ever dropped from view.
  */
 export function buildThreads(page: string, files: PageFiles, published: ReadonlySet<string>, setAside: ReadonlyMap<string, string> = new Map()): ThreadEntry[] {
@@ -55,6 +59,12 @@ export function buildThreads(page: string, files: PageFiles, published: Readonly
       ...(refusedPath === undefined ? {} : { refusal: { path: refusedPath, reason: setAside.get(refusedPath) as string } }),
       replies: [],
     });
+  }
+  for (const { path } of files.refused) {
+    const reason = setAside.get(path);
+    const id = parseCommentFilePath(path)?.id ?? path;
+    if (reason === undefined || entries.has(id)) continue;
+    entries.set(id, { id, state: 'unreadable', anchor: PAGE_ANCHOR, time: '', publish: 'set-aside', refusal: { path, reason }, replies: [] });
   }
   const roots: ThreadEntry[] = [];
   for (const entry of entries.values()) {

@@ -6,9 +6,8 @@ import type { Strings } from '../strings/index.ts';
 import { countEntries, type ThreadEntry } from '../threads/index.ts';
 import { BlockMarker } from './block-marker.ts';
 import type { CommentRequest } from './comment-form.ts';
-import type { ThreadContext } from './render-thread.ts';
 import { makeShadowHost } from './shadow-host.ts';
-import { ThreadSection } from './thread-section.ts';
+import { ThreadSection, type SectionContext } from './thread-section.ts';
 
 /** What the panels share with the element. */
 export interface BlockPanelsOptions {
@@ -59,7 +58,7 @@ export class BlockPanels {
   }
 
   /** Shows each block's count, and the threads in the panels made so far. */
-  update(byBlock: ReadonlyMap<HTMLElement, ThreadEntry[]>, context: Omit<ThreadContext, 'onReply'>): void {
+  update(byBlock: ReadonlyMap<HTMLElement, ThreadEntry[]>, context: SectionContext): void {
     for (const [block, ui] of this.blocks) {
       const threads = byBlock.get(block) ?? [];
       ui.marker.setCount(countEntries(threads));

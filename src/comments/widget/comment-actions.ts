@@ -56,6 +56,7 @@ export async function retractComment(target: ActionTarget, id: string, now = new
     await target.repo.retract({ id, page: target.page, secret, retracted: now.toISOString() });
     return undefined;
   } catch (error) {
+    if (error instanceof InvalidCommentError) return error.message;
     return target.strings.storageFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -13,12 +13,11 @@ import { el } from './dom.ts';
 import { plainBody } from './plain-body.ts';
 import { placeThreads } from './place-threads.ts';
 import { Publisher, type PublisherState } from './publisher.ts';
-import type { ThreadContext } from './render-thread.ts';
 import { resolveRemote } from './resolve-remote.ts';
 import { SelectionButton } from './selection-button.ts';
 import { statusText } from './status-text.ts';
 import { HIGHLIGHT_CSS, MARKER_CSS, SELECTION_CSS, WIDGET_CSS, makeSheet } from './styles.ts';
-import { ThreadSection } from './thread-section.ts';
+import { ThreadSection, type SectionContext } from './thread-section.ts';
 
 type Sheets = { widget: CSSStyleSheet; marker: CSSStyleSheet; selection: CSSStyleSheet };
 
@@ -220,7 +219,7 @@ export class GitCommentsElement extends HTMLElement {
     const blocks = this.currentBlocks();
     session.blocks.addBlocks(blocks);
     const placement = placeThreads(threads, buildPageText(blocks));
-    const context: Omit<ThreadContext, 'onReply'> = {
+    const context: SectionContext = {
       strings: GitCommentsElement.strings,
       now: new Date(),
       renderBody: session.renderBody ?? plainBody,

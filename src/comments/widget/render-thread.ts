@@ -14,6 +14,10 @@ export interface ThreadContext {
   canRetract: (id: string) => boolean;
   onReply: (entry: ThreadEntry) => void;
   onRetract: (entry: ThreadEntry) => void;
+  /** True while comment `id`'s Retract asks to be confirmed (kept across re-renders). */
+  isConfirming: (id: string) => boolean;
+  /** The first Retract click on `id`: ask before retracting. */
+  onAskConfirm: (id: string) => void;
   /** Forgets a comment the remote refused for good. */
   onDiscard: (entry: ThreadEntry) => void;
 }
@@ -26,6 +30,15 @@ export function renderThreads(threads: readonly ThreadEntry[], context: ThreadCo
 function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
   const { strings } = context;
   const article = el('article', { 'data-comment-id': entry.id, 'data-state': entry.state });
+  if (entry.state === 'unreadable' && entry.refusal) {
+    // Set aside here, unread: said so with the reason, and the reader may let it go.
+    article.append(
+      el('header', {}, el('span', { class: 'placeholder' }, strings.unreadable), el('span', { class: 'badge', 'data-status': entry.publish }, strings.setAside)),
+      el('p', { class: 'error' }, strings.setAsideInvalid(refusalWords(entry.refusal.path, entry.refusal.reason).words)),
+      renderActions(entry, context),
+    );
+    return article;
+  }
   if (entry.state !== 'visible' || !entry.comment) {
     const text = entry.state === 'hidden' ? strings.removed : entry.publish === 'published' ? strings.retracted : strings.retractionPending;
     article.append(el('p', { class: 'placeholder' }, text));
@@ -52,23 +65,25 @@ function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
 
 function renderActions(entry: ThreadEntry, context: ThreadContext): HTMLElement {
   const { strings } = context;
-  const reply = el('button', { type: 'button', class: 'link' }, strings.reply);
+  const reply = el('button', { type: 'button', class: 'link', 'data-action': 'reply' }, strings.reply);
   reply.addEventListener('click', () => context.onReply(entry));
   const actions = el('div', { class: 'actions' }, reply);
   if (entry.refusal !== undefined) {
-    const discard = el('button', { type: 'button', class: 'link' }, strings.discard);
+    const discard = el('button', { type: 'button', class: 'link', 'data-action': 'discard' }, strings.discard);
     discard.addEventListener('click', () => context.onDiscard(entry));
     if (entry.publish === 'set-aside') actions.replaceChildren(discard);
     else actions.append(discard);
     return actions;
   }
   if (context.canRetract(entry.id)) {
-    const retract = el('button', { type: 'button', class: 'link' }, strings.retract);
+    // Two steps: the first click asks, the second retracts. The question is the section's state,
+    // so a refresh of the thread (another tab, a publish) never takes it away.
+    const confirming = context.isConfirming(entry.id);
+    const retract = el('button', { type: 'button', class: 'link', 'data-action': 'retract' }, confirming ? strings.confirmRetract : strings.retract);
     retract.addEventListener('click', () => {
-      // Two steps: the first click asks, the second retracts.
-      if (retract.dataset.confirm) context.onRetract(entry);
+      if (context.isConfirming(entry.id)) context.onRetract(entry);
       else {
-        retract.dataset.confirm = 'yes';
+        context.onAskConfirm(entry.id);
         retract.textContent = strings.confirmRetract;
       }
     });

@@ -1,4 +1,5 @@
-// "Comment on selection": a floating button shown above a reader's selection inside one block.
+// "Comment on selection": a floating button shown above a reader's selection inside one block
+// (at the foot of the screen at phone width).
 import type { Anchor } from '../record.ts';
 import { anchorFromRange, buildPageText } from '../anchoring/index.ts';
 import { el } from './dom.ts';
@@ -49,10 +50,14 @@ export class SelectionButton {
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const anchor = range && !range.collapsed ? anchorFromRange(range, buildPageText(this.blocks())) : undefined;
     if (!range || !anchor) return this.hide();
-    const rect = range.getBoundingClientRect();
+    // The first line of the selection: its bounding box starts at the left margin when it wraps.
+    const rect = [...range.getClientRects()].find((line) => line.width > 0) ?? range.getBoundingClientRect();
     this.anchor = anchor;
-    this.host.style.left = `${Math.max(0, rect.left + window.scrollX)}px`;
-    this.host.style.top = `${Math.max(0, rect.top + window.scrollY - 34)}px`;
     this.host.hidden = false;
+    // Above the selection's start, within the page's width (at phone width, its sheet pins it to
+    // the foot of the screen instead).
+    const room = document.documentElement.clientWidth - this.host.offsetWidth;
+    this.host.style.left = `${Math.max(0, Math.min(rect.left, room)) + window.scrollX}px`;
+    this.host.style.top = `${Math.max(0, rect.top + window.scrollY - 34)}px`;
   }
 }

@@ -78,6 +78,13 @@ export const SELECTION_CSS = `${THEME}
 button { font: 600 0.8rem/1.6 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: none; padding: 0.1rem 0.6rem;
   background: var(--git-comments-accent, var(--gc-accent)); color: var(--git-comments-accent-fg, var(--gc-accent-fg));
   box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
+/* At phone width a button above the selection covers the lines above it (and the phone's own
+   selection menu): it sits at the foot of the screen instead, over no text the reader chose. */
+@media (max-width: 600px) {
+  :host { position: fixed !important; top: auto !important; left: 0 !important; right: 0; bottom: 0;
+    padding: 0.5rem 0.75rem calc(0.5rem + env(safe-area-inset-bottom)); }
+  button { display: block; width: 100%; font-size: 1rem; padding: 0.6rem; }
+}
 `;
 
 /** In the host document: how quoted spans are shown (the CSS Custom Highlight API). */
