@@ -2,7 +2,9 @@
 // another item, Escape (with Undo on a toast), a reload, and the tab being closed and opened
 // again: committed, or kept as a marked draft that can be saved. The capture box, an inline
 // "add" form, the Sync form's address (never its token) and the device name keep their text
-// across a reload. The same at phone width.
+// across a reload, and so do the welcome's remote address and CueKeeper URL. A closed form
+// whose text is kept says so on the button that opens it, and the capture box marks text kept
+// from before. Notes at phone width too.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AnyRecord } from '../../src/model/index.ts';
@@ -148,6 +150,69 @@ test('notes, a name and a log entry survive another item, Escape, a reload and a
   await expect(again.getByTestId('draft-note')).toHaveCount(2);
   const kept = await again.evaluate(() => Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n'));
   expect(kept).not.toContain('secret-token-1234');
+});
+
+test('the welcome keeps a remote address and a CueKeeper URL typed; a closed form with a kept draft says so on what opens it', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage(); // a new device: the welcome
+  await openApp(page, '#/process');
+
+  // "Connect to an existing remote": the URL and user survive a reload, the form open again; the token never.
+  await page.getByRole('button', { name: 'Connect to an existing remote' }).click();
+  const connect = page.getByRole('form', { name: 'Connect to an existing remote' });
+  await connect.getByLabel('Remote URL').fill('https://git.example.org/ann/tasks.git');
+  await connect.getByLabel('Username').fill('ann');
+  await connect.getByLabel('Token or password').fill('secret-token-5678');
+  await page.getByText('Coming from CueKeeper?').click();
+  await page.getByLabel('Repository URL').fill('https://git.example.org/ann/cuekeeper.git');
+  await page.reload();
+  await expect(connect.getByLabel('Remote URL')).toHaveValue('https://git.example.org/ann/tasks.git');
+  await expect(connect.getByLabel('Username')).toHaveValue('ann');
+  await expect(connect.getByLabel('Token or password')).toHaveValue('');
+  await expect(connect.getByTestId('draft-note')).toContainText('Connect uses it');
+  await expect(page.getByLabel('Repository URL')).toHaveValue('https://git.example.org/ann/cuekeeper.git');
+  const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
+  expect(kept).not.toContain('secret-token-5678');
+  await connect.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Connect to an existing remote (draft)', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Start empty' }).click();
+
+  // An inline form closed with its text kept: the button that opens it says "(draft)".
+  await page.getByRole('button', { name: 'Add project', exact: true }).click();
+  await page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Name').fill('Build a shed');
+  await page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Name').press('Escape');
+  await expect(page.getByRole('button', { name: 'Add project (draft)', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add area', exact: true })).toBeVisible();
+  // Changed to an area in the form, the name goes with it, and so does the mark.
+  await page.getByRole('button', { name: 'Add project (draft)', exact: true }).click();
+  await page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Kind').selectOption('area');
+  await expect(page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Name')).toHaveValue('Build a shed');
+  await page.getByRole('form', { name: 'Add at the top level' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: 'Add area (draft)', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add project', exact: true })).toBeVisible();
+
+  // A "+" carries a dot, and says so in its name; a reload keeps both.
+  await page.keyboard.press('4');
+  const plus = page.getByRole('button', { name: /^Add an action on / }).first();
+  await plus.click();
+  await page.getByRole('form', { name: /^Add an action on / }).getByLabel('Action').fill('Sow the beans');
+  await page.getByRole('form', { name: /^Add an action on / }).getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(plus).toHaveAccessibleName(/ \(draft\)$/);
+  await expect(plus.locator('.draft-dot')).toBeVisible();
+  await expect(page.getByRole('button', { name: / \(draft\)$/ })).toHaveCount(1);
+
+  // The capture box's text kept from before the reload is marked "draft" until it is added.
+  const box = page.getByRole('searchbox', { name: 'Search or capture' });
+  await box.fill('Ring the bell');
+  await expect(page.locator('.search-draft')).toBeHidden(); // typed now: no draft from earlier
+  await page.reload();
+  await expect(box).toHaveValue('Ring the bell');
+  await expect(page.locator('.search-draft')).toHaveText(/^draft/);
+  await expect(box).toHaveAccessibleDescription(/kept, not added yet/);
+  await box.press('Shift+Enter');
+  await expect(box).toHaveValue('');
+  await expect(page.locator('.search-draft')).toBeHidden();
+  await page.context().close();
 });
 
 test.describe('at phone width', () => {

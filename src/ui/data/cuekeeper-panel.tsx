@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import '../styles/pages.css';
 import type { Tasks } from '../../model/index.ts';
+import { DraftNote, useDraft, useDraftWaiting, type DraftField } from '../drafts/index.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
 import { describeCueKeeperImport, openCueKeeper, type CueKeeperSource, type CueKeeperStep } from './open-cuekeeper.ts';
 
@@ -12,11 +13,21 @@ const STEPS: Record<CueKeeperStep, string> = {
 
 type Message = { tone: 'ok' | 'error'; text: string };
 
+/** Where the repository URL and branch typed are kept until the repository is opened. */
+const URL_KEY = 'cuekeeper-url';
+const BRANCH_KEY = 'cuekeeper-branch';
+
+/** Whether a CueKeeper URL or branch typed and not opened waits as a draft. */
+export function useCueKeeperDraftWaiting(): boolean {
+  return useDraftWaiting(URL_KEY, BRANCH_KEY);
+}
+
 /**
  * "Open a CueKeeper repository": from a git remote (its URL, and the branch, `master` unless
  * said) or from a git bundle file. Every area, project, action, contact and context comes over
  * with its uuid, in one commit that can be reverted like any other; a repository that does not
- * parse is refused in words and nothing is written. `tasks`: the live repository (default the
+ * parse is refused in words and nothing is written. The URL and branch typed are kept as drafts
+ * until the repository is opened. `tasks`: the live repository (default the
  * one the context shows); `onOpened`: called once the records are in (the welcome goes to Process).
  */
 export function CueKeeperPanel({ disabled = false, tasks: given, onOpened }: { disabled?: boolean; tasks?: Tasks; onOpened?: () => void }) {
@@ -24,8 +35,10 @@ export function CueKeeperPanel({ disabled = false, tasks: given, onOpened }: { d
   const tasks = given ?? shown;
   const urlId = useId();
   const branchId = useId();
-  const [url, setUrl] = useState('');
-  const [branch, setBranch] = useState('');
+  const urlDraft = useDraft(URL_KEY);
+  const branchDraft = useDraft(BRANCH_KEY);
+  const url = urlDraft.text ?? '';
+  const branch = branchDraft.text ?? '';
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<Message>();
 
@@ -35,6 +48,8 @@ export function CueKeeperPanel({ disabled = false, tasks: given, onOpened }: { d
     try {
       const opened = await openCueKeeper(tasks, source, (step) => setBusy(STEPS[step]));
       setMessage({ tone: 'ok', text: describeCueKeeperImport(opened) });
+      urlDraft.clear();
+      branchDraft.clear();
       onOpened?.();
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -58,9 +73,10 @@ export function CueKeeperPanel({ disabled = false, tasks: given, onOpened }: { d
       </p>
       <form className="cuekeeper-form" onSubmit={submit}>
         <label htmlFor={urlId}>Repository URL</label>
-        <input id={urlId} type="url" inputMode="url" placeholder="https://…/cuekeeper.git" value={url} onChange={(event) => setUrl(event.target.value)} disabled={off} />
+        <input id={urlId} type="url" inputMode="url" placeholder="https://…/cuekeeper.git" value={url} onChange={(event) => keep(urlDraft, event.target.value)} disabled={off} />
         <label htmlFor={branchId}>Branch</label>
-        <input id={branchId} placeholder="master" value={branch} onChange={(event) => setBranch(event.target.value)} disabled={off} />
+        <input id={branchId} placeholder="master" value={branch} onChange={(event) => keep(branchDraft, event.target.value)} disabled={off} />
+        <DraftNote since={url || branch ? (urlDraft.keptSince ?? branchDraft.keptSince) : undefined} howToSave="Open uses it." />
         <div className="button-row">
           <button type="submit" className="button" disabled={off || url.trim() === ''}>
             Open
@@ -94,4 +110,10 @@ export function CueKeeperPanel({ disabled = false, tasks: given, onOpened }: { d
       )}
     </section>
   );
+}
+
+/** Keeps `text` as the field's draft; an emptied field keeps none. */
+function keep(draft: DraftField, text: string): void {
+  if (text) draft.set(text);
+  else draft.clear();
 }

@@ -5,7 +5,10 @@ import { describeRemote } from '../../sync/errors.ts';
 import { useSync } from '../sync/sync-context.ts';
 import { describeProgress, failureWords } from '../sync-words.ts';
 import { useTasks } from '../tasks/tasks-context.ts';
+import { DraftMark } from '../drafts/index.ts';
+import { useSettingsDraftWaiting } from '../sync/settings-draft.ts';
 import { ConnectForm } from './connect-form.tsx';
+import { useCueKeeperDraftWaiting } from './cuekeeper-panel.tsx';
 import { CueKeeperPanel } from './cuekeeper-panel.tsx';
 
 type Start = (snapshot: Snapshot, now: Date, newId: () => string) => Edit;
@@ -15,13 +18,18 @@ type Start = (snapshot: Snapshot, now: Date, newId: () => string) => Edit;
  * empty (just the repeating weekly review), or connect to an existing remote, whose history
  * then arrives before anything is written here. While a remote is set and its first sync has
  * not answered, the starts wait (they would put starter records beside the remote's); a remote
- * that turns out empty, or cannot be reached, says so and offers them again.
+ * that turns out empty, or cannot be reached, says so and offers them again. A remote's address
+ * or a CueKeeper URL typed before a reload is there again, its form open.
  */
 export function WelcomePanel() {
   const tasks = useTasks();
   const { state, controller } = useSync();
   const [busy, setBusy] = useState(false);
-  const [connecting, setConnecting] = useState(false);
+  // A remote's address typed earlier (here or in Sync) and not saved: its form opens with it.
+  const remoteDrafted = useSettingsDraftWaiting();
+  const [connecting, setConnecting] = useState<'clicked' | 'draft' | false>(() => (remoteDrafted ? 'draft' : false));
+  const cueKeeperDrafted = useCueKeeperDraftWaiting();
+  const [cueKeeperOpen] = useState(cueKeeperDrafted);
   const [error, setError] = useState<string>();
 
   const start = async (edit: Start): Promise<void> => {
@@ -76,12 +84,13 @@ export function WelcomePanel() {
               Start empty
             </button>
             {!connecting && !reached && (
-              <button type="button" className="button" disabled={busy} onClick={() => setConnecting(true)}>
+              <button type="button" className="button" disabled={busy} onClick={() => setConnecting('clicked')}>
                 Connect to an existing remote
+                <DraftMark waiting={remoteDrafted} />
               </button>
             )}
           </div>
-          {connecting && !reached && <ConnectForm onCancel={() => setConnecting(false)} />}
+          {connecting && !reached && <ConnectForm autoFocus={connecting === 'clicked'} onCancel={() => setConnecting(false)} />}
           <p className="hint">
             The demo is a small made-up life and job to try every feature on; delete it whenever you like. Starting empty adds only a weekly
             review that repeats every week. Have tasks on another device? Connect to the remote it syncs with, or import an export in{' '}
@@ -94,7 +103,7 @@ export function WelcomePanel() {
           {error}
         </p>
       )}
-      <details className="welcome-cuekeeper">
+      <details className="welcome-cuekeeper" open={cueKeeperOpen || undefined}>
         <summary>Coming from CueKeeper?</summary>
         <CueKeeperPanel disabled={busy} onOpened={() => (window.location.hash = '#/process')} />
       </details>

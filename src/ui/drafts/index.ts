@@ -5,3 +5,5 @@ export { DraftNote } from './draft-note.tsx';
 export { useDraft } from './use-draft.ts';
 export type { DraftField } from './use-draft.ts';
 export { useOnLeave } from './use-on-leave.ts';
+export { useDraftWaiting } from './use-draft-waiting.ts';
+export { DraftMark, draftLabel } from './draft-mark.tsx';

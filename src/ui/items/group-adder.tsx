@@ -1,14 +1,17 @@
 import { useRef, useState } from 'react';
 import { createRecord, quoteName, type Adder } from '../../model/index.ts';
+import { DraftMark, draftLabel, useDraftWaiting } from '../drafts/index.ts';
 import { InlineNameForm } from '../views/parts/inline-name-form.tsx';
 import { newId, type Run } from '../views/parts/use-run.ts';
 
 /**
  * The "+" of a group and the one-line form it opens: what is added gets the group's state and
- * place. The form stays open for the next one; Escape or Cancel closes it, back on the "+".
+ * place. The form stays open for the next one; Escape or Cancel closes it, back on the "+",
+ * which carries a dot (and says "(draft)") while what was typed in it waits.
  */
 export function useGroupAdder(adder: Adder | undefined, title: string, draftKey: string, run: Run) {
   const [adding, setAdding] = useState(false);
+  const drafted = useDraftWaiting(draftKey) && !adding;
   const plus = useRef<HTMLButtonElement>(null);
   const close = (): void => {
     setAdding(false);
@@ -17,8 +20,9 @@ export function useGroupAdder(adder: Adder | undefined, title: string, draftKey:
   const add = (name: string): Promise<boolean> =>
     adder ? run((s) => createRecord(s, { ...adder, name }, new Date(), newId), `Added ${quoteName(name.trim())} to ${title.toLowerCase()}.`) : Promise.resolve(false);
   const button = adder && (
-    <button ref={plus} type="button" className="icon-button small" aria-expanded={adding} aria-label={`Add to ${title}`} title={`Add to ${title}`} onClick={() => setAdding((open) => !open)}>
+    <button ref={plus} type="button" className="icon-button small" aria-expanded={adding} aria-label={draftLabel(`Add to ${title}`, drafted)} title={draftLabel(`Add to ${title}`, drafted)} onClick={() => setAdding((open) => !open)}>
       <span aria-hidden="true">+</span>
+      <DraftMark waiting={drafted} icon />
     </button>
   );
   const form = adding && adder && <InlineNameForm title={`Add to ${title}`} draftKey={draftKey} autoFocus onSubmit={add} onCancel={close} />;

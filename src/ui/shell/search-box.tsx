@@ -10,6 +10,7 @@ import { useReadOnly } from '../time-travel/time-travel-context.ts';
 import { useToasts } from '../toast/toast-context.ts';
 import { describeError } from '../item/describe-error.ts';
 import { newId } from '../views/parts/use-run.ts';
+import { clockTime } from '../sync-words.ts';
 
 /** How many matches the list shows. */
 const MAX_HITS = 8;
@@ -22,9 +23,10 @@ const MESSAGE_MS = 6000;
  * or, when nothing matches, adds the text to the inbox as a new action (Shift+Enter adds it
  * whatever matches); "Add as…" adds it as
  * a project, area, contact or context instead (buttons at the foot of the list); Escape
- * clears and leaves the box, with Undo on a toast.
+ * clears and leaves the box, with Undo on a toast. Text kept from an earlier visit (`keptSince`)
+ * is marked "draft" in the box, and said so to a screen reader, until it is added or cleared.
  */
-export function SearchBox({ value, onChange, ref }: { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> }) {
+export function SearchBox({ value, keptSince, onChange, ref }: { value: string; keptSince?: number; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> }) {
   const tasks = useTasks();
   const snapshot = useSnapshot();
   const readOnly = useReadOnly();
@@ -43,6 +45,7 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
   );
   const hits = useMemo(() => search(snapshot, value, MAX_HITS), [snapshot, value]);
   const typed = value.trim() !== '';
+  const kept = typed && keptSince !== undefined;
   useEffect(() => {
     if (!message) return;
     const timer = setTimeout(() => setMessage(undefined), MESSAGE_MS);
@@ -114,6 +117,7 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
           id="search-input"
           ref={setInput}
           type="search"
+          className={kept ? 'has-draft' : undefined}
           value={value}
           placeholder="Search or capture…"
           autoComplete="off"
@@ -121,7 +125,7 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
           aria-autocomplete="list"
           aria-controls={showList && hits.length > 0 ? RESULTS_ID : undefined}
           aria-activedescendant={showList && highlighted >= 0 && highlighted < hits.length ? optionId(highlighted) : undefined}
-          aria-describedby="search-help"
+          aria-describedby={kept ? 'search-help search-draft' : 'search-help'}
           onChange={(event) => {
             onChange(event.target.value);
             setHighlighted(-1);
@@ -130,9 +134,15 @@ export function SearchBox({ value, onChange, ref }: { value: string; onChange: (
           onFocus={() => setListOpen(true)}
           onKeyDown={onKeyDown}
         />
-        <kbd className="search-hint" aria-hidden="true">
-          /
-        </kbd>
+        {kept ? (
+          <span id="search-draft" className="search-draft" title={`Typed at ${clockTime(keptSince!)} and kept, not added yet: Enter adds it to the inbox, Esc clears it.`}>
+            draft<span className="visually-hidden">: typed at {clockTime(keptSince!)} and kept, not added yet.</span>
+          </span>
+        ) : (
+          <kbd className="search-hint" aria-hidden="true">
+            /
+          </kbd>
+        )}
       </div>
       <span id="search-help" className="visually-hidden">
         Enter opens the first match; with no match it adds the text to the inbox. Shift+Enter always adds it to the inbox.

@@ -89,7 +89,7 @@ function ShellFrame() {
       <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
         Skip to the view
       </button>
-      <Header query={query} onQuery={setQuery} searchRef={searchRef} theme={theme.theme} onToggleTheme={theme.toggle} onHelp={() => setHelpOpen(true)} />
+      <Header query={query} queryKeptSince={capture.keptSince} onQuery={setQuery} searchRef={searchRef} theme={theme.theme} onToggleTheme={theme.toggle} onHelp={() => setHelpOpen(true)} />
       <Nav current={view} />
       <TimeTravelBanner />
       <div className="workspace">

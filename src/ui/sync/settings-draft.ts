@@ -1,12 +1,24 @@
 /**
- * The Sync form's typed, unsaved address fields, kept as a draft (drafts/draft-store.ts) so
- * leaving the tab or reloading does not lose a long URL half typed. The token is never kept:
- * a secret has no place in localStorage.
+ * The remote's typed, unsaved address fields (the Sync form's, and the welcome's "Connect to an
+ * existing remote": one draft, as they set the same thing), kept as a draft
+ * (drafts/draft-store.ts) so leaving the tab or reloading does not lose a long URL half typed.
+ * The token is never kept: a secret has no place in localStorage.
  */
-import { clearDraft, readDraft, writeDraft } from '../drafts/index.ts';
+import { clearDraft, readDraft, useDraftWaiting, writeDraft } from '../drafts/index.ts';
 import type { RemoteSettings } from '../sync-state.ts';
 
 const KEY = 'sync-settings';
+const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
+
+/** What the forms start from: the saved settings, or none yet with the suggested remote in the URL. */
+export function settingsBase(settings: RemoteSettings | undefined, defaultRemote: string | undefined): RemoteSettings {
+  return settings ?? { ...EMPTY, url: defaultRemote ?? '' };
+}
+
+/** Whether address fields typed and not saved wait as a draft. */
+export function useSettingsDraftWaiting(): boolean {
+  return useDraftWaiting(KEY);
+}
 const KEPT = ['url', 'username', 'corsProxy'] as const;
 
 /** `base` with the kept fields over it, and when they were kept; `keptSince` undefined without a draft. */

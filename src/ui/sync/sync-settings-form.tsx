@@ -4,13 +4,11 @@ import { DraftNote } from '../drafts/index.ts';
 import '../styles/sync-offers.css';
 import { ServerOffer, WayThroughNudge } from './server-offer.tsx';
 import { useSync } from './sync-context.ts';
-import { clearSettingsDraft, keepSettingsDraft, withSettingsDraft } from './settings-draft.ts';
+import { clearSettingsDraft, keepSettingsDraft, settingsBase, withSettingsDraft } from './settings-draft.ts';
 import { ConnectionResultBanner, useConnectionTest } from './connection-check.tsx';
 import { plainHttpTokenHost } from './token-exposure.ts';
 import { TokenWarning } from './token-warning.tsx';
 import { failureWords } from '../sync-words.ts';
-
-const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' };
 
 /**
  * The remote, credentials and CORS proxy. Kept in the `taskgit-settings` database on this
@@ -24,7 +22,7 @@ const EMPTY: RemoteSettings = { url: '', username: '', token: '', corsProxy: '' 
  */
 export function SyncSettingsForm() {
   const { settings, defaultRemote, servedBy, saveSettings, controller, state } = useSync();
-  const base = settings ?? { ...EMPTY, url: defaultRemote ?? '' };
+  const base = settingsBase(settings, defaultRemote);
   const [restored] = useState(() => withSettingsDraft(base));
   const [form, setForm] = useState<RemoteSettings>(restored.form);
   const [keptSince, setKeptSince] = useState(restored.keptSince);
@@ -124,7 +122,7 @@ function SavedNote({ saved }: { saved: string }) {
   const { state } = useSync();
   const failed = state.phase === 'error' ? state.error : undefined;
   return (
-    <span className={failed ? 'error-text' : 'muted'} role="status" data-testid="settings-saved">
+    <span className={failed ? 'warn-text' : 'muted'} role="status" data-testid="settings-saved">
       {failed ? `Settings saved, but not synced: ${failureWords(failed)} (see Status).` : saved}
     </span>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { contactsView } from '../../model/index.ts';
-import { AddContactForm } from './parts/add-contact-form.tsx';
+import { DraftMark, useDraftWaiting } from '../drafts/index.ts';
+import { AddContactForm, CONTACT_DRAFT_KEYS } from './parts/add-contact-form.tsx';
 import { ContactCard } from './parts/contact-card.tsx';
 import { ContextsSection } from './parts/contexts-section.tsx';
 import { contextsByName } from './parts/place-options.ts';
@@ -14,6 +15,7 @@ import type { ViewProps } from './view-props.ts';
 export function ContactsView({ snapshot, tasks, select, selectedId }: ViewProps) {
   const today = useToday();
   const [adding, setAdding] = useState(false);
+  const drafted = useDraftWaiting(...CONTACT_DRAFT_KEYS) && !adding;
   const { run, feedback, dismiss } = useRun(tasks);
   const entries = useMemo(() => contactsView(snapshot), [snapshot]);
   const contexts = useMemo(() => contextsByName(snapshot), [snapshot]);
@@ -23,6 +25,7 @@ export function ContactsView({ snapshot, tasks, select, selectedId }: ViewProps)
       <ViewHeading title="Contacts" purpose="People you work with or wait on, and what waits on each.">
         <button type="button" className="button" aria-expanded={adding} onClick={() => setAdding((open) => !open)}>
           Add contact
+          <DraftMark waiting={drafted} />
         </button>
       </ViewHeading>
       <ViewFeedback feedback={feedback} onDismiss={dismiss} />

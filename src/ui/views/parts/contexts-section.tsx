@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { createRecord, quoteName, type ContextRecord } from '../../../model/index.ts';
+import { DraftMark, useDraftWaiting } from '../../drafts/index.ts';
 import { InlineNameForm } from './inline-name-form.tsx';
 import { RecordButton } from './record-button.tsx';
 import { newId, type Run } from './use-run.ts';
 
-/** The contexts (where or with what an action can be done), and a form to add one. */
+const DRAFT_KEY = 'add-context';
+
+/** The contexts (where or with what an action can be done), and a form to add one (its button marked while a draft of it waits). */
 export function ContextsSection({ contexts, run, select, selectedId }: { contexts: ContextRecord[]; run: Run; select: (id: string) => void; selectedId: string | undefined }) {
   const [adding, setAdding] = useState(false);
+  const drafted = useDraftWaiting(DRAFT_KEY) && !adding;
   const add = (name: string): Promise<boolean> => run((s) => createRecord(s, { kind: 'context', name }, new Date(), newId), `Added context ${quoteName(name)}.`);
   return (
     <section className="contexts" aria-labelledby="contexts-title">
@@ -16,9 +20,10 @@ export function ContextsSection({ contexts, run, select, selectedId }: { context
         </h2>
         <button type="button" className="button small" aria-expanded={adding} onClick={() => setAdding((open) => !open)}>
           Add context
+          <DraftMark waiting={drafted} />
         </button>
       </div>
-      {adding && <InlineNameForm title="Add a context" draftKey="add-context" onSubmit={add} onCancel={() => setAdding(false)} autoFocus />}
+      {adding && <InlineNameForm title="Add a context" draftKey={DRAFT_KEY} onSubmit={add} onCancel={() => setAdding(false)} autoFocus />}
       {contexts.length === 0 ? (
         <p className="muted">No contexts yet: add places or tools such as @home, @phone or @computer.</p>
       ) : (

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { ItemKind } from '../../../model/index.ts';
-import { AddItemForm } from './add-item-form.tsx';
+import { DraftMark, useDraftWaiting } from '../../drafts/index.ts';
+import { AddItemForm, addItemDraftKey } from './add-item-form.tsx';
 import type { ProcessNode } from './process-nodes.ts';
 import { ProcessTreeView } from './process-tree-view.tsx';
 import type { Run } from './use-run.ts';
 
-/** The Process view's tree of areas and active projects, with buttons to add at the top level. */
+/** The Process view's tree of areas and active projects, with buttons to add at the top level (each marked while a name typed in it waits). */
 export function ProcessTreeSection({ nodes, run, select, selectedId }: { nodes: ProcessNode[]; run: Run; select: (id: string) => void; selectedId: string | undefined }) {
   const [adding, setAdding] = useState<ItemKind>();
+  const areaDrafted = useDraftWaiting(addItemDraftKey(undefined, 'area')) && !adding;
+  const projectDrafted = useDraftWaiting(addItemDraftKey(undefined, 'project')) && !adding;
   return (
     <section className="process-tree-section" aria-labelledby="tree-title">
       <div className="section-head">
@@ -17,9 +20,11 @@ export function ProcessTreeSection({ nodes, run, select, selectedId }: { nodes: 
         <div className="button-row">
           <button type="button" className="button small" aria-expanded={adding === 'area'} onClick={() => setAdding((kind) => (kind === 'area' ? undefined : 'area'))}>
             Add area
+            <DraftMark waiting={areaDrafted} />
           </button>
           <button type="button" className="button small" aria-expanded={adding === 'project'} onClick={() => setAdding((kind) => (kind === 'project' ? undefined : 'project'))}>
             Add project
+            <DraftMark waiting={projectDrafted} />
           </button>
         </div>
       </div>

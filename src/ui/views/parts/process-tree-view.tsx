@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemKind } from '../../../model/index.ts';
-import { AddItemForm } from './add-item-form.tsx';
+import { AddItemForm, draftedKind, kindsInside } from './add-item-form.tsx';
 import type { ProcessNode } from './process-nodes.ts';
 import { treeMove, visibleRows } from './tree-nav.ts';
 import { TreeRow } from './tree-row.tsx';
@@ -59,6 +59,7 @@ export function ProcessTreeView({ nodes, run, select, selectedId }: ProcessTreeV
             key={id}
             row={row}
             active={id === active}
+            adding={adding?.id === id}
             selected={id === selectedId}
             rowRef={(element) => {
               if (element) rowRefs.current.set(id, element);
@@ -69,7 +70,7 @@ export function ProcessTreeView({ nodes, run, select, selectedId }: ProcessTreeV
               select(id);
             }}
             onToggle={() => setOpen(id, !row.expanded)}
-            onAdd={() => setAdding((open) => (open?.id === id ? undefined : { id, kind: record.kind === 'area' ? 'project' : 'action' }))}
+            onAdd={() => setAdding((open) => (open?.id === id ? undefined : { id, kind: draftedKind(id, kindsInside(record)) ?? (record.kind === 'area' ? 'project' : 'action') }))}
             onKeyDown={(event) => onKeyDown(event, id)}
           >
             {adding?.id === id && <AddItemForm parent={record} initialKind={adding.kind} run={run} onClose={() => setAdding(undefined)} />}

@@ -11,6 +11,11 @@ const REPEATS: Array<[string, string]> = [
   ['year', 'Every year'],
 ];
 
+/** Where what is typed in the form for `day` is kept until it is added. */
+export function scheduleDraftKey(day: Day): string {
+  return `schedule-add:${day}`;
+}
+
 /** Adds an action scheduled for `day`, optionally repeating from that day. */
 export function ScheduleAddForm({ day, dayWords, run, onClose }: { day: Day; dayWords: string; run: Run; onClose: () => void }) {
   const id = useId();
@@ -21,7 +26,7 @@ export function ScheduleAddForm({ day, dayWords, run, onClose }: { day: Day; day
     return run((s) => createRecord(s, input, new Date(), newId), `Scheduled ${quoteName(name)} for ${dayWords}.`);
   };
   return (
-    <InlineNameForm title={`Add an action on ${dayWords}`} label="Action" draftKey={`schedule-add:${day}`} onSubmit={add} onCancel={onClose} autoFocus>
+    <InlineNameForm title={`Add an action on ${dayWords}`} label="Action" draftKey={scheduleDraftKey(day)} onSubmit={add} onCancel={onClose} autoFocus>
       <label htmlFor={`${id}-repeat`}>Repeat</label>
       <select id={`${id}-repeat`} value={unit} onChange={(event) => setUnit(event.target.value)}>
         {REPEATS.map(([value, label]) => (

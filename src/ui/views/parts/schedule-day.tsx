@@ -5,16 +5,19 @@ import type { ActionRowProps } from './action-row.tsx';
 import { describeDay } from './describe-day.ts';
 import { describeSpan } from './describe-span.ts';
 import { RecordButton } from './record-button.tsx';
-import { ScheduleAddForm } from './schedule-add-form.tsx';
+import { ScheduleAddForm, scheduleDraftKey } from './schedule-add-form.tsx';
+import { DraftMark, draftLabel, useDraftWaiting } from '../../drafts/index.ts';
 
 /**
  * One day, week or month of the schedule: its actions (a repeating action's later days shown
  * as "repeats", a deadline as "deadline", both without a Done box); a day has "+" to add one
- * on it. Today is highlighted, past days flagged overdue; in a week or month each row says its day.
+ * on it (with a dot while a draft typed there waits). Today is highlighted, past days flagged
+ * overdue; in a week or month each row says its day.
  */
 export function ScheduleDay({ group, ...rowProps }: ActionRowProps & { group: ScheduleGroup }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
+  const drafted = useDraftWaiting(scheduleDraftKey(group.start)) && !adding;
   const words = describeSpan(group, rowProps.today);
   const tone = group.isToday ? ' is-today' : group.overdue ? ' is-overdue' : '';
   return (
@@ -32,8 +35,16 @@ export function ScheduleDay({ group, ...rowProps }: ActionRowProps & { group: Sc
           {group.overdue && <span className="tag overdue">overdue</span>}
         </h2>
         {group.span === 'day' && (
-          <button type="button" className="icon-button small" aria-expanded={adding} aria-label={`Add an action on ${words.long}`} title="Add an action on this day" onClick={() => setAdding((open) => !open)}>
+          <button
+            type="button"
+            className="icon-button small"
+            aria-expanded={adding}
+            aria-label={draftLabel(`Add an action on ${words.long}`, drafted)}
+            title={draftLabel('Add an action on this day', drafted)}
+            onClick={() => setAdding((open) => !open)}
+          >
             <span aria-hidden="true">+</span>
+            <DraftMark waiting={drafted} icon />
           </button>
         )}
       </div>

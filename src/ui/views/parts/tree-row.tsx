@@ -1,10 +1,14 @@
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import type { ProcessNode } from './process-nodes.ts';
 import type { TreeRow as Row } from './tree-nav.ts';
+import { DraftMark, draftLabel, useDraftWaiting } from '../../drafts/index.ts';
+import { addItemDraftKey, kindsInside } from './add-item-form.tsx';
 
 interface TreeRowProps {
   row: Row<ProcessNode>;
   active: boolean;
+  /** Whether its add form is open. */
+  adding: boolean;
   selected: boolean;
   rowRef: Ref<HTMLDivElement>;
   onActivate: () => void;
@@ -18,10 +22,12 @@ interface TreeRowProps {
 /**
  * One area or project of the Process tree: a treeitem (focus moves between them with the
  * arrow keys; one is in the tab order), its open/close arrow, its count of open actions, and
- * a "+" to add inside it (in the tab order only on the active row).
+ * a "+" to add inside it (in the tab order only on the active row; with a dot while a name
+ * typed in its closed form waits).
  */
-export function TreeRow({ row, active, selected, rowRef, onActivate, onToggle, onAdd, onKeyDown, children }: TreeRowProps) {
+export function TreeRow({ row, active, adding, selected, rowRef, onActivate, onToggle, onAdd, onKeyDown, children }: TreeRowProps) {
   const { record, actionCount } = row.node;
+  const drafted = useDraftWaiting(...kindsInside(record).map((kind) => addItemDraftKey(record.id, kind))) && !adding;
   return (
     <div
       ref={rowRef}
@@ -68,14 +74,15 @@ export function TreeRow({ row, active, selected, rowRef, onActivate, onToggle, o
         type="button"
         className="icon-button small add-inside"
         tabIndex={active ? 0 : -1}
-        aria-label={`Add inside ${record.name}`}
-        title="Add an area, project or action inside"
+        aria-label={draftLabel(`Add inside ${record.name}`, drafted)}
+        title={draftLabel('Add an area, project or action inside', drafted)}
         onClick={(event) => {
           event.stopPropagation();
           onAdd();
         }}
       >
         <span aria-hidden="true">+</span>
+        <DraftMark waiting={drafted} icon />
       </button>
       {children && (
         <div className="tree-row-form" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
