@@ -216,3 +216,34 @@ for (const locks of ['with Web Locks', 'without Web Locks'] as const) {
     expect(outcome).toEqual({ hasLocks: locks === 'with Web Locks', failures: [], files: [100, 100], missing: [] });
   });
 }
+
+// A transaction whose head another handle moved between its reads and its commit (another tab,
+// a sync's merge) is merged onto the moved head, base the head it read: in real IndexedDB, a
+// field the other writer changed survives, and a field both changed keeps the other value as a
+// conflict note, never silently dropped.
+test('a transaction another handle overtook keeps both writers changes to one record', async ({ page }) => {
+  await openHarness(page);
+  const outcome = await page.evaluate(async () => {
+    const race = async (name: string, ours: Record<string, string>, theirs: Record<string, string>): Promise<unknown> => {
+      const [one, two] = [await window.store.openRepo({ name }), await window.store.openRepo({ name })];
+      const [a, b] = [await one.branch(), await two.branch()];
+      const read = async (branch: typeof a): Promise<Record<string, unknown>> => window.store.parseJsonObject((await branch.get('r1.json')) ?? new Uint8Array()) ?? {};
+      await a.set('r1.json', JSON.stringify({ id: 'r1', x: 'x0', y: 'y0' }), { message: 'create' });
+      await a.transaction(async (tx) => {
+        const mine = window.store.parseJsonObject((await tx.get('r1.json')) ?? new Uint8Array()) ?? {};
+        await b.set('r1.json', JSON.stringify({ ...(await read(b)), ...theirs }), { message: 'theirs' });
+        tx.set('r1.json', JSON.stringify({ ...mine, ...ours }));
+      }, { message: 'ours' });
+      const result = await read(a);
+      await one.close();
+      await two.close();
+      return result;
+    };
+    return {
+      fields: await race('overtaken-fields', { x: 'x from a' }, { y: 'y from b' }),
+      same: await race('overtaken-same', { x: 'x from a' }, { x: 'x from b' }),
+    };
+  });
+  expect(outcome.fields).toEqual({ id: 'r1', x: 'x from a', y: 'y from b' });
+  expect(outcome.same).toEqual({ id: 'r1', x: 'x from a', y: 'y0', _conflicts: [{ field: 'x', kept: 'x from a', discarded: 'x from b' }] });
+});

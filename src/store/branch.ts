@@ -1,6 +1,6 @@
 import { StoreError } from './errors.ts';
 import { isAncestor, mergeTrees } from './merge/index.ts';
-import { writeCommit } from './commit-writer.ts';
+import { writeCommit, type CommitOptions } from './commit-writer.ts';
 import { readHistory } from './history.ts';
 import { mergeBaseTree } from './merge-commits.ts';
 import { EMPTY_TREE, utf8 } from './objects/index.ts';
@@ -18,13 +18,11 @@ export function createBranch(context: RepoContext, name: string): Branch {
   const ref = branchRef(name);
   const { backend, store } = context;
 
-  const headTree = async (): Promise<Oid> => {
-    const head = await backend.getRef(ref);
-    return head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree;
-  };
+  const treeOf = async (head: Oid | undefined): Promise<Oid> => (head === undefined ? EMPTY_TREE : (await store.readCommit(head)).tree);
+  const headTree = async (): Promise<Oid> => treeOf(await backend.getRef(ref));
 
-  const commitChanges = (changes: ChangeSet, info: CommitInfo): Promise<Oid> =>
-    writeCommit(context, ref, (staging, tree) => applyChanges(staging, tree, changes, parsePath), info);
+  const commitChanges = (changes: ChangeSet, info: CommitInfo, options?: CommitOptions): Promise<Oid> =>
+    writeCommit(context, ref, (staging, tree) => applyChanges(staging, tree, changes, parsePath), info, options);
 
   const resolveCommit = async (from: string): Promise<Oid> => {
     if (isOid(from)) {
@@ -55,7 +53,9 @@ export function createBranch(context: RepoContext, name: string): Branch {
 
     async transaction(fn, info) {
       const changes: ChangeSet = new Map();
-      const startTree = await headTree();
+      // The files are read at this head, so the change is made from it (see CommitOptions.madeFrom).
+      const startHead = await backend.getRef(ref);
+      const startTree = await treeOf(startHead);
       const tx: TransactionContext = {
         set(path, data) {
           parsePath(path);
@@ -74,7 +74,7 @@ export function createBranch(context: RepoContext, name: string): Branch {
         },
       };
       await fn(tx);
-      return commitChanges(changes, info);
+      return commitChanges(changes, info, { madeFrom: { head: startHead } });
     },
 
     history: async (options) => readHistory(store, await backend.getRef(ref), options),
@@ -114,7 +114,7 @@ export function createBranch(context: RepoContext, name: string): Branch {
             return (await mergeTrees(staging, base, tree, theirs, context.merge)).tree ?? (await staging.writeTree([]));
           },
           info,
-          [other],
+          { extraParents: [other] },
         );
       }
     },

@@ -15,25 +15,38 @@ const LOSSES_BEFORE_TURNS = 3;
 /** Builds the new root tree from the head (and its tree), staging any new objects. */
 export type TreeBuilder = (staging: Staging, headTree: Oid, head: Oid | undefined) => Promise<Oid>;
 
+/** How a commit is made, beyond its tree and message. */
+export interface CommitOptions {
+  /** Parents after the head (a merge commit's other side). */
+  extraParents?: readonly Oid[];
+  /**
+   * The head the change was made from (`{ head: undefined }`: the branch did not exist), when
+   * the caller read files there to make it (a transaction). Should the head have moved since,
+   * the change is merged three-way onto it with this head as base, never built again on it:
+   * built again, its whole files would overwrite what the other writer changed in them.
+   */
+  madeFrom?: { head: Oid | undefined };
+}
+
 /**
  * Makes one commit on `ref` and moves the head to it by compare-and-set, in the same
- * transaction that stores its objects. The change is built against the head as it is when this
- * is called; when another writer (another tab, another handle) moves the head first, the change
- * is merged three-way onto the new head and tried again, so neither writer's change is lost. A
- * loser waits a little before trying again, and one that keeps losing asks every writer to take
- * turns (see TurnTaking). Returns the new head, or the old one when nothing changed.
+ * transaction that stores its objects. The change is built against the head it was made from
+ * (`options.madeFrom`), else against the head as it is when this is called; when another writer
+ * (another tab, another handle, a sync) moves the head first, the change is merged three-way onto
+ * the new head and tried again, so neither writer's change is lost. A loser waits a little before
+ * trying again, and one that keeps losing asks every writer to take turns (see TurnTaking).
+ * Returns the new head, or the head it was built on when the change changes nothing.
  */
-export async function writeCommit(
-  context: RepoContext,
-  ref: string,
-  build: TreeBuilder,
-  info: CommitInfo,
-  extraParents: readonly Oid[] = [],
-): Promise<Oid> {
+export async function writeCommit(context: RepoContext, ref: string, build: TreeBuilder, info: CommitInfo, options: CommitOptions = {}): Promise<Oid> {
   const { backend, turns, notifier } = context;
+  const extraParents = options.extraParents ?? [];
+  if (options.madeFrom) {
+    const attempts = await prepare(context, ref, build, info, extraParents, options.madeFrom.head);
+    return typeof attempts === 'string' ? attempts : runInTurn(context, ref, attempts);
+  }
   // The head this handle last saw, unless another said it moved it: no transaction to read it.
-  // Should it have moved all the same, the commit is built again on the head as it is, exactly
-  // as if that had been read: a missed move never turns into a merge.
+  // Should it have moved all the same, the change (made from no read of files) is built again on
+  // the head as it is, exactly as if that had been read: a missed move never turns into a merge.
   const seen = turns.active(ref) ? undefined : notifier.lastHead(ref);
   if (seen) {
     const prepared = await prepare(context, ref, build, info, extraParents, seen.head);
@@ -46,7 +59,12 @@ export async function writeCommit(
   const head = await backend.getRef(ref);
   notifier.saw(ref, head);
   const attempts = await prepare(context, ref, build, info, extraParents, head);
-  if (typeof attempts === 'string') return attempts;
+  return typeof attempts === 'string' ? attempts : runInTurn(context, ref, attempts);
+}
+
+/** Tries `attempts` until one wins: a few tries with backoff, then in turns with every writer. */
+async function runInTurn(context: RepoContext, ref: string, attempts: CommitAttempts): Promise<Oid> {
+  const { turns } = context;
   // Writers are taking turns: wait for ours; what moved meanwhile is merged in on the first try.
   if (turns.active(ref)) return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS, false)) ?? contended(ref));
   const won = await attempts.run(LOSSES_BEFORE_TURNS, true);

@@ -14,8 +14,8 @@ interface Subscription {
  * move through a BroadcastChannel (no polling); a message is only a hint, so the head is read
  * again from the backend before anyone is told, and each watcher hears each new head once.
  * It also remembers the last head this handle saw of each ref, until another handle says it
- * moved one: a commit starts from there without a transaction to read it (compare-and-set
- * still refuses a head that is not current, and that commit then merges and tries again).
+ * moved one: a blind write starts from there without a transaction to read it (compare-and-set
+ * still refuses a head that is not current, and that write is then built again on the head).
  */
 export class HeadNotifier {
   private readonly subscriptions = new Set<Subscription>();

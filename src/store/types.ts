@@ -88,11 +88,21 @@ export interface Branch {
   list(dir?: string): Promise<string[]>;
   /** Every file below `dir` at the current head, read in one transaction. */
   getAll(dir?: string): Promise<Map<string, Uint8Array>>;
-  /** Writes one file as one commit; returns the new head (the old one if nothing changed). */
+  /**
+   * Writes one file as one commit, on the head as it is (a blind write: it replaces whatever a
+   * concurrent writer put there); returns the new head (the old one if nothing changed). To
+   * change a file from what was read, use {@link Branch.transaction}.
+   */
   set(path: string, data: Uint8Array | string, info: CommitInfo): Promise<Oid>;
   /** Removes one file as one commit; returns the new head. */
   remove(path: string, info: CommitInfo): Promise<Oid>;
-  /** Several changes as one commit. */
+  /**
+   * Several changes as one commit, made from the files `fn` reads at the head as it was when
+   * the transaction began. Should another writer (a tab, a handle, a sync) move the head before
+   * the commit lands, the change is merged three-way onto the new head with the merge rules,
+   * base the head it read: what the other writer changed is kept, and a field both changed
+   * keeps both values (one as a conflict), as a merge of branches would.
+   */
   transaction(fn: (tx: TransactionContext) => void | Promise<void>, info: CommitInfo): Promise<Oid>;
   /** Commits reachable from the head, newest first. */
   history(options?: { limit?: number; skip?: number }): Promise<Commit[]>;
