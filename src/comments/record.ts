@@ -122,10 +122,23 @@ export function validateCommentFile(path: string, bytes: Uint8Array): Judged<Com
   const record = parsed as Record<string, unknown>;
   if (record.id !== where.id) return refuse(`${path}: "id" must be ${where.id}, as in the file name`);
   if (record.page !== where.page) return refuse(`${path}: "page" must be ${where.page}, as in the folder name`);
-  const problem = where.kind === 'comment' ? commentProblem(record) : where.kind === 'retraction' ? retractionProblem(record) : hidingProblem(record);
-  if (problem) return refuse(`${path}: ${problem}`);
-  return { ok: true, value: record as unknown as Comment | Retraction | Hiding };
+  const { kind } = where;
+  if ((kind === 'comment' && isComment(record)) || (kind === 'retraction' && isRetraction(record)) || (kind === 'hiding' && isHiding(record))) {
+    return { ok: true, value: record };
+  }
+  return refuse(`${path}: ${PROBLEMS[kind](record) ?? 'not a valid file of its kind'}`);
 }
+
+/** The check of each kind of file: what is wrong with a record, or `undefined` when nothing is. */
+const PROBLEMS: Record<CommentFileKind, (record: Record<string, unknown>) => string | undefined> = {
+  comment: commentProblem,
+  retraction: retractionProblem,
+  hiding: hidingProblem,
+};
+
+const isComment = (record: Record<string, unknown>): record is Record<string, unknown> & Comment => commentProblem(record) === undefined;
+const isRetraction = (record: Record<string, unknown>): record is Record<string, unknown> & Retraction => retractionProblem(record) === undefined;
+const isHiding = (record: Record<string, unknown>): record is Record<string, unknown> & Hiding => hidingProblem(record) === undefined;
 
 /** The bytes a record is stored as: pretty JSON with sorted keys, like the task app's records. */
 export function encodeCommentFile(record: Comment | Retraction | Hiding): Uint8Array {
