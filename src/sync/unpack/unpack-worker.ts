@@ -5,8 +5,13 @@ import { Unpacker } from './unpacker.ts';
 import { openImportWriter, type GitObject } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
 
-const scope = globalThis as unknown as { postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
-const post = (message: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
+/** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
+interface WorkerScope {
+  postMessage(message: FromWorker, options: StructuredSerializeOptions): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+}
+const scope: WorkerScope = globalThis;
+const post = (message: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(message, { transfer });
 
 let work: Promise<Unpacker | undefined> = Promise.resolve(undefined);
 const stored: Array<() => void> = [];
