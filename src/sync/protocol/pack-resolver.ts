@@ -4,7 +4,7 @@ import { applyDeltaInto, readDeltaSizes } from './delta.ts';
 import { ProtocolError } from './errors.ts';
 import type { HashRaw } from './object-hasher.ts';
 import { OFS_DELTA, REF_DELTA, TYPE_CODES, TYPE_NAMES } from './pack-format.ts';
-import { looseHeader, type PackEntry } from './pack-stream.ts';
+import { looseBuffer, type PackEntry } from './pack-stream.ts';
 import type { RetainedBytes } from './retained-bytes.ts';
 import { StreamInflater } from './zlib-stream.ts';
 
@@ -120,10 +120,8 @@ export class PackResolver {
         const base = found[i];
         const waiting = this.waitingOnOid.get(oid) as Array<{ index: number; delta: Uint8Array }>;
         if (!base) fail(`a delta against ${oid}, an object that is neither in the pack nor here`, this.entries[waiting[0]?.index ?? 0]?.offset);
-        const prefix = looseHeader(TYPE_CODES[base.type], base.content.length);
-        const raw = new Uint8Array(prefix.length + base.content.length);
-        raw.set(prefix);
-        raw.set(base.content, prefix.length);
+        const { raw, contentStart } = looseBuffer(TYPE_CODES[base.type], base.content.length);
+        raw.set(base.content, contentStart);
         if ((await this.hash(raw)) !== oid) throw new Error(`resolveBases gave another object for ${oid}`);
         this.outside.set(oid, raw);
         this.waitingOnOid.delete(oid);
@@ -155,16 +153,14 @@ export class PackResolver {
 
   private applyDelta(baseRaw: Uint8Array, delta: Uint8Array, type: ObjectType, offset: number): { raw: Uint8Array; contentStart: number } {
     const sizes = readDeltaSizes(delta, { maxTargetBytes: this.options.maxObjectBytes });
-    const prefix = looseHeader(TYPE_CODES[type], sizes.targetSize);
-    const raw = new Uint8Array(prefix.length + sizes.targetSize);
-    raw.set(prefix);
+    const { raw, contentStart } = looseBuffer(TYPE_CODES[type], sizes.targetSize);
     try {
-      applyDeltaInto(baseRaw.subarray(baseRaw.indexOf(0) + 1), delta, sizes, raw, prefix.length);
+      applyDeltaInto(baseRaw.subarray(baseRaw.indexOf(0) + 1), delta, sizes, raw, contentStart);
     } catch (error) {
       if (error instanceof ProtocolError && error.data.offset === undefined) throw new ProtocolError('delta', error.data.problem, { offset });
       throw error;
     }
-    return { raw, contentStart: prefix.length };
+    return { raw, contentStart };
   }
 
   /** An entry is built: cache it, queue it for hashing, and let {@link settle} apply the deltas waiting on it. */
@@ -201,21 +197,18 @@ export class PackResolver {
     for (const link of chain.reverse()) {
       const info = this.entries[link] as EntryInfo;
       if (raw === undefined) {
-        const prefix = looseHeader(info.typeCode, info.size);
-        raw = this.inflateAgain(info, prefix);
+        raw = this.inflateAgain(info, looseBuffer(info.typeCode, info.size));
       } else {
-        raw = this.applyDelta(raw, this.inflateAgain(info, new Uint8Array(0)), info.type as ObjectType, info.offset).raw;
+        raw = this.applyDelta(raw, this.inflateAgain(info, { raw: new Uint8Array(info.size), contentStart: 0 }), info.type as ObjectType, info.offset).raw;
       }
       this.cache.set(link, raw);
     }
     return raw as Uint8Array;
   }
 
-  /** Inflates an entry's data again from the retained pack, after `prefix`. */
-  private inflateAgain(info: EntryInfo, prefix: Uint8Array): Uint8Array {
-    const out = new Uint8Array(prefix.length + info.size);
-    out.set(prefix);
-    this.rebuilder.begin(out, prefix.length, info.offset);
+  /** Inflates an entry's data again from the retained pack into `out` (`info.size` bytes from `contentStart`). */
+  private inflateAgain(info: EntryInfo, { raw: out, contentStart }: { raw: Uint8Array; contentStart: number }): Uint8Array {
+    this.rebuilder.begin(out, contentStart, info.offset);
     for (const [chunk, start] of this.pack.from(info.dataOffset)) if (this.rebuilder.feed(chunk, start).ended) return out;
     return fail('an object could not be read again from the pack', info.offset);
   }
@@ -234,10 +227,12 @@ export class PackResolver {
     return undefined;
   }
 
+  /** Keeps a delta until its base is built: a copy, since an entry's delta lies in the reader's reused buffer. */
   private wait<K>(map: Map<K, Array<{ index: number; delta: Uint8Array }>>, key: K, index: number, delta: Uint8Array): void {
+    const kept = { index, delta: delta.slice() };
     const list = map.get(key);
-    if (list) list.push({ index, delta });
-    else map.set(key, [{ index, delta }]);
+    if (list) list.push(kept);
+    else map.set(key, [kept]);
   }
 
   private take<K>(map: Map<K, Array<{ index: number; delta: Uint8Array }>>, key: K): Array<{ index: number; delta: Uint8Array }> {

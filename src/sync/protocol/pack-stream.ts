@@ -13,7 +13,11 @@ export interface PackEntry extends Omit<EntryHeader, 'length'> {
   offset: number;
   /** Pack offset of its zlib stream. */
   dataOffset: number;
-  /** A whole object: its loose form (`"<type> <size>\0"`, then the content from `contentStart`). A delta: the delta. */
+  /**
+   * A whole object: its loose form (`"<type> <size>\0"`, then the content from `contentStart`).
+   * A delta: the delta, in a buffer the reader reuses for the next delta, so valid only during
+   * `onEntry` (copy it to keep it).
+   */
   data: Uint8Array;
   contentStart: number;
 }
@@ -31,9 +35,22 @@ export interface PackStreamOptions {
 /** Deflate cannot beat about 1032:1, so a larger claimed size is a lie; refuse before allocating. */
 const MAX_RATIO = 1100;
 
-/** The loose-object header of a whole object, `"<type> <size>\0"`. */
-export function looseHeader(typeCode: number, size: number): Uint8Array {
-  return new TextEncoder().encode(`${TYPE_NAMES[typeCode] as string} ${size}\0`);
+/** Bytes of the loose-object header `"<type> <size>\0"` of a whole object. */
+export function looseHeaderLength(typeCode: number, size: number): number {
+  return (TYPE_NAMES[typeCode] as string).length + String(size).length + 2;
+}
+
+/**
+ * A whole object's loose form with its header written and room for `size` bytes of content
+ * after it: one allocation, no encoder (this runs for every object of a pack).
+ */
+export function looseBuffer(typeCode: number, size: number): { raw: Uint8Array; contentStart: number } {
+  const contentStart = looseHeaderLength(typeCode, size);
+  const raw = new Uint8Array(contentStart + size);
+  const header = `${TYPE_NAMES[typeCode] as string} ${size}`;
+  for (let i = 0; i < header.length; i++) raw[i] = header.charCodeAt(i);
+  raw[contentStart - 1] = 0;
+  return { raw, contentStart };
 }
 
 /**
@@ -55,6 +72,8 @@ export class PackStreamReader {
   private current: { entry: PackEntry; next: number } | undefined;
   private hashed = 0;
   private readonly inflater = new StreamInflater();
+  /** Where deltas are inflated: most are applied at once and dropped, so one buffer serves all. */
+  private deltaBuffer = new Uint8Array(64 * 1024);
 
   constructor(
     private readonly onEntry: (entry: PackEntry) => void,
@@ -121,16 +140,19 @@ export class PackStreamReader {
         throw new ProtocolError('pack', `an object declares ${header.size} bytes but only ${left} compressed bytes remain`, { offset: dataOffset });
       }
     }
-    const whole = TYPE_NAMES[header.typeCode] !== undefined;
-    const prefix = whole ? looseHeader(header.typeCode, header.size) : new Uint8Array(0);
-    const data = new Uint8Array(prefix.length + header.size);
-    data.set(prefix);
-    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, index: this.done, offset: this.position, dataOffset, data, contentStart: prefix.length };
+    const { raw: data, contentStart } = TYPE_NAMES[header.typeCode] !== undefined ? looseBuffer(header.typeCode, header.size) : { raw: this.deltaRoom(header.size), contentStart: 0 };
+    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, index: this.done, offset: this.position, dataOffset, data, contentStart };
     if (header.baseOffset !== undefined) entry.baseOffset = header.baseOffset;
     if (header.baseOid !== undefined) entry.baseOid = header.baseOid;
     this.current = { entry, next: dataOffset };
-    this.inflater.begin(data, prefix.length, this.position);
+    this.inflater.begin(data, contentStart, this.position);
     return true;
+  }
+
+  /** `size` bytes of the reused delta buffer, grown (to at most `maxObjectBytes`) when too small. */
+  private deltaRoom(size: number): Uint8Array {
+    if (this.deltaBuffer.length < size) this.deltaBuffer = new Uint8Array(Math.min(Math.max(size, this.deltaBuffer.length * 2), this.options.maxObjectBytes));
+    return this.deltaBuffer.subarray(0, size);
   }
 
   /** Feeds the current entry what has come; false when its stream wants more. */

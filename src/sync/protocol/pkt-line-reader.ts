@@ -1,11 +1,13 @@
+import { concatBytes } from '../../store/index.ts';
 import { ProtocolError } from './errors.ts';
 import { decodePktLength, type PktLine } from './pkt-line.ts';
 
 /**
  * Reads pkt-lines incrementally from a stream of chunks (e.g. a fetch body): `push` each chunk
  * as it arrives, then call `next` until it returns `undefined` (needs more bytes). A payload
- * inside one chunk is a view into it; one spanning chunks is copied. Call `end` once the stream
- * is over to refuse a packet cut short.
+ * inside one chunk is a view into it; one spanning chunks is copied by `next`, or handed as its
+ * views by `nextParts` (a pack's side-band packets mostly span the network's chunks). Call `end`
+ * once the stream is over to refuse a packet cut short.
  */
 export class PktLineReader {
   private chunks: Uint8Array[] = [];
@@ -25,6 +27,13 @@ export class PktLineReader {
 
   /** The next whole packet, or `undefined` until enough bytes have been pushed. */
   next(): PktLine | undefined {
+    const packet = this.nextParts();
+    if (packet === undefined || typeof packet === 'string') return packet;
+    return packet.length === 1 ? (packet[0] as Uint8Array) : concatBytes(packet);
+  }
+
+  /** {@link next}, with a payload as the views of the chunks it lies in (in order, none empty), never copied. */
+  nextParts(): 'flush' | 'delim' | Uint8Array[] | undefined {
     if (this.buffered < 4) return undefined;
     const length = decodePktLength(this.peek(4), this.consumed);
     if (length < 4) {
@@ -67,17 +76,21 @@ export class PktLineReader {
     return out;
   }
 
-  private take(n: number): Uint8Array {
-    const out = this.peek(n);
+  /** Moves past the next `n` bytes (all pushed), returning them as views of their chunks. */
+  private take(n: number): Uint8Array[] {
+    const parts: Uint8Array[] = [];
     this.buffered -= n;
     this.consumed += n;
     let left = n;
     while (left > 0) {
-      const available = (this.chunks[this.first] as Uint8Array).length - this.head;
+      const chunk = this.chunks[this.first] as Uint8Array;
+      const available = chunk.length - this.head;
       if (available > left) {
+        parts.push(chunk.subarray(this.head, this.head + left));
         this.head += left;
         break;
       }
+      parts.push(this.head === 0 ? chunk : chunk.subarray(this.head));
       left -= available;
       this.first++;
       this.head = 0;
@@ -86,6 +99,6 @@ export class PktLineReader {
       this.chunks = this.chunks.slice(this.first);
       this.first = 0;
     }
-    return out;
+    return parts;
   }
 }

@@ -92,6 +92,31 @@ describe('PktLineReader', () => {
     );
   });
 
+  it('hands a payload that spans chunks as views of them, never copied', () => {
+    fc.assert(
+      fc.property(fc.array(packetArb, { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 30 }), (packets, cuts) => {
+        const stream = encodeAll(packets);
+        const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
+        const reader = new PktLineReader();
+        const out: PktLine[] = [];
+        let start = 0;
+        for (const point of [...points, stream.length]) {
+          reader.push(stream.subarray(start, point));
+          start = point;
+          for (let packet = reader.nextParts(); packet !== undefined; packet = reader.nextParts()) {
+            if (typeof packet === 'string') out.push(packet);
+            else {
+              for (const part of packet) expect(part.buffer).toBe(stream.buffer);
+              expect(packet.every((part) => part.length > 0)).toBe(true);
+              out.push(concatBytes(packet));
+            }
+          }
+        }
+        expect(out).toEqual(packets);
+      }),
+    );
+  });
+
   it('waits for the rest of a packet, then refuses a stream that ends inside one', () => {
     const reader = new PktLineReader();
     reader.push(bytesOf('000ahel'));

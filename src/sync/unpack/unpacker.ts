@@ -1,4 +1,4 @@
-import { ObjectRunBuilder, type ImportTarget, type ObjectRun, type Oid } from '../../store/index.ts';
+import { concatBytes, ObjectRunBuilder, type ImportTarget, type ObjectRun, type Oid } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
 import {
   createIncrementalSha1,
@@ -64,6 +64,11 @@ export interface UnpackOptions {
 
 /** A run of about this size is one bounded transaction: 4 MB clone and store in ~10 ms here. */
 export const DEFAULT_RUN_BYTES = 4 * 1024 * 1024;
+/**
+ * Runs being stored at once: with two, the next run is read while IndexedDB commits the last
+ * (with one, reading stopped at every run until its transaction was done).
+ */
+const RUNS_IN_FLIGHT = 2;
 /** At most one progress report per this many ms. */
 const PROGRESS_MS = 100;
 
@@ -90,7 +95,9 @@ export class Unpacker {
   private readonly closure = new PackClosure();
   private readonly builder = new ObjectRunBuilder();
   private storedBytes = 0;
-  private pendingRun: Promise<void> = Promise.resolve();
+  /** Runs handed to the sink and not yet stored, oldest first. */
+  private readonly storing: Array<Promise<void>> = [];
+  private storeFailure: unknown;
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -113,10 +120,11 @@ export class Unpacker {
 
   /** The next bytes of the answer. */
   async push(chunk: Uint8Array): Promise<void> {
+    if (this.storeFailure !== undefined) throw this.storeFailure;
     this.receivedBytes += chunk.length;
     this.packets.push(chunk);
-    for (let packet = this.packets.next(); packet !== undefined && !this.ended; packet = this.packets.next()) {
-      if (!this.inSideBand && isAcknowledgement(packet)) continue;
+    for (let packet = this.packets.nextParts(); packet !== undefined && !this.ended; packet = this.packets.nextParts()) {
+      if (!this.inSideBand && typeof packet !== 'string' && isAcknowledgement(concatBytes(packet))) continue;
       this.inSideBand = true;
       if (packet === 'flush') this.ended = true;
       else if (packet === 'delim') throw new ProtocolError('side-band', 'a delim packet inside side-band data');
@@ -133,17 +141,21 @@ export class Unpacker {
     this.reader.end();
     await this.resolver.finish(this.sink.resolveBases);
     await this.sendRun(true);
-    await this.pendingRun;
+    await Promise.all(this.storing.splice(0));
     this.report(true);
     const objects = this.reader.entries;
     return { objects, outside: this.closure.finish(), hasWanted: this.closure.has(this.options.want), storedBytes: this.storedBytes };
   }
 
-  private readBand(packet: Uint8Array): void {
-    const band = decodeSideBand(packet);
-    if (band.band === 1) this.reader.push(band.data);
-    else if (band.band === 2) this.sink.serverMessage(band.text);
-    else throwServerError(band.text);
+  /** One side-band packet, as the views it lies in: the pack's bytes go to the reader uncopied. */
+  private readBand(parts: Uint8Array[]): void {
+    if (parts[0]?.[0] === 1) {
+      for (const [i, part] of parts.entries()) this.reader.push(i === 0 ? part.subarray(1) : part);
+      return;
+    }
+    const band = decodeSideBand(concatBytes(parts));
+    if (band.band === 2) this.sink.serverMessage(band.text);
+    else if (band.band === 3) throwServerError(band.text);
   }
 
   /** A verified object: checked against what names it, and added to the run being laid out. */
@@ -159,9 +171,11 @@ export class Unpacker {
     const needed = this.storedBytes;
     if (needed > this.options.maxStoredBytes) throw new StorageFullError(needed, this.options.maxStoredBytes);
     const run = this.builder.take();
-    // One run is stored while the next is read; a second waits for the first (memory stays bounded).
-    await this.pendingRun;
-    this.pendingRun = this.sink.run(run, bytes);
+    // Reading goes on while runs are stored; past RUNS_IN_FLIGHT it waits for the oldest (memory stays bounded).
+    if (this.storing.length >= RUNS_IN_FLIGHT) await this.storing.shift();
+    const stored = this.sink.run(run, bytes);
+    stored.catch((error: unknown) => void (this.storeFailure ??= error)); // surfaces at the next push
+    this.storing.push(stored);
   }
 
   private report(force: boolean): void {
