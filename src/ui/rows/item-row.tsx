@@ -20,6 +20,13 @@ export interface ItemRowProps {
   selectedId: string | undefined;
 }
 
+/** Where a row sits in its whole list, for a list that draws only some of its rows (screen readers say "3 of 40"). */
+export interface RowPosition {
+  /** 1-based. */
+  index: number;
+  size: number;
+}
+
 /**
  * One record in a list: for an action its Done box, state toggles (n w f), star, name and small
  * print; for a project its toggles (a sm), Done, star and name; for anything else its name.
@@ -27,9 +34,10 @@ export interface ItemRowProps {
  * rows, x completes, s stars, n/w/d/f set the state, m moves, c sets the context; the ones that
  * need an answer open a small form under the row. When a change takes the row away (a
  * next action leaving the inbox), the focus goes to the row that took its place. `meta` is
- * more small print; `children` goes under the row (its forms).
+ * more small print; `children` goes under the row (its forms). `position` says where the row
+ * sits in a list that draws only some of its rows.
  */
-export function ItemRow({ record, meta, children, ...props }: ItemRowProps & { record: AnyRecord; meta?: ReactNode; children?: ReactNode }) {
+export function ItemRow({ record, meta, children, position, ...props }: ItemRowProps & { record: AnyRecord; meta?: ReactNode; children?: ReactNode; position?: RowPosition }) {
   const [question, setQuestion] = useState<RowQuestion>();
   const ref = useRef<HTMLLIElement>(null);
   const { run, snapshot } = props;
@@ -86,7 +94,7 @@ export function ItemRow({ record, meta, children, ...props }: ItemRowProps & { r
   };
   const kind = record.kind;
   return (
-    <li ref={ref} data-row-id={record.id} className={`action-row item-row kind-${kind}${record.id === props.selectedId ? ' selected' : ''}${'state' in record && record.state === 'done' ? ' is-done' : ''}`} onKeyDown={onKeyDown}>
+    <li ref={ref} data-row-id={record.id} className={`action-row item-row kind-${kind}${record.id === props.selectedId ? ' selected' : ''}${'state' in record && record.state === 'done' ? ' is-done' : ''}`} onKeyDown={onKeyDown} aria-posinset={position?.index} aria-setsize={position?.size}>
       <span className="row-controls">
         {kind === 'action' && <DoneCheckbox action={record} run={run} />}
         {toggles.length > 0 && <StateToggles name={record.name} toggles={toggles} />}

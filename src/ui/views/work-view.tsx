@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { processTree, workView } from '../../model/index.ts';
 import { AreaFilter } from './parts/area-filter.tsx';
-import { ContextGroup } from './parts/context-group.tsx';
 import { DeadlinesSection } from './parts/deadlines-section.tsx';
 import { useHiddenAreas } from './parts/hidden-areas.ts';
 import { areaOptions } from './parts/place-options.ts';
 import { RecentlyCompleted } from './parts/recently-completed.tsx';
 import { useRun } from './parts/use-run.ts';
 import { useToday } from './parts/use-today.ts';
+import { WorkGroups } from './parts/work-groups.tsx';
 import { ViewFeedback } from './parts/view-feedback.tsx';
 import { ViewHeading } from './parts/view-heading.tsx';
 import type { ViewProps } from './view-props.ts';
@@ -30,11 +30,7 @@ export function WorkView({ snapshot, tasks, select, selectedId }: ViewProps) {
       {view.contexts.length === 0 && view.deadlines.length === 0 ? (
         <p className="empty-note">Nothing to do now. Process the inbox, or add actions to a project.</p>
       ) : (
-        <div className="work-groups">
-          {view.contexts.map((group) => (
-            <ContextGroup key={group.context?.id ?? 'none'} group={group} {...rowProps} />
-          ))}
-        </div>
+        <WorkGroups groups={view.contexts} {...rowProps} />
       )}
       <RecentlyCompleted actions={view.recentlyCompleted} {...rowProps} />
     </section>
