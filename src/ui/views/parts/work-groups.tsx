@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { WorkContextGroup } from '../../../model/index.ts';
 import type { ActionRowProps } from './action-row.tsx';
 import { ContextGroup } from './context-group.tsx';
-import { contextLineKey, lineIndexByKey, sliceLines, windowRange, workLines } from './work-lines.ts';
+import { contextLineKey, lineIndexByKey, sliceLines, WINDOW, windowRange, workLines, type ContextSlice } from './work-lines.ts';
 
 /** A Work view of at most this many lines (headings and actions) is drawn whole. */
 export const WINDOWED_ABOVE_LINES = 300;
@@ -20,7 +20,8 @@ const REMEASURE_SHARE = 0.05;
  * start at 100,000 items draws ~60 rows instead of ~19,000. The drawn part keeps the list's
  * shape (the headings of the groups it is in, rows that say "3 of 40" to screen readers), and
  * the row keys work as in a short list: the lines around the focused row stay drawn, so `j` and
- * `k` find their neighbour and scroll it into view, and the window follows. `data-rows` holds how
+ * `k` find their neighbour and scroll it into view, and the window follows; the list's first
+ * lines stay drawn too, for the `j` that goes to the first row. `data-rows` holds how
  * many actions the whole list has.
  */
 export function WorkGroups({ groups, ...rowProps }: ActionRowProps & { groups: WorkContextGroup[] }) {
@@ -30,29 +31,56 @@ export function WorkGroups({ groups, ...rowProps }: ActionRowProps & { groups: W
   const focusedKey = useRef<string | undefined>(undefined);
   const focusedLine = useCallback(() => (focusedKey.current === undefined ? undefined : indexByKey.get(focusedKey.current)), [indexByKey]);
   const { listRef, range, linePx, setLinePx } = useLineWindow(lines.length, windowed, focusedLine);
-  const slice = sliceLines(groups, lines, range.start, range.end);
+  // The list's first lines are always drawn, so the `j` shortcut finds the list's first row.
+  const start = range.start <= 2 * WINDOW.stepLines ? 0 : range.start;
+  const head = start > 0 ? sliceLines(groups, lines, 0, WINDOW.stepLines) : undefined;
+  const slice = sliceLines(groups, lines, start, range.end);
+  const between = head ? Math.max(0, slice.linesBefore - WINDOW.stepLines) : slice.linesBefore;
+  const linesDrawn = slice.linesDrawn + (head?.linesDrawn ?? 0);
+  // The head's groups keep their keys when the window reaches them (no remount, so the focus
+  // stays); a group drawn in both parts is keyed apart in the second.
+  const headGroups = new Set(head?.contexts.map((context) => context.group));
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (!windowed || !list || slice.linesDrawn === 0) return;
+    if (!windowed || !list || linesDrawn === 0) return;
     const drawn = list.querySelectorAll(':scope > .work-context');
     const [first, last] = [drawn[0], drawn[drawn.length - 1]];
     if (!first || !last) return;
-    const measured = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / slice.linesDrawn;
+    const gap = head ? (list.querySelector(':scope > .work-spacer.between')?.getBoundingClientRect().height ?? 0) : 0;
+    const measured = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top - gap) / linesDrawn;
     if (measured > 0 && Math.abs(measured - linePx) / linePx > REMEASURE_SHARE) setLinePx(measured);
+  });
+  // A row the window redraws in another group's element loses the focus with its old element:
+  // it gets it back. A focus the person moves elsewhere is let go.
+  useLayoutEffect(() => {
+    const key = focusedKey.current;
+    const list = listRef.current;
+    if (key === undefined || !list || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    list.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(key)}"] [data-row-focus]`)?.focus({ preventScroll: true });
   });
   const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
     const target = event.target as Element;
     const line = target.closest('[data-row-id]')?.getAttribute('data-row-id') ?? target.closest('[data-work-line]')?.getAttribute('data-work-line');
     focusedKey.current = line ?? undefined;
   };
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    const left = event.target;
+    setTimeout(() => {
+      if (left.isConnected && !listRef.current?.contains(document.activeElement)) focusedKey.current = undefined;
+    });
+  };
   const rows = groups.reduce((sum, group) => sum + group.count, 0);
+  // One keyed array, so a group keeps its element when it moves from the head to the window.
+  const spacer = (key: string, lines: number) => lines > 0 && <div key={key} className={`work-spacer ${key}`} aria-hidden="true" style={{ height: `${lines * linePx}px` }} />;
+  const group = (context: ContextSlice, key: string) => <ContextGroup key={key} slice={context} {...rowProps} />;
   return (
-    <div className="work-groups" ref={listRef} data-rows={rows} onFocus={onFocus}>
-      {slice.linesBefore > 0 && <div className="work-spacer" aria-hidden="true" style={{ height: `${slice.linesBefore * linePx}px` }} />}
-      {slice.contexts.map((context) => (
-        <ContextGroup key={contextLineKey(context.group)} slice={context} {...rowProps} />
-      ))}
-      {slice.linesAfter > 0 && <div className="work-spacer" aria-hidden="true" style={{ height: `${slice.linesAfter * linePx}px` }} />}
+    <div className="work-groups" ref={listRef} data-rows={rows} onFocus={onFocus} onBlur={onBlur}>
+      {[
+        ...(head?.contexts.map((context) => group(context, contextLineKey(context.group))) ?? []),
+        spacer(head ? 'between' : 'before', between),
+        ...slice.contexts.map((context) => group(context, `${headGroups.has(context.group) ? 'continued:' : ''}${contextLineKey(context.group)}`)),
+        spacer('after', slice.linesAfter),
+      ]}
     </div>
   );
 }
