@@ -4,6 +4,18 @@ import { action, arbitrarySnapshot, area, id, project, snapshotOf } from '../../
 import { buildTreeIndex, nearestAbove } from './tree-index.ts';
 
 describe('buildTreeIndex', () => {
+  it('is built once per snapshot, and a snapshot with other records gets its own', () => {
+    const snapshot = snapshotOf([area(1, 'Home'), action(2, 'Call', { parent: id(1) })]);
+    const index = buildTreeIndex(snapshot);
+    expect(buildTreeIndex({ ...snapshot })).toBe(index);
+    const records = new Map(snapshot.records);
+    records.delete(id(1));
+    const next = buildTreeIndex({ ...snapshot, records });
+    expect(next).not.toBe(index);
+    expect([next.items.length, next.parentOf.get(id(2))]).toEqual([1, undefined]);
+    expect(index.parentOf.get(id(2))?.name).toBe('Home');
+  });
+
   it('places items under their parents, parents listed before children', () => {
     const snapshot = snapshotOf([action(3, 'Call'), project(2, 'Taxes', { parent: id(1) }), area(1, 'Home'), action(4, 'File', { parent: id(2) })]);
     const index = buildTreeIndex(snapshot);
