@@ -11,8 +11,8 @@
 // must not fill the disk); it is answered with an empty snapshot from memory.
 import { readFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeCommit, encodeTree, type Oid, type TreeEntry } from '../../src/store/index.ts';
-import { encodePack } from '../../src/sync/index.ts';
+import { concatBytes, encodeCommit, encodeTree, type Oid, type TreeEntry } from '../../src/store/index.ts';
+import { PackEncoder, encodePackEntries } from '../../src/sync/index.ts';
 import type { Fold } from './fold.ts';
 import { objectId, type RepoObjects, type StoredObject } from './repo-objects.ts';
 
@@ -53,7 +53,8 @@ interface Written {
 /** {@link PageSnapshots} for the repository of `fold` at `gitDir`; `onError` hears of files it could not write (the snapshot is served from memory then). */
 export function createPageSnapshots(fold: Fold, objects: RepoObjects, gitDir: string, onError: (error: Error) => void): PageSnapshots {
   const folder = join(gitDir, SNAPSHOT_FOLDER);
-  const blobs = new Map<string, Map<string, Uint8Array>>();
+  /** Per page, the pack entry of each of its blobs. */
+  const packEntries = new Map<string, Map<string, Uint8Array>>();
   const cache = new Map<string, { tree: Oid | undefined; snapshot: PageSnapshot }>();
   const remember = (page: string, tree: Oid | undefined, snapshot: PageSnapshot): PageSnapshot => {
     cache.delete(page);
@@ -118,16 +119,21 @@ export function createPageSnapshots(fold: Fold, objects: RepoObjects, gitDir: st
     return snapshot;
   };
 
+  // A page's blobs join its pack as entries deflated once, when each blob first joins the page:
+  // a change recompresses only its own files and the page's trees, not the whole page.
   const build = async (page: string, entries: readonly TreeEntry[]): Promise<PageSnapshot> => {
-    const known = blobs.get(page) ?? new Map<string, Uint8Array>();
-    const contents = await Promise.all(entries.map(async (entry) => known.get(entry.oid) ?? (await objects.read(entry.oid))?.content));
-    const kept = new Map<string, Uint8Array>();
-    entries.forEach((entry, i) => {
+    const known = packEntries.get(page) ?? new Map<string, Uint8Array>();
+    const fresh = entries.filter((entry) => !known.has(entry.oid));
+    const contents = await Promise.all(fresh.map(async (entry) => (await objects.read(entry.oid))?.content));
+    const blobs = fresh.map((entry, i) => {
       const content = contents[i];
       if (content === undefined) throw new Error(`blob ${entry.oid} of comments/${page}/${entry.name} is missing`);
-      kept.set(entry.oid, content);
+      return { type: 'blob' as const, content };
     });
-    blobs.set(page, kept);
+    const encoded = encodePackEntries(blobs);
+    const added = new Map(fresh.map((entry, i) => [entry.oid, encoded[i] as Uint8Array]));
+    const kept = new Map(entries.map((entry) => [entry.oid, known.get(entry.oid) ?? (added.get(entry.oid) as Uint8Array)]));
+    packEntries.set(page, kept);
     return buildSnapshot(page, entries, kept);
   };
 
@@ -169,7 +175,8 @@ async function replaceFile(path: string, bytes: Uint8Array | string): Promise<vo
   await rename(temp, path);
 }
 
-function buildSnapshot(page: string, entries: readonly TreeEntry[], contents: ReadonlyMap<string, Uint8Array>): PageSnapshot {
+/** The snapshot pack of `entries`, whose blobs' pack entries `blobEntries` holds. */
+function buildSnapshot(page: string, entries: readonly TreeEntry[], blobEntries: ReadonlyMap<string, Uint8Array>): PageSnapshot {
   const objects: StoredObject[] = [];
   const tree = (list: readonly TreeEntry[]): Oid => {
     const content = encodeTree(list);
@@ -178,6 +185,9 @@ function buildSnapshot(page: string, entries: readonly TreeEntry[], contents: Re
   };
   const root = entries.length === 0 ? tree([]) : tree([{ name: 'comments', mode: '40000', oid: tree([{ name: page, mode: '40000', oid: tree(entries) }]) }]);
   const commit = encodeCommit({ tree: root, parents: [], author: SIGNATURE, committer: SIGNATURE, message: `Comments on ${page}\n` });
-  const pack = encodePack([{ type: 'commit', content: commit }, ...objects, ...entries.map((entry) => ({ type: 'blob' as const, content: contents.get(entry.oid) as Uint8Array }))]);
-  return { etag: `"${objectId('commit', commit)}"`, pack, files: entries.length };
+  const encoder = new PackEncoder(1 + objects.length + entries.length);
+  const parts = [encoder.header(), encoder.encode([{ type: 'commit', content: commit }, ...objects])];
+  for (const entry of entries) parts.push(encoder.appendEncoded(blobEntries.get(entry.oid) as Uint8Array, 1));
+  parts.push(encoder.finish());
+  return { etag: `"${objectId('commit', commit)}"`, pack: concatBytes(parts), files: entries.length };
 }

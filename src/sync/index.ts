@@ -36,7 +36,7 @@ export type {
 } from './bundle/index.ts';
 // The wire codecs and the transport, for callers that speak to a git server in ways sync() does
 // not (the comment widget's submissions and page snapshots, the comment remote's receive-pack).
-export { FLUSH_PKT, demultiplexSideBand, encodePack, encodePktLine, parsePack, parseRefAdvertisement, readPktLines } from './protocol/index.ts';
+export { FLUSH_PKT, PackEncoder, demultiplexSideBand, encodePack, encodePackEntries, encodePktLine, parsePack, parseRefAdvertisement, readPktLines } from './protocol/index.ts';
 export type { PackObject, ParsePackOptions, PktLine } from './protocol/index.ts';
 export { createTransport } from './transport.ts';
 export type { Transport } from './transport.ts';

@@ -12,7 +12,7 @@ export { parseRefAdvertisement } from './ref-advertisement.ts';
 export type { RefAdvertisement } from './ref-advertisement.ts';
 export { decodeSideBand, demultiplexSideBand, throwServerError } from './side-band.ts';
 export type { SideBandPacket } from './side-band.ts';
-export { encodePack, PackEncoder } from './pack-writer.ts';
+export { encodePack, encodePackEntries, PackEncoder } from './pack-writer.ts';
 export type { EncodePackOptions } from './pack-writer.ts';
 export { DEFAULT_MAX_TOTAL_BYTES, DELTA_BASE_CACHE_BYTES, parsePack } from './pack-reader.ts';
 export type { PackObject, ParsePackOptions, ResolveBase } from './pack-reader.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommit, encodeTree, hashObject, type GitObject, type Oid } from '../../store/index.ts';
 import { git, gitText, makeTempDir, removeTempDir } from '../../../test/support/git-cli.ts';
 import { parsePack } from './pack-reader.ts';
-import { encodePack } from './pack-writer.ts';
+import { PackEncoder, encodePack, encodePackEntries } from './pack-writer.ts';
 
 const bytesOf = (value: string): Uint8Array => new TextEncoder().encode(value);
 const noBase = async (): Promise<undefined> => undefined;
@@ -67,6 +67,26 @@ describe('encodePack with git', () => {
     const pack = encodePack([]);
     expect(pack.length).toBe(32);
     expect(gitText(['index-pack', '--stdin'], { cwd: bare, input: pack }).trim()).toMatch(/^pack\t/);
+  });
+});
+
+describe('encodePackEntries', () => {
+  it('gives entries that, appended in a pack, make the same bytes as encoding the objects there', () => {
+    const objects = sampleObjects();
+    const [first, ...rest] = objects as [GitObject, ...GitObject[]];
+    const entries = encodePackEntries(rest);
+    expect(entries).toHaveLength(rest.length);
+    const encoder = new PackEncoder(objects.length);
+    const parts = [encoder.header(), encoder.encode([first]), ...entries.map((entry) => encoder.appendEncoded(entry, 1)), encoder.finish()];
+    expect(sameBytes(Buffer.concat(parts), encodePack(objects))).toBe(true);
+  });
+
+  it('counts appended entries against the announced count', () => {
+    const [entry] = encodePackEntries([{ type: 'blob', content: bytesOf('x') }]);
+    const encoder = new PackEncoder(1);
+    encoder.header();
+    encoder.appendEncoded(entry as Uint8Array, 1);
+    expect(() => encoder.appendEncoded(entry as Uint8Array, 1)).toThrow(RangeError);
   });
 });
 

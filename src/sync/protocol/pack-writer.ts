@@ -51,17 +51,16 @@ export class PackEncoder {
 
   /** The entries of the next `objects`, in order; a view into one buffer of their size's bound. */
   encode(objects: readonly GitObject[]): Uint8Array {
-    this.encoded += objects.length;
+    return this.appendEncoded(writeEntries(this.deflater, objects).bytes, objects.length);
+  }
+
+  /**
+   * Entries encoded earlier by {@link encodePackEntries}, `count` objects, as the next ones: a
+   * server sending the same objects in many packs deflates each only once.
+   */
+  appendEncoded(entries: Uint8Array, count: number): Uint8Array {
+    this.encoded += count;
     if (this.encoded > this.count) throw new RangeError(`The pack was announced with ${this.count} objects, got more`);
-    let capacity = 0;
-    for (const object of objects) capacity += MAX_ENTRY_HEADER + deflateBound(object.content.length);
-    const out = new Uint8Array(capacity);
-    let offset = 0;
-    for (const object of objects) {
-      offset = writeEntryHeader(out, offset, TYPE_CODES[object.type], object.content.length);
-      offset = this.deflater.deflateInto(object.content, out, offset);
-    }
-    const entries = out.subarray(0, offset);
     this.checksum.update(entries);
     return entries;
   }
@@ -77,6 +76,36 @@ export class PackEncoder {
   abandon(): void {
     this.deflater.end();
   }
+}
+
+/**
+ * The pack entry of each of `objects` (its type/size header and zlib stream), to be put in packs
+ * later with {@link PackEncoder.appendEncoded}; one zlib state serves them all.
+ */
+export function encodePackEntries(objects: readonly GitObject[], options: EncodePackOptions = {}): Uint8Array[] {
+  const deflater = createDeflater(options.level ?? 1);
+  try {
+    const { bytes, ends } = writeEntries(deflater, objects);
+    const own = bytes.slice();
+    return ends.map((end, i) => own.subarray(i === 0 ? 0 : ends[i - 1], end));
+  } finally {
+    deflater.end();
+  }
+}
+
+/** Writes the entries of `objects` into one buffer of their size's bound: what was written, and where each entry ends. */
+function writeEntries(deflater: Deflater, objects: readonly GitObject[]): { bytes: Uint8Array; ends: number[] } {
+  let capacity = 0;
+  for (const object of objects) capacity += MAX_ENTRY_HEADER + deflateBound(object.content.length);
+  const out = new Uint8Array(capacity);
+  const ends: number[] = [];
+  let offset = 0;
+  for (const object of objects) {
+    offset = writeEntryHeader(out, offset, TYPE_CODES[object.type], object.content.length);
+    offset = deflater.deflateInto(object.content, out, offset);
+    ends.push(offset);
+  }
+  return { bytes: out.subarray(0, offset), ends };
 }
 
 function nobleSha1(): IncrementalSha1 {
