@@ -7,7 +7,7 @@
 // - Read path: a book of 10,000 comments over 100 pages; a first visit of one page with the real
 //   widget (time from navigation to the first counts painted, bytes from the remote), against the
 //   first version's first visit, which pulled the whole repository (the same measures).
-// Options: `--crowd-only` skips the first visits; `--per-context N` sets readers per browser
+// Options: `--crowd-only` skips the first visits; `--profile` profiles the lone readers (all in one page); `--per-context N` sets readers per browser
 // context (default 5); `--lone N` first times N readers posting one after another, alone (the
 // design's own round, without a crowd). Where the crowd's time goes: each reader's phases
 // (committed, sent, answered, recorded), and the CPU the server and the browser's processes spent.
@@ -28,6 +28,8 @@ import { buildComments } from '../scripts/build-comments.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { encodeSubmission, readSubmissionReport } from '../src/comments/publish/submission.ts';
 import { commentFilePath, encodeCommentFile, type Comment } from '../src/comments/record.ts';
+import { bundleModules, startCpuProfile, type ModuleOf } from './cpu-profile.ts';
+import { readSourceMap } from './source-map.ts';
 import { percentile, round, spread } from './stats.ts';
 
 const run = promisify(execFile);
@@ -43,8 +45,17 @@ function option(name: string): number | undefined {
   return at > 0 ? Number(process.argv[at + 1]) : undefined;
 }
 
-/** CPU (user + system, ms) of every live process below `root` except the subtree of `except`: the browser's processes. */
-function descendantsCpuMs(root: number, except: number | undefined): number {
+/** The kind of a Chromium process, from its command line: `browser`, `renderer`, `utility` (network, storage), `gpu-process`... */
+function processKind(pid: number): string {
+  try {
+    return /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** CPU (user + system, ms) of every live process below `root` except the subtree of `except`, by process kind: the browser's processes. */
+function descendantsCpuMs(root: number, except: number | undefined): Map<string, number> {
   const parent = new Map<number, number>();
   const cpu = new Map<number, number>();
   for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
@@ -63,9 +74,30 @@ function descendantsCpuMs(root: number, except: number | undefined): number {
     }
     return false;
   };
-  let total = 0;
-  for (const [pid, ms] of cpu) if (pid !== except && below(pid)) total += ms;
-  return total;
+  const byKind = new Map<string, number>();
+  for (const [pid, ms] of cpu) {
+    if (pid === except || !below(pid)) continue;
+    const kind = processKind(pid);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + ms);
+  }
+  return byKind;
+}
+
+/** `after - before` per kind, and the total. */
+function cpuSince(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): { total: number; byKind: Record<string, number> } {
+  const byKind: Record<string, number> = {};
+  for (const [kind, ms] of after) byKind[kind] = ms - (before.get(kind) ?? 0);
+  return { total: Object.values(byKind).reduce((sum, ms) => sum + ms, 0), byKind };
+}
+
+/** The source module of a position in the bench page's script (built with a source map under `--profile`). */
+async function bundleModulesOf(dir: string): Promise<ModuleOf | undefined> {
+  const assets = join(dir, 'assets');
+  const map = readdirSync(assets).find((name) => name.endsWith('.js.map'));
+  if (map === undefined) return undefined;
+  // Sources are named from the build's root: keep `src/...`, and `<package>/...` for dependencies.
+  const shorten = (source: string) => source.replace(/^(?:.*\/)?node_modules\//, '').replace(/^(?:.*?\/)?(?=src\/)/, '');
+  return bundleModules(readSourceMap(readFileSync(join(assets, map), 'utf8'), shorten));
 }
 
 function progress(message: string): void {
@@ -221,6 +253,7 @@ async function main(): Promise<void> {
   const perContext = option('--per-context') ?? READERS_PER_CONTEXT;
   const lone = option('--lone') ?? 0;
   const crowdOnly = process.argv.includes('--crowd-only');
+  const profile = process.argv.includes('--profile');
   const work = await mkdtemp(join(tmpdir(), 'taskgit-bench-comments-'));
   const dataDir = join(work, 'remotes');
   const site = join(work, 'site');
@@ -231,7 +264,7 @@ async function main(): Promise<void> {
   }
   progress('building the widget and the bench page');
   await buildComments(site);
-  await build({ configFile: false, base: './', root: join(ROOT, 'bench/comments-page'), logLevel: 'warn', build: { outDir: join(site, 'bench'), emptyOutDir: true, target: 'es2022' } });
+  await build({ configFile: false, base: './', root: join(ROOT, 'bench/comments-page'), logLevel: 'warn', build: { outDir: join(site, 'bench'), emptyOutDir: true, target: 'es2022', ...(profile ? { minify: false, sourcemap: true } : {}) } });
   const server = await startServer(dataDir);
   await writeFile(join(site, 'book.html'), bookPage(server.url));
   const statics = await startStaticServer({ root: site, port: 0, spaFallback: false });
@@ -259,16 +292,22 @@ async function main(): Promise<void> {
     // A remote that is already running: its repository made and its main read by one comment first.
     await crowd(pages[0] as Page, 1, Date.now());
     const loneTimes = [];
-    for (let i = 0; i < lone; i++) loneTimes.push(...(await crowd(pages[i % pages.length] as Page, 1, Date.now() + 100)));
+    const loneCpuBefore = descendantsCpuMs(process.pid, server.pid);
+    // `--profile`: the lone readers all post from the first page, under Chromium's profiler.
+    const stopProfile = profile && lone > 0 ? await startCpuProfile(pages[0] as Page, await bundleModulesOf(join(site, 'bench')), 25) : undefined;
+    for (let i = 0; i < lone; i++) loneTimes.push(...(await crowd(pages[profile ? 0 : i % pages.length] as Page, 1, Date.now() + 100)));
+    const loneProfile = await stopProfile?.();
+    const loneCpu = cpuSince(loneCpuBefore, descendantsCpuMs(process.pid, server.pid));
     const before = await server.cpu();
     progress(`a crowd of ${readers} readers in ${pages.length} browser contexts, posting at once`);
     const startAt = Date.now() + 2000;
     // The browsers' CPU from the moment the readers post (their stores are open by then).
-    let browserBefore = 0;
+    let browserBefore = new Map<string, number>();
     setTimeout(() => (browserBefore = descendantsCpuMs(process.pid, server.pid)), startAt - Date.now());
     const times = (await Promise.all(pages.map((page, i) => crowd(page, Math.min(perContext, readers - i * perContext), startAt)))).flat();
     const after = await server.cpu();
-    const browserCpuMs = descendantsCpuMs(process.pid, server.pid) - browserBefore;
+    const browserCpu = cpuSince(browserBefore, descendantsCpuMs(process.pid, server.pid));
+    const browserCpuMs = browserCpu.total;
     await Promise.all(pages.map((page) => page.context().close()));
     const gitDir = join(dataDir, 'crowd.git');
     const commits = Number((await run('git', ['rev-list', '--count', 'main'], { cwd: gitDir })).stdout);
@@ -299,7 +338,10 @@ async function main(): Promise<void> {
       pushArrivalToAnswerMs: { median: round(percentile(lightAfter.pushMs, 50), 0), p95: round(percentile(lightAfter.pushMs, 95), 0) },
       serverCpuPerCommentMs: round(lightCpuMs / readers, 2),
     };
-    const alone = loneTimes.length > 0 ? { readers: loneTimes.length, submitToPublishedMs: latencies(loneTimes, (time) => time.published), phases: phases(loneTimes) } : undefined;
+    const alone =
+      loneTimes.length > 0
+        ? { readers: loneTimes.length, submitToPublishedMs: latencies(loneTimes, (time) => time.published), phases: phases(loneTimes), browserCpuPerReaderMs: round(loneCpu.total / loneTimes.length, 1), browserCpuByProcessKind: loneCpu.byKind, ...(loneProfile ? { profile: loneProfile } : {}) }
+        : undefined;
     const report = {
       date: new Date().toISOString(),
       chromium: browser.version(),
@@ -318,6 +360,7 @@ async function main(): Promise<void> {
         serverCpuPerCommentMs: round(cpuMs / readers, 2),
         gitCpuMs: after.childrenMs - before.childrenMs,
         browserCpuMs,
+        browserCpuByProcessKind: browserCpu.byKind,
         browserCpuPerCommentMs: round(browserCpuMs / readers, 1),
       },
       lightCrowd: lightCrowdReport,
@@ -336,9 +379,10 @@ async function main(): Promise<void> {
       `crowd of ${readers}: ${files} published, submit to published p50 ${published.median} ms, p95 ${published.p95} ms (goals: p50 < 1000, p95 < 2000: ${published.median < 1000 && published.p95 < 2000 ? 'met' : 'missed'})`,
       `crowd of ${readers}: phases: ${phaseLine(report.crowd.phases)}`,
       `crowd of ${readers}: in the server, push arrival to answer (published) p50 ${inServer.median} ms, p95 ${inServer.p95} ms; machine load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores`,
-      `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms, ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
+      `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms (${Object.entries(browserCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}), ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
       `crowd of ${readers} light clients (the widget's push encoding, no browser store): submit to answer (published) p50 ${lightCrowdReport.submitToAnswerMs.median} ms, p95 ${lightCrowdReport.submitToAnswerMs.p95} ms; in the server p50 ${lightCrowdReport.pushArrivalToAnswerMs.median} ms, p95 ${lightCrowdReport.pushArrivalToAnswerMs.p95} ms; server CPU ${lightCrowdReport.serverCpuPerCommentMs} ms per comment`,
-      ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}`] : []),
+      ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}; browser CPU ${alone.browserCpuPerReaderMs} ms per reader (${Object.entries(loneCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')})`] : []),
+      ...(loneProfile ? [`alone, the first page's main thread under the profiler (${loneProfile.sampledMs} ms sampled): ${loneProfile.modules.map((module) => `${module.module} ${module.ms}`).join('; ')}`, `  functions: ${loneProfile.functions.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`, `  src inclusive: ${loneProfile.srcInclusive.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`] : []),
       ...(crowdOnly
         ? []
         : [`first visit, 10,000 comments over 100 pages: page snapshot ${round(spread(ours.map((o) => o.ms)).median, 0)} ms, ${ours[0]?.bytes} bytes | whole repository ${round(spread(theirs.map((o) => o.ms)).median, 0)} ms, ${theirs[0]?.bytes} bytes`]),
