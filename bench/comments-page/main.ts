@@ -1,6 +1,7 @@
 // The comments bench page (bench/comments-run.ts drives it): a crowd of readers, each with a store
-// of its own, posting one comment each at the same moment through the widget's storage and publish
-// code; and the first visit of the widget's first version, which pulled the whole repository.
+// of its own (holding the page's snapshot, read on arrival as the widget reads it), posting one
+// comment each at the same moment through the widget's storage and publish code; and the first
+// visit of the widget's first version, which pulled the whole repository.
 import { pushOutbox, refreshPage } from '../../src/comments/publish/publish.ts';
 import type { Comment } from '../../src/comments/record.ts';
 import { CommentRepo, hashSecret, makeSecret } from '../../src/comments/storage/index.ts';
@@ -49,6 +50,8 @@ function comment(page: string, author: string): Comment {
 window.commentsBench = {
   async crowd(url, readers, runId, startAt) {
     const repos = await Promise.all(Array.from({ length: readers }, (_, i) => CommentRepo.open({ remote: url, databaseName: `crowd-${runId}-${i}` })));
+    // Each reader has the page open, as the widget has: its snapshot read on arrival.
+    await Promise.all(repos.map((repo) => refreshPage(repo, url, 'chapter-1')));
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     const start = startAt - performance.timeOrigin;
     try {

@@ -54,12 +54,32 @@ describe('publishing from the widget store', () => {
     expect(await ada.listPending()).toEqual([]);
     expect((await ada.readPage('chapter-3')).published).toEqual(new Set([path]));
     expect((await mainFiles(url)).get(path)).toBe(new TextDecoder().decode(encodeCommentFile(comment)));
+    // The snapshot shows it: the outbox keeps nothing of it. A second comment's snapshot stores
+    // only what this browser lacks: the new trees and commit (the blobs it has: the first from
+    // the last snapshot, the second its own outbox's), not the page again.
+    expect([...(await (await ada.repo.branch('outbox')).getAll('published')).keys()]).toEqual([]);
+    const second = newComment();
+    await ada.addComment(second.comment);
+    const before = await ada.repo.git.refs.read('refs/heads/pages/chapter-3');
+    const written: string[] = [];
+    const refs = ada.repo.git.refs;
+    const compareAndSet = refs.compareAndSet.bind(refs);
+    refs.compareAndSet = async (ref, expected, next, objects = []) => {
+      if (ref === 'refs/heads/pages/chapter-3') written.push(...objects.map((object) => object.type));
+      return compareAndSet(ref, expected, next, objects);
+    };
+    expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
+    expect(written.sort()).toEqual(['commit', 'tree', 'tree', 'tree']);
+    const after = (await ada.repo.git.refs.read('refs/heads/pages/chapter-3')) as string;
+    expect(after).not.toBe(before);
+    expect(new Set((await ada.readPage('chapter-3')).files.keys())).toEqual(new Set([path, second.path]));
+    expect([...(await (await ada.repo.branch('outbox')).getAll('published')).keys()]).toEqual([]);
 
     const bo = await reader(url);
     expect(await publish(bo, url, 'chapter-3')).toEqual({ ok: true });
     const seen = await bo.readPage('chapter-3');
-    expect([...seen.files.keys()]).toEqual([path]);
-    expect(seen.published).toEqual(new Set([path]));
+    expect(new Set(seen.files.keys())).toEqual(new Set([path, second.path]));
+    expect(seen.published).toEqual(new Set([path, second.path]));
     expect(await bo.repo.git.refs.list('refs/heads/')).toEqual(new Map([['refs/heads/pages/chapter-3', expect.any(String)]]));
   });
 

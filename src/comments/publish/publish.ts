@@ -27,10 +27,13 @@ export async function publish(comments: CommentRepo, url: string, page: string, 
 /** Pushes every waiting file, a few per request, recording per file what the remote said. Throws a SyncError when the remote cannot be asked. */
 export async function pushOutbox(comments: CommentRepo, url: string, signal?: AbortSignal): Promise<void> {
   const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
-  for (let pending = await comments.listPending(); pending.length > 0; pending = await comments.listPending()) {
+  // The list is read again only when it held more than one push: a comment posted meanwhile
+  // asks its publisher for another attempt, which finds it.
+  for (let pending = await comments.listPending(); pending.length > 0; ) {
     const submission = encodeSubmission(pending.slice(0, MAX_COMMENTS_PER_PUSH));
     const report = readSubmissionReport(await transport.rpc('git-receive-pack', submission.body), submission.refs);
     await comments.recordOutcomes(report);
+    pending = pending.length > MAX_COMMENTS_PER_PUSH ? await comments.listPending() : [];
   }
 }
 

@@ -8,7 +8,7 @@
 //   pages/<page>    the page's comments as the remote last served them (a snapshot commit)
 //
 // A first visit reads only its page's snapshot, never the whole repository.
-import { openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
+import { decodeCommit, decodeTree, openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
 import { commentFilePath, encodeCommentFile, parseCommentFilePath, validateCommentFile, type Comment, type Retraction } from '../record.ts';
 import { refusalWords } from '../threads/index.ts';
 
@@ -158,12 +158,21 @@ export class CommentRepo {
     );
   }
 
-  /** Stores a page snapshot the remote served (its commit and every object it needs) and drops what it now shows from the outbox. */
-  async storeSnapshot(page: string, commit: Oid, objects: readonly GitObject[]): Promise<void> {
+  /**
+   * Stores a page snapshot the remote served (its commit and every object it needs, each with its
+   * id) and drops what it now shows from the outbox. Only objects this browser lacks are written
+   * (a page's comments come again in every snapshot of it), and what the snapshot shows is read
+   * from its own trees, not back from the database.
+   */
+  async storeSnapshot(page: string, commit: Oid, objects: ReadonlyArray<GitObject & { oid: string }>): Promise<void> {
     const branch = pageBranch(page);
     const current = await this.repo.git.refs.read(`refs/heads/${branch}`);
-    if (current !== commit) await this.repo.git.refs.compareAndSet(`refs/heads/${branch}`, current, commit, [...objects]);
-    const shown = await this.snapshotFiles(page);
+    if (current !== commit) {
+      const missing = new Set<string>(await this.repo.git.objects.missing(objects.map((object) => object.oid)));
+      const moved = await this.repo.git.refs.compareAndSet(`refs/heads/${branch}`, current, commit, objects.filter((object) => missing.has(object.oid)));
+      if (!moved) return; // another tab stored a snapshot meanwhile: it settles the outbox
+    }
+    const shown = snapshotPaths(page, commit, objects);
     const outbox = await this.outbox();
     const settled = [...(await outbox.getAll(`${PUBLISHED}/${page}`)).keys()].filter((path) => shown.has(path.replace(/^published\//, 'comments/')));
     if (settled.length > 0) await outbox.transaction((tx) => settled.forEach((path) => tx.remove(path)), { message: `${settled.length} of my comments are on the page now` });
@@ -217,6 +226,19 @@ export class CommentRepo {
       { message: `Move ${files.length} unpublished comments to the outbox` },
     );
   }
+}
+
+/** The paths of `page`'s files in a snapshot: commit `commit` and the trees among `objects`. */
+function snapshotPaths(page: string, commit: Oid, objects: ReadonlyArray<GitObject & { oid: string }>): Set<string> {
+  const byId = new Map(objects.map((object) => [object.oid, object.content]));
+  const commitBytes = byId.get(commit);
+  let tree: string | undefined = commitBytes && decodeCommit(commitBytes).tree;
+  for (const name of ['comments', page]) {
+    const bytes = tree === undefined ? undefined : byId.get(tree);
+    tree = bytes && decodeTree(bytes).find((entry) => entry.name === name)?.oid;
+  }
+  const bytes = tree === undefined ? undefined : byId.get(tree);
+  return new Set(bytes ? decodeTree(bytes).map((entry) => `comments/${page}/${entry.name}`) : []);
 }
 
 function checked(path: string, bytes: Uint8Array): Uint8Array {
