@@ -287,24 +287,31 @@ async function main(): Promise<void> {
       await page.locator('#status', { hasText: 'ready' }).waitFor();
       pages.push(page);
     }
-    const crowd = (page: Page, count: number, startAt: number) =>
-      page.evaluate((args) => window.commentsBench.crowd(args.url, args.count, args.runId, args.startAt), { url: `${server.url}crowd.git`, count, runId: randomUUID(), startAt });
+    const crowdUrl = `${server.url}crowd.git`;
+    const arrive = (page: Page, count: number) => page.evaluate((args) => window.commentsBench.arrive(args.url, args.count, args.runId), { url: crowdUrl, count, runId: randomUUID() });
+    const post = (page: Page, startAt: number) => page.evaluate((args) => window.commentsBench.crowd(args.url, args.startAt), { url: crowdUrl, startAt });
+    const crowd = async (page: Page, count: number, delayMs: number) => {
+      await arrive(page, count);
+      return post(page, Date.now() + delayMs);
+    };
     // A remote that is already running: its repository made and its main read by one comment first.
-    await crowd(pages[0] as Page, 1, Date.now());
+    await crowd(pages[0] as Page, 1, 0);
     const loneTimes = [];
     const loneCpuBefore = descendantsCpuMs(process.pid, server.pid);
     // `--profile`: the lone readers all post from the first page, under Chromium's profiler.
     const stopProfile = profile && lone > 0 ? await startCpuProfile(pages[0] as Page, await bundleModulesOf(join(site, 'bench')), 25) : undefined;
-    for (let i = 0; i < lone; i++) loneTimes.push(...(await crowd(pages[profile ? 0 : i % pages.length] as Page, 1, Date.now() + 100)));
+    for (let i = 0; i < lone; i++) loneTimes.push(...(await crowd(pages[profile ? 0 : i % pages.length] as Page, 1, 100)));
     const loneProfile = await stopProfile?.();
     const loneCpu = cpuSince(loneCpuBefore, descendantsCpuMs(process.pid, server.pid));
-    const before = await server.cpu();
     progress(`a crowd of ${readers} readers in ${pages.length} browser contexts, posting at once`);
-    const startAt = Date.now() + 2000;
+    // Every reader arrives first (store opened, page read), outside the timing, as a reader does.
+    await Promise.all(pages.map((page, i) => arrive(page, Math.min(perContext, readers - i * perContext))));
+    const before = await server.cpu();
+    const startAt = Date.now() + 500;
     // The browsers' CPU from the moment the readers post (their stores are open by then).
     let browserBefore = new Map<string, number>();
     setTimeout(() => (browserBefore = descendantsCpuMs(process.pid, server.pid)), startAt - Date.now());
-    const times = (await Promise.all(pages.map((page, i) => crowd(page, Math.min(perContext, readers - i * perContext), startAt)))).flat();
+    const times = (await Promise.all(pages.map((page) => post(page, startAt)))).flat();
     const after = await server.cpu();
     const browserCpu = cpuSince(browserBefore, descendantsCpuMs(process.pid, server.pid));
     const browserCpuMs = browserCpu.total;
@@ -381,7 +388,7 @@ async function main(): Promise<void> {
       `crowd of ${readers}: in the server, push arrival to answer (published) p50 ${inServer.median} ms, p95 ${inServer.p95} ms; machine load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores`,
       `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms (${Object.entries(browserCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}), ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
       `crowd of ${readers} light clients (the widget's push encoding, no browser store): submit to answer (published) p50 ${lightCrowdReport.submitToAnswerMs.median} ms, p95 ${lightCrowdReport.submitToAnswerMs.p95} ms; in the server p50 ${lightCrowdReport.pushArrivalToAnswerMs.median} ms, p95 ${lightCrowdReport.pushArrivalToAnswerMs.p95} ms; server CPU ${lightCrowdReport.serverCpuPerCommentMs} ms per comment`,
-      ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}; browser CPU ${alone.browserCpuPerReaderMs} ms per reader (${Object.entries(loneCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')})`] : []),
+      ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}; browser CPU ${alone.browserCpuPerReaderMs} ms per reader, its arrival included (${Object.entries(loneCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')})`] : []),
       ...(loneProfile ? [`alone, the first page's main thread under the profiler (${loneProfile.sampledMs} ms sampled): ${loneProfile.modules.map((module) => `${module.module} ${module.ms}`).join('; ')}`, `  functions: ${loneProfile.functions.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`, `  src inclusive: ${loneProfile.srcInclusive.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`] : []),
       ...(crowdOnly
         ? []

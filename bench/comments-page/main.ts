@@ -22,8 +22,10 @@ export interface ReaderTimes {
 }
 
 export interface CommentsBenchPage {
-  /** `readers` readers of this page start posting at wall-clock time `startAt` (ms since the epoch); times are from it. */
-  crowd(url: string, readers: number, runId: string, startAt: number): Promise<ReaderTimes[]>;
+  /** `readers` readers arrive on this page: their stores opened, the page's snapshot read. */
+  arrive(url: string, readers: number, runId: string): Promise<void>;
+  /** The readers who arrived start posting at wall-clock time `startAt` (ms since the epoch); times are from it. */
+  crowd(url: string, startAt: number): Promise<ReaderTimes[]>;
   /** The first version's first visit: pull everything, read the page's folder, paint its counts. Ms since navigation. */
   wholeRepositoryVisit(url: string, page: string): Promise<{ paintedAt: number; comments: number }>;
 }
@@ -47,11 +49,20 @@ function comment(page: string, author: string): Comment {
   };
 }
 
+/** The readers who arrived and have not posted yet. */
+let arrived: CommentRepo[] = [];
+
 window.commentsBench = {
-  async crowd(url, readers, runId, startAt) {
+  async arrive(url, readers, runId) {
     const repos = await Promise.all(Array.from({ length: readers }, (_, i) => CommentRepo.open({ remote: url, databaseName: `crowd-${runId}-${i}` })));
     // Each reader has the page open, as the widget has: its snapshot read on arrival.
     await Promise.all(repos.map((repo) => refreshPage(repo, url, 'chapter-1')));
+    arrived.push(...repos);
+  },
+
+  async crowd(url, startAt) {
+    const repos = arrived;
+    arrived = [];
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     const start = startAt - performance.timeOrigin;
     try {
