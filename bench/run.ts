@@ -19,6 +19,9 @@
 //                      default a throw-away profile on disk is used, so every commit really
 //                      reaches the disk.
 //   --sync-only        only the sync figures (the results file then ends in -sync-only.json).
+//   --main-thread-only only what the main-thread lines need of the sync bench: one push, the
+//                      pulls, first syncs, bundle export and import, and the profiles of the
+//                      lines over budget (the file then ends in -main-thread-only.json).
 //   --cold-start-only  only the cold-start figures (the file then ends in -cold-start-only.json).
 //   --commit-only      only the commit figures, their isomorphic-git baseline and the widget's
 //                      size (the file then ends in -commit-only.json).
@@ -112,6 +115,8 @@ function openContext(inMemory: boolean): Promise<BenchContext> {
 interface PagePlan {
   commits: boolean;
   sync: boolean;
+  /** Only the main-thread lines of the sync bench (bench/sync-run.ts). */
+  mainThreadOnly: boolean;
   anchoring: boolean;
   /** Profile the timed commits at the largest size. */
   profileCommits: boolean;
@@ -202,7 +207,7 @@ async function runPageBenches(
     }
     const largest = results.find((result) => result.items === ISOGIT.items);
     const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
-    const sync = plan.sync ? await runSyncBench(page, progress, moduleOf) : null;
+    const sync = plan.sync ? await runSyncBench(page, progress, moduleOf, plan.mainThreadOnly) : null;
     const anchoring = plan.anchoring ? await runAnchoringBench(page) : null;
     const firstSync = plan.firstSync ? await runFirstSyncBench(page, browser.pid, progress) : null;
     return { chromium: browser.version, results, isomorphicGit, sync, anchoring, firstSync };
@@ -213,8 +218,8 @@ async function runPageBenches(
 }
 
 /** The run's part, from the flags; the results file's name ends in `-<part>-only` for a part. */
-function chooseParts(argv: readonly string[]): { only: 'sync' | 'cold-start' | 'commit' | 'anchoring' | 'server' | 'first-sync' | undefined } {
-  const flags = (['sync', 'cold-start', 'commit', 'anchoring', 'server', 'first-sync'] as const).filter((part) => argv.includes(`--${part}-only`));
+function chooseParts(argv: readonly string[]): { only: 'sync' | 'main-thread' | 'cold-start' | 'commit' | 'anchoring' | 'server' | 'first-sync' | undefined } {
+  const flags = (['sync', 'main-thread', 'cold-start', 'commit', 'anchoring', 'server', 'first-sync'] as const).filter((part) => argv.includes(`--${part}-only`));
   if (flags.length > 1) throw new Error(`${flags.map((part) => `--${part}-only`).join(' and ')} exclude each other`);
   return { only: flags[0] };
 }
@@ -224,7 +229,8 @@ async function main(): Promise<void> {
   const { only } = chooseParts(process.argv);
   const plan = {
     commits: only === undefined || only === 'commit',
-    sync: only === undefined || only === 'sync',
+    sync: only === undefined || only === 'sync' || only === 'main-thread',
+    mainThreadOnly: only === 'main-thread',
     anchoring: only === undefined || only === 'commit' || only === 'anchoring',
     profileCommits: process.argv.includes('--profile-commit'),
     firstSync: only === undefined || only === 'first-sync',

@@ -38,6 +38,13 @@ export const SYNC_PLAN = {
   isogitCapMs: 60_000,
 } as const;
 
+/**
+ * `--main-thread-only`: the main-thread lines with as little else as they need: one initial push
+ * and one incremental (to set up the remote), the same pulls (so the exported history is the
+ * same), no isomorphic-git reference and no profiles of the push and pull timings.
+ */
+const MAIN_THREAD_PLAN = { ...SYNC_PLAN, initialPushes: 1, incrementalWarmup: 0, incrementalPushes: 1 } as const;
+
 /** The ratio we aim for: ours at most twice native git's time. */
 export const SYNC_GOAL = 2;
 
@@ -120,8 +127,8 @@ async function profileSync(page: Page, moduleOf: ModuleOf | undefined, name: str
  * Runs the sync bench, driving `page` (the bench page, already loaded) for our side; `moduleOf`
  * names the source module of a position in the page's bundle, for the CPU profiles.
  */
-export async function runSyncBench(page: Page, progress: (message: string) => void, moduleOf?: ModuleOf): Promise<SyncReport> {
-  const plan = SYNC_PLAN;
+export async function runSyncBench(page: Page, progress: (message: string) => void, moduleOf?: ModuleOf, mainThreadOnly = false): Promise<SyncReport> {
+  const plan = mainThreadOnly ? MAIN_THREAD_PLAN : SYNC_PLAN;
   const root = makeTempDir('bench-sync');
   const dataDir = join(root, 'remote');
   const remote = await startGitRemote({ dataDir, port: 0, allowedOrigins: 'any', onError: (error) => progress(`remote error: ${error.message}`) });
@@ -172,7 +179,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     }
 
     const initialPush = figure(initialOurs, initialNative);
-    if (!initialPush.met) {
+    if (!initialPush.met && !mainThreadOnly) {
       progress('sync: initial push misses the goal: one more, profiled');
       initialPush.profile = await profileSync(page, moduleOf, name, await provision(remote, dataDir, 'ours-profiled'), true);
     }
@@ -192,7 +199,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
       incrementalNative.push(native);
     }
     const incrementalPush = figure(incrementalOurs, incrementalNative);
-    if (!incrementalPush.met) {
+    if (!incrementalPush.met && !mainThreadOnly) {
       progress('sync: incremental push misses the goal: one more, profiled');
       await page.evaluate((args) => window.bench.syncChange(args.name, args.change), { name, change });
       await commitNativeChange(nativeDir, ids, change++);
@@ -236,7 +243,7 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
       nextPullFirst += plan.pullCommits;
       await timeGit(['push', '-q', oursUrl, 'main'], writers.ours);
     };
-    if (!pull.met) {
+    if (!pull.met && !mainThreadOnly) {
       progress(`sync: pull misses the goal: one more of ${plan.pullCommits} commits, profiled`);
       await moreRemoteCommits();
       pull.profile = await profileSync(page, moduleOf, name, oursUrl, false);
@@ -278,9 +285,9 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     if (over(bundle.exportLongestTaskMs) || over(bundle.importLongestTaskMs)) await profileTasks('bundle export and import', () => page.evaluate((repo) => window.bench.bundleTime(repo), name));
 
     // Reference: isomorphic-git's push of the same content from Node.
-    progress(`sync: isomorphic-git reference push (cap ${plan.isogitCapMs / 1000} s)`);
+    progress(mainThreadOnly ? 'sync: no isomorphic-git reference push (--main-thread-only)' : `sync: isomorphic-git reference push (cap ${plan.isogitCapMs / 1000} s)`);
     const isogitUrl = await provision(remote, dataDir, 'isomorphic-git');
-    const isogit = await timeIsogitPush(isogitDir, isogitUrl, plan.isogitCapMs);
+    const isogit: IsogitPush = mainThreadOnly ? { pushMs: 0, capped: false, error: 'not run (--main-thread-only)' } : await timeIsogitPush(isogitDir, isogitUrl, plan.isogitCapMs);
     if (!isogit.capped && !isogit.error) {
       const landed = (await gitAsync(['ls-remote', isogitUrl, 'refs/heads/main'])).split('\t')[0];
       expect(landed === nativeHead, `isomorphic-git's push left the remote at ${landed}, not ${nativeHead}`);
