@@ -31,7 +31,7 @@ export type {
 export { MAX_TREE_DEPTH, listLinks } from './graph/index.ts';
 export type { ClosureProblem, ObjectLink, WalkProgress } from './graph/index.ts';
 export { isOid, oidFromBytes, parseOid } from './oid.ts';
-export { TimeSlice, yieldToEventLoop } from './time-slice.ts';
+export { mapInGroups, TimeSlice, yieldToEventLoop } from './time-slice.ts';
 export type { Oid } from './oid.ts';
 export {
   CorruptObjectError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLICE_MS, TimeSlice, yieldToEventLoop } from './time-slice.ts';
+import { mapInGroups, SLICE_MS, TimeSlice, yieldToEventLoop } from './time-slice.ts';
 
 describe('yieldToEventLoop', () => {
   it('lets a task queued before it run first', async () => {
@@ -24,5 +24,28 @@ describe('TimeSlice', () => {
     await slice.pause();
     order.push('next slice');
     expect(order).toEqual(['queued task', 'next slice']);
+  });
+});
+
+describe('mapInGroups', () => {
+  it('gives every result in order, with never more than a group started at once', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapInGroups([...Array(50).keys()], 8, async (n) => {
+      most = Math.max(most, ++running);
+      await yieldToEventLoop();
+      running--;
+      return n * 2;
+    });
+    expect(results).toEqual([...Array(50).keys()].map((n) => n * 2));
+    expect(most).toBe(8);
+  });
+
+  it('fails as the first failing item does', async () => {
+    const failing = mapInGroups([1, 2, 3], 2, async (n) => {
+      if (n === 3) throw new Error('item 3');
+      return n;
+    });
+    await expect(failing).rejects.toThrow('item 3');
   });
 });

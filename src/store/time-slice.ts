@@ -58,3 +58,18 @@ export class TimeSlice {
     if (this.due()) await this.next();
   }
 }
+
+/**
+ * `Promise.all(items.map(run))`, `group` items at a time, with the page let through between
+ * groups once a slice has run its time: reads answered from a cache come back with no task
+ * between, so thousands started at once would be checked (hashed, decoded) in one long task.
+ */
+export async function mapInGroups<T, R>(items: readonly T[], group: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  const slice = new TimeSlice();
+  for (let start = 0; start < items.length; start += group) {
+    if (start > 0) await slice.pause();
+    results.push(...(await Promise.all(items.slice(start, start + group).map(run))));
+  }
+  return results;
+}

@@ -165,7 +165,7 @@ export interface RefAccess {
 /** Content-addressed object access; every read is verified against its id. */
 export interface ObjectAccess {
   read(oid: string): Promise<GitObject>;
-  /** Many objects, read and verified in one transaction (a push or an export reads thousands). */
+  /** Many objects, read and verified a few hundred per transaction, the page let through between (a push or an export reads thousands). */
   readMany(oids: readonly string[]): Promise<GitObject[]>;
   /**
    * Many objects' loose forms (`<type> <size>\0<content>`) as stored, in one transaction, NOT
@@ -181,7 +181,7 @@ export interface ObjectAccess {
   readTrees(oids: readonly string[]): Promise<Array<readonly TreeEntry[]>>;
   /** Whether an object is stored; the empty tree always is, as in git. */
   has(oid: string): Promise<boolean>;
-  /** The ids among `oids` that are not stored, checked in one transaction (the empty tree always is). */
+  /** The ids among `oids` that are not stored, checked a few hundred per transaction (the empty tree always is). */
   missing(oids: readonly string[]): Promise<Oid[]>;
   /**
    * Stores objects whose ids the caller has just computed from their content (a parsed pack),

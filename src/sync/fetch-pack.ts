@@ -1,6 +1,6 @@
-import { concatBytes, type GitObject, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
+import { concatBytes, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
-import { readLocalBase } from './local-base.ts';
+import { readLocalBases } from './local-base.ts';
 import { AbortedError, StorageFullError } from './errors.ts';
 import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
 import type { ObjectCounts, ReportProgress } from './outcome.ts';
@@ -100,11 +100,3 @@ async function availableStorage(): Promise<number | undefined> {
   return Math.max(0, estimate.quota - (estimate.usage ?? 0));
 }
 
-/**
- * The stored objects a thin pack's deltas are based on. One this device lacks is `undefined`
- * (the pack is then refused as the server's fault); one it cannot read for a reason of its own
- * (a corrupt object, a closed store) fails the fetch with that error, not as a broken pack.
- */
-function readLocalBases(store: GitStore, oids: readonly Oid[]): Promise<Array<GitObject | undefined>> {
-  return Promise.all(oids.map((oid) => readLocalBase(store, oid)));
-}

@@ -1,4 +1,7 @@
-import { ObjectNotFoundError, type GitObject, type GitStore, type Oid } from '../store/index.ts';
+import { mapInGroups, ObjectNotFoundError, type GitObject, type GitStore, type Oid } from '../store/index.ts';
+
+/** Bases read (and so hashed, as every read is) at once: a few hundred KB of hashing at most. */
+const BASE_GROUP = 16;
 
 /**
  * A stored object that a thin pack's delta is based on (a fetched pack's or a bundle's):
@@ -13,4 +16,17 @@ export async function readLocalBase(store: GitStore, oid: Oid): Promise<GitObjec
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
   }
+}
+
+/**
+ * {@link readLocalBase} of many (a thin pack's bases), a group at a time so that their checks
+ * never hold the page in one task.
+ */
+export function readLocalBases(store: GitStore, oids: readonly Oid[]): Promise<Array<GitObject | undefined>> {
+  return resolveInGroups(oids, (oid) => readLocalBase(store, oid));
+}
+
+/** Lends `oids` through `resolve`, {@link BASE_GROUP} at a time, the page let through between. */
+export function resolveInGroups<T>(oids: readonly Oid[], resolve: (oid: Oid) => Promise<T>): Promise<T[]> {
+  return mapInGroups(oids, BASE_GROUP, resolve);
 }

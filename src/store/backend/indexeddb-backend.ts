@@ -1,6 +1,7 @@
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { ObjectNotFoundError, StoreError } from '../errors.ts';
 import { LruCache } from '../lru-cache.ts';
+import { TimeSlice } from '../time-slice.ts';
 import type { HashedObject } from '../objects/index.ts';
 import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
@@ -58,8 +59,8 @@ export async function openIndexedDbBackend(
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
-/** Objects a task adds to the in-memory index before letting the page breathe (about 10 ms). */
-const LOCATE_SLICE = 20_000;
+/** Objects added to the in-memory index between looks at the clock (well under a millisecond). */
+const LOCATE_STEP = 500;
 
 /** A batch this handle stored or learnt of; `chunks` only when it stored them itself. */
 interface WrittenBatch {
@@ -196,7 +197,8 @@ class IndexedDbBackend implements Backend {
         await tx.done;
         finish();
         others.forEach((batch, i) => indexes[i] && written.push({ batch, index: indexes[i] }));
-        for (const batch of written) await this.rememberInSlices(batch);
+        const slice = new TimeSlice();
+        for (const batch of written) await this.rememberInSlices(batch, slice);
         return true;
       },
       abort: async () => {
@@ -231,12 +233,15 @@ class IndexedDbBackend implements Backend {
     await tx.done;
   }
 
-  /** Learns of a committed import's batch a slice at a time, so a huge one never blocks the page. */
-  private async rememberInSlices({ batch, index }: WrittenBatch): Promise<void> {
+  /**
+   * Learns of a committed import's batch in time slices, so a huge one (or many: a first sync's)
+   * never holds the page: {@link LOCATE_STEP} objects between looks at the clock.
+   */
+  private async rememberInSlices({ batch, index }: WrittenBatch, slice = new TimeSlice()): Promise<void> {
     const count = batchSize(index);
-    for (let from = 0; from < count; from += LOCATE_SLICE) {
-      readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_SLICE));
-      if (from + LOCATE_SLICE < count) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let from = 0; from < count; from += LOCATE_STEP) {
+      if (slice.due()) await slice.next();
+      readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_STEP));
     }
     this.loadedBatches.add(batch);
   }
@@ -335,9 +340,10 @@ class IndexedDbBackend implements Backend {
     const keys = (await tx.objectStore('batches').getAllKeys()).filter((key) => !this.loadedBatches.has(key) && !hidden.has(key));
     const indexes = await Promise.all(keys.map((key) => tx.objectStore('batches').get(key)));
     await tx.done;
+    const slice = new TimeSlice();
     for (const [i, batch] of keys.entries()) {
       const index = indexes[i];
-      if (index) await this.rememberInSlices({ batch, index });
+      if (index) await this.rememberInSlices({ batch, index }, slice);
     }
   }
 }

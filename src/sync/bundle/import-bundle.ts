@@ -36,8 +36,13 @@ export interface ImportBundleResult {
 }
 
 const DEFAULT_MESSAGE = 'Merge imported history';
-/** Objects stored per transaction. */
+/** Objects stored per transaction, at most. */
 const STORE_SLICE = 2000;
+/**
+ * Bytes stored per transaction, at most (one object larger goes alone): laying them out and
+ * handing them to IndexedDB is a copy on the page, ~2 MB a few ms.
+ */
+const STORE_SLICE_BYTES = 2 * 2 ** 20;
 
 /**
  * Imports a git bundle (a Taskgit export, or `git bundle create` output) into a branch.
@@ -76,9 +81,11 @@ export async function importBundle(store: GitStore, bytes: Uint8Array, options: 
   // Stored before the ref moves, a slice per transaction: the pack's ids were computed from
   // the bytes just now (in the pack worker), so they are not hashed a second time here.
   progress('storing', 0, toStore.length);
-  for (let start = 0; start < toStore.length; start += STORE_SLICE) {
-    await store.objects.writeHashed(toStore.slice(start, start + STORE_SLICE));
-    progress('storing', Math.min(toStore.length, start + STORE_SLICE), toStore.length);
+  for (let start = 0; start < toStore.length; ) {
+    const end = sliceEnd(toStore, start);
+    await store.objects.writeHashed(toStore.slice(start, end));
+    progress('storing', end, toStore.length);
+    start = end;
   }
   if ((await store.refs.read(ref)) === undefined && (await store.refs.compareAndSet(ref, undefined, head))) {
     return { kind: 'imported', head, objects: toStore.length };
@@ -89,4 +96,16 @@ export async function importBundle(store: GitStore, bytes: Uint8Array, options: 
   progress('merging', 1, 1);
   const kind = before === undefined ? 'imported' : after === before ? 'up-to-date' : 'merged';
   return { kind, head: after, objects: toStore.length };
+}
+
+/** Where the slice of objects stored in one transaction from `start` ends. */
+function sliceEnd(objects: readonly PackObject[], start: number): number {
+  let bytes = 0;
+  let end = start;
+  while (end < objects.length && end - start < STORE_SLICE) {
+    bytes += (objects[end] as PackObject).raw.length;
+    if (end > start && bytes > STORE_SLICE_BYTES) break;
+    end++;
+  }
+  return end;
 }

@@ -1,4 +1,4 @@
-import { CorruptObjectError, unwrapObject, type GitObject, type ObjectType, type Oid } from '../../store/index.ts';
+import { CorruptObjectError, TimeSlice, unwrapObject, type GitObject, type ObjectType, type Oid } from '../../store/index.ts';
 import type { HashRaw, PackObject } from '../protocol/index.ts';
 
 /**
@@ -64,11 +64,21 @@ export function partOfPackObjects(objects: readonly PackObject[]): LoosePart {
   return part;
 }
 
-/** The objects of a part made by {@link partOfPackObjects}, as views into its buffer. */
-export function packObjectsOfPart(part: LoosePart): PackObject[] {
-  const { types, starts } = part;
+/**
+ * The objects of a part made by {@link partOfPackObjects}, as views into its buffer; made in
+ * time slices, since a bundle's tens of thousands of views take tens of ms to make.
+ */
+export async function packObjectsOfPart(part: LoosePart): Promise<PackObject[]> {
+  const { types, starts, ends, oids, bytes } = part;
   if (!types || !starts) throw new TypeError('A parsed part carries its objects\' types and content starts');
-  return entriesOf(part).map(({ oid, raw }, i) => ({ oid, raw, type: TYPES[types[i] as number] as ObjectType, content: raw.subarray(starts[i]) }));
+  const objects: PackObject[] = [];
+  const slice = new TimeSlice();
+  for (let i = 0; i < ends.length; i++) {
+    if (slice.due()) await slice.next();
+    const raw = bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
+    objects.push({ oid: oids.slice(i * 40, i * 40 + 40) as Oid, raw, type: TYPES[types[i] as number] as ObjectType, content: raw.subarray(starts[i]) });
+  }
+  return objects;
 }
 
 /** The buffers of a part, handed over rather than copied. */

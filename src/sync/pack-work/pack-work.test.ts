@@ -115,7 +115,7 @@ describe('parsePackAside without a worker', () => {
 describe('what crosses to and from the worker', () => {
   it('a parsed pack laid out in one part comes back as the same objects', async () => {
     const objects = await parsePack(encodePack(someObjects(12)), noBase);
-    expect(packObjectsOfPart(partOfPackObjects(objects))).toEqual(objects);
+    expect(await packObjectsOfPart(partOfPackObjects(objects))).toEqual(objects);
   });
 
   it('chunks joined a few at a time are the bytes joined at once', async () => {

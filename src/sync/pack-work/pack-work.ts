@@ -1,5 +1,6 @@
 import { CorruptObjectError, TimeSlice, yieldToEventLoop, type Oid } from '../../store/index.ts';
 import { parsePack, type PackObject, type ParsePackOptions, type ResolveBase } from '../protocol/index.ts';
+import { resolveInGroups } from '../local-base.ts';
 import { receiveError } from '../unpack/unpack-messages.ts';
 import { LoosePackBuilder } from './loose-pack-builder.ts';
 import { ownBuffers, ownCopy, packObjectsOfPart, partBuffers, partOfLoose, type LoosePart } from './object-parts.ts';
@@ -9,6 +10,8 @@ import type { FromPackWorker, ToPackWorker } from './pack-messages.ts';
 export const WORKER_MIN_OBJECTS = 256;
 /** Objects read per store transaction while a pack is built. */
 export const READ_SLICE = 256;
+/** Bytes of loose forms laid out in one part for the worker (one object larger goes alone). */
+const PART_BYTES = 1024 * 1024;
 /** Bytes of a bundle copied to the worker per task, so no one copy holds up the page. */
 const COPY_PIECE = 4 * 1024 * 1024;
 
@@ -35,7 +38,14 @@ export async function buildPack(read: ReadLoose, oids: readonly Oid[], onProgres
       if (slice.due()) await slice.next();
       // The next slice is read while this one is laid out (and, in a worker, hashed and compressed).
       if (start + READ_SLICE < oids.length) next = read(oids.slice(start + READ_SLICE, start + 2 * READ_SLICE));
-      await builder.add(partOfLoose(oids.slice(start, start + READ_SLICE), raws));
+      // Laid out a part of at most PART_BYTES at a time: 256 large trees are megabytes to copy.
+      const ids = oids.slice(start, start + READ_SLICE);
+      for (let from = 0; from < raws.length; ) {
+        const to = partEnd(raws, from);
+        if (from > 0 && slice.due()) await slice.next();
+        await builder.add(partOfLoose(ids.slice(from, to), raws.slice(from, to)));
+        from = to;
+      }
       onProgress(Math.min(oids.length, start + READ_SLICE));
     }
     return await builder.finish();
@@ -43,6 +53,14 @@ export async function buildPack(read: ReadLoose, oids: readonly Oid[], onProgres
     next.catch(() => undefined);
     builder.close();
   }
+}
+
+/** Where the part of `raws` laid out from `from` ends: at most {@link PART_BYTES}, at least one object. */
+function partEnd(raws: readonly Uint8Array[], from: number): number {
+  let bytes = (raws[from] as Uint8Array).length;
+  let to = from + 1;
+  while (to < raws.length && bytes + (raws[to] as Uint8Array).length <= PART_BYTES) bytes += (raws[to++] as Uint8Array).length;
+  return to;
 }
 
 /**
@@ -55,9 +73,9 @@ export async function parsePackAside(bytes: Uint8Array, resolveBase: ResolveBase
   if (!worker) return parsePack(bytes, resolveBase, options);
   try {
     const parsed = answerOf(worker, (data) => {
-      if (data.type === 'parsed') return packObjectsOfPart(data.part);
+      if (data.type === 'parsed') return data.part;
       if (data.type === 'need-bases') {
-        void Promise.all(data.oids.map(resolveBase)).then((objects) => {
+        void resolveInGroups(data.oids, resolveBase).then((objects) => {
           const own = objects.map(ownCopy);
           worker.postMessage({ type: 'bases', id: data.id, objects: own } satisfies ToPackWorker, ownBuffers(own));
         });
@@ -71,7 +89,9 @@ export async function parsePackAside(bytes: Uint8Array, resolveBase: ResolveBase
       if (offset + COPY_PIECE < bytes.length) await yieldToEventLoop();
     }
     worker.postMessage({ type: 'parse', pieces, ...options } satisfies ToPackWorker, pieces.map((piece) => piece.buffer));
-    return await parsed;
+    const part = await parsed;
+    worker.terminate();
+    return await packObjectsOfPart(part);
   } finally {
     worker.terminate();
   }
