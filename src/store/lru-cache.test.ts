@@ -22,4 +22,13 @@ describe('LruCache', () => {
     cache.set('huge', new Uint8Array(50));
     expect([cache.get('b'), cache.get('c'), cache.get('huge')?.length]).toEqual([undefined, undefined, 50]);
   });
+
+  it('says whether it holds a key without making it the most recent', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect([cache.has('a'), cache.has('z')]).toEqual([true, false]);
+    cache.set('c', 3);
+    expect([cache.has('a'), cache.has('b'), cache.has('c')]).toEqual([false, true, true]);
+  });
 });

@@ -59,6 +59,10 @@ export async function openIndexedDbBackend(
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
+/** Loose records read per transaction, at most (see `read`). */
+const READ_LOOSE_GROUP = 64;
+/** Chunks (~256 KB each) not cached yet read per transaction, at most (see `read`). */
+const READ_CHUNK_GROUP = 4;
 /** Objects added to the in-memory index between looks at the clock (well under a millisecond). */
 const LOCATE_STEP = 500;
 
@@ -284,7 +288,41 @@ class IndexedDbBackend implements Backend {
     return found;
   }
 
+  /**
+   * Reads `oids` a group per transaction, the page let through between groups: IndexedDB hands
+   * a transaction's finished requests to the page together, in one task, so a group is bounded
+   * to {@link READ_LOOSE_GROUP} records and {@link READ_CHUNK_GROUP} chunks not cached yet.
+   */
   private async read(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
+    const cached = this.readCached(oids);
+    if (cached) return cached;
+    const found: Array<Uint8Array | undefined> = [];
+    const slice = new TimeSlice();
+    for (let start = 0; start < oids.length; ) {
+      if (start > 0) await slice.pause();
+      const end = this.readGroupEnd(oids, start);
+      found.push(...(await this.readGroup(oids.slice(start, end))));
+      start = end;
+    }
+    return found;
+  }
+
+  /** Where the group of `oids` read in one transaction from `start` ends (see {@link read}). */
+  private readGroupEnd(oids: readonly Oid[], start: number): number {
+    const chunks = new Set<string>();
+    let loose = 0;
+    let end = start;
+    for (; end < oids.length; end++) {
+      const at = this.located.get(oids[end] as Oid);
+      const key = at && `${at.batch}/${at.chunk}`;
+      if (key === undefined) loose++;
+      else if (!chunks.has(key) && !this.chunkCache.has(key)) chunks.add(key);
+      if (end > start && (loose > READ_LOOSE_GROUP || chunks.size > READ_CHUNK_GROUP)) break;
+    }
+    return end;
+  }
+
+  private async readGroup(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
     const cached = this.readCached(oids);
     if (cached) return cached;
     const tx = this.database.transaction(['objects', 'chunks']);
