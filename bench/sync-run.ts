@@ -85,7 +85,7 @@ export interface SyncReport {
   /** A fresh device's first sync of the whole 10,000-item repository, against native git clone. */
   firstSync?: { ours: Series; native: Series; ratio: number; longestTaskMs: number };
   /** Export of that repository's bundle and its import into an empty store. */
-  bundle?: { exportMs: number; importMs: number; bytes: number; exportLongestTaskMs: number; importLongestTaskMs: number };
+  bundle?: { exportMs: number; importMs: number; bytes: number; exportLongestTaskMs: number; importLongestTaskMs: number; exportLongTasks?: number; importLongTasks?: number };
   isomorphicGitReference: IsogitPush & { note: string };
   /**
    * For each main-thread measure over its budget: one more run, profiled, with each long task
@@ -264,7 +264,10 @@ export async function runSyncBench(page: Page, progress: (message: string) => vo
     const firstSync = { ours: series(firstOurs, 1), native: series(firstNative, 1), ratio: round(series(firstOurs).median / series(firstNative).median, 2), longestTaskMs: firstLongest };
     progress(`sync: first sync of ${plan.items} items: ours ${firstSync.ours.median} ms (longest task ${firstLongest} ms), native clone ${firstSync.native.median} ms`);
     const bundle = await page.evaluate((repo) => window.bench.bundleTime(repo), name);
-    progress(`sync: bundle export ${round(bundle.exportMs, 0)} ms (longest task ${bundle.exportLongestTaskMs} ms), import ${round(bundle.importMs, 0)} ms (longest task ${bundle.importLongestTaskMs} ms)`);
+    progress(
+      `sync: bundle export ${round(bundle.exportMs, 0)} ms (longest task ${bundle.exportLongestTaskMs} ms, ${bundle.exportLongTasks} tasks of 50 ms or more), ` +
+        `import ${round(bundle.importMs, 0)} ms (longest task ${bundle.importLongestTaskMs} ms, ${bundle.importLongTasks} tasks of 50 ms or more)`,
+    );
 
     // Where the main thread was held, for each measure over its budget: one more run, profiled.
     const mainThreadProfiles: NonNullable<SyncReport['mainThreadProfiles']> = [];
