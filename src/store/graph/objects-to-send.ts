@@ -1,8 +1,12 @@
+import type { TreeEntry } from '../objects/index.ts';
 import type { Oid } from '../oid.ts';
 import { TimeSlice } from '../time-slice.ts';
 import { listCommitsBetween } from './rev-list.ts';
 import type { GraphSource } from './source.ts';
 import { changedDecodedEntries, type TreeWithParents } from './tree-changes.ts';
+
+/** Trees of a level (with their parents' trees) read and compared at a time: well under the tree cache's 4,096. */
+const LEVEL_PART = 512;
 
 /** Told how far a walk got: `done` of `total` commits. */
 export type WalkProgress = (done: number, total: number) => void;
@@ -13,8 +17,8 @@ export type WalkProgress = (done: number, total: number) => void;
  * that no parent has at the same path. What a push sends, and with no `theirs`, everything an
  * export writes. Ids in `theirs` this store does not hold are passed over. Sub-trees equal to a
  * parent's are skipped unread, so one changed item costs a handful of objects whatever the
- * repository's size; trees are walked level by level, each level's uncached trees read in one
- * transaction. Submodule entries are not followed.
+ * repository's size; trees are walked level by level, a few hundred of a level at a time, those
+ * not cached read a group per transaction. Submodule entries are not followed.
  */
 export async function listObjectsToSend(
   source: GraphSource,
@@ -42,15 +46,22 @@ export async function listObjectsToSend(
     onCommit(done + 1, ordered.length);
   }
   while (level.length > 0) {
-    await source.readTrees(level.flatMap(({ tree, parents }) => [tree, ...parents]));
     const next: TreeWithParents[] = [];
-    for (const { tree, parents } of level) {
-      await slice.pause();
-      const parentTrees = await Promise.all(parents.map((oid) => source.readTree(oid)));
-      for (const { oid, isTree, parentTrees: subParents } of changedDecodedEntries(await source.readTree(tree), parentTrees)) {
-        if (out.has(oid)) continue;
-        out.add(oid);
-        if (isTree) next.push({ tree: oid, parents: subParents });
+    // A few hundred trees of the level at a time, used as read: a level of thousands (an
+    // export's root trees) would outgrow the tree cache and be read again one by one.
+    for (let start = 0; start < level.length; start += LEVEL_PART) {
+      const part = level.slice(start, start + LEVEL_PART);
+      const decoded = await source.readTrees(part.flatMap(({ tree, parents }) => [tree, ...parents]));
+      let at = 0;
+      for (const { parents } of part) {
+        await slice.pause();
+        const entries = decoded[at++] as readonly TreeEntry[];
+        const parentTrees = decoded.slice(at, (at += parents.length));
+        for (const { oid, isTree, parentTrees: subParents } of changedDecodedEntries(entries, parentTrees)) {
+          if (out.has(oid)) continue;
+          out.add(oid);
+          if (isTree) next.push({ tree: oid, parents: subParents });
+        }
       }
     }
     level = next;

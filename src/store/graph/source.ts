@@ -5,7 +5,7 @@ import type { Oid } from '../oid.ts';
 export interface GraphSource {
   readCommit(oid: Oid): Promise<CommitData>;
   readTree(oid: Oid): Promise<readonly TreeEntry[]>;
-  /** Several trees, those not cached read in one transaction. */
+  /** Several trees, those not cached read a group per transaction. */
   readTrees(oids: readonly Oid[]): Promise<Array<readonly TreeEntry[]>>;
   /** The ids among `oids` that are not stored (the empty tree always is). */
   missing(oids: readonly Oid[]): Promise<Oid[]>;
