@@ -1,4 +1,4 @@
-import type { GitStore, Oid } from '../../store/index.ts';
+import { TimeSlice, type GitStore, type Oid } from '../../store/index.ts';
 import { describeClosureProblem } from '../describe-closure.ts';
 import type { PackObject } from '../protocol/index.ts';
 import { BundleError } from './bundle-error.ts';
@@ -71,7 +71,7 @@ export async function importBundle(store: GitStore, bytes: Uint8Array, options: 
   const objects = await readBundlePack(store, bytes, header);
   progress('unpacking', objects.length, objects.length);
   progress('checking', 0, objects.length);
-  const byId = new Map<Oid, PackObject>(objects.map((object) => [object.oid, object]));
+  const byId = await indexById(objects);
   const problem = await store.graph.checkClosed(byId, header.refs.map(({ oid }) => oid));
   if (problem) throw new BundleError(problem.kind === 'missing' ? 'incomplete' : 'corrupt', describeClosureProblem(problem, 'the file'));
   const head = await resolveRefCommit(store, byId, chosen);
@@ -108,4 +108,15 @@ function sliceEnd(objects: readonly PackObject[], start: number): number {
     end++;
   }
   return end;
+}
+
+/** The objects by id, indexed in time slices: a bundle's tens of thousands took ~35 ms in one task. */
+async function indexById(objects: readonly PackObject[]): Promise<Map<Oid, PackObject>> {
+  const byId = new Map<Oid, PackObject>();
+  const slice = new TimeSlice();
+  for (const object of objects) {
+    if (slice.due()) await slice.next();
+    byId.set(object.oid, object);
+  }
+  return byId;
 }
