@@ -85,6 +85,23 @@ describe('parsePack on hostile input', () => {
     }
   });
 
+  it("refuses an object whose zlib header is not deflate's, fails its check, or asks for a preset dictionary", async () => {
+    const pack = encodePack([{ type: 'blob', content: base }]);
+    const at = pack.indexOf(0x78, 12); // the blob's zlib header: deflate, 32 KB window
+    const withHeader = (method: number, flags: number): Uint8Array => {
+      const copy = pack.slice();
+      copy[at] = method;
+      copy[at + 1] = flags + ((31 - ((method * 256 + flags) % 31)) % 31); // a valid check, unless asked otherwise
+      return resealPack(copy);
+    };
+    expect(await parsePack(withHeader(0x78, 0x9c), noBase)).toHaveLength(1); // the header as it was
+    const wrongCheck = pack.slice();
+    wrongCheck[at + 1] = (wrongCheck[at + 1] as number) ^ 1;
+    expect((await protocolErrorOf(parsePack(resealPack(wrongCheck), noBase))).message).toMatch(/incorrect header check/);
+    expect((await protocolErrorOf(parsePack(withHeader(0x79, 0x80), noBase))).message).toMatch(/incorrect header check/);
+    expect((await protocolErrorOf(parsePack(withHeader(0x78, 0xa0), noBase))).message).toMatch(/preset dictionary/);
+  });
+
   it('names a checksum mismatch', async () => {
     const pack = encodePack([{ type: 'blob', content: base }]);
     pack[pack.length - 1] = (pack[pack.length - 1] as number) ^ 1;
