@@ -127,6 +127,10 @@ test('the app shows the objects received, checked and stored while a first sync 
   // server's own progress: on a loaded machine it may take a while over incompressible blobs).
   const progress = page.getByRole('region', { name: 'Status' }).getByRole('status');
   await expect(progress).toHaveText(/Syncing: receiving [^·]+ · [\d,]+ of 50 objects, [\d,]+ checked, [1-9][\d,]* stored/, { timeout: 60_000 });
+  // The bar has an end while receiving: the pack's 50 objects (git sends no size in bytes ahead).
+  const bar = progress.getByRole('progressbar', { name: 'Sync progress' });
+  await expect(bar).toHaveAttribute('max', '50');
+  expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
 });
 
 test('a tab closed half way leaves no ref and hidden runs only, which the next sync deletes', async ({ page, context }) => {

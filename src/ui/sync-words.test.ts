@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncState } from './sync-state.ts';
-import { bytes, describeProgress, describeSync, FRESH_MS } from './sync-words.ts';
+import { bytes, describeProgress, describeSync, FRESH_MS, progressBar } from './sync-words.ts';
 
 const BASE: SyncState = {
   phase: 'idle',
@@ -56,5 +56,17 @@ describe('describeProgress and bytes', () => {
       'receiving 12.3 MB · 4,000 of 12,000 objects, 3,500 checked, 3,000 stored',
     );
     expect([bytes(999), bytes(1000), bytes(2_500_000), bytes(10_737_600_000)]).toEqual(['999 B', '1.0 kB', '2.5 MB', '10.7 GB']);
+  });
+});
+
+describe('progressBar', () => {
+  it("fills with a fetch's objects received of the pack's count, else with bytes of a known total, else has no end", () => {
+    const objects = { received: 1200, resolved: 1100, stored: 900, total: 5000 };
+    expect(progressBar({ phase: 'receiving', loaded: 2_000_000, objects })).toEqual({ value: 1200, max: 5000 });
+    expect(progressBar({ phase: 'receiving', loaded: 2_000_000, objects: { received: 1200, resolved: 1100, stored: 900 } })).toBeUndefined();
+    expect(progressBar({ phase: 'receiving', loaded: 2000 })).toBeUndefined();
+    expect(progressBar({ phase: 'pushing', loaded: 1500, total: 3000 })).toEqual({ value: 1500, max: 3000 });
+    expect(progressBar({ phase: 'remote', message: 'Counting objects: 12' })).toBeUndefined();
+    expect(progressBar(undefined)).toBeUndefined();
   });
 });

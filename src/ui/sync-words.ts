@@ -81,6 +81,18 @@ export function describeProgress(progress: SyncProgress | undefined): string {
   return name;
 }
 
+/**
+ * What the progress bar shows, or `undefined` for a bar with no end: a fetch's objects received
+ * of those its pack declares (known from the pack's first bytes, while the size in bytes is not),
+ * else bytes of a known total.
+ */
+export function progressBar(progress: SyncProgress | undefined): { value: number; max: number } | undefined {
+  if (!progress || progress.phase === 'remote') return undefined;
+  if (progress.objects?.total) return { value: progress.objects.received, max: progress.objects.total };
+  if (progress.total) return { value: progress.loaded, max: progress.total };
+  return undefined;
+}
+
 /** A fetch's objects: `1,200 of 5,000 objects, 1,100 checked, 900 stored`. */
 function describeObjects({ received, resolved, stored, total }: ObjectCounts): string {
   const count = (n: number) => n.toLocaleString('en-US');

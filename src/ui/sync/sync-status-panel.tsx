@@ -1,6 +1,6 @@
 import { useNow } from '../history/use-now.ts';
 import { savedWhere } from '../sync-state.ts';
-import { clockTime, describeProgress, failureWords, isUpToDate } from '../sync-words.ts';
+import { clockTime, describeProgress, failureWords, isUpToDate, progressBar } from '../sync-words.ts';
 import { useSync } from './sync-context.ts';
 
 const RESULT_WORDS: Record<string, string> = {
@@ -24,6 +24,7 @@ export function SyncStatusPanel() {
           ? `Every change made here is on the remote, as of ${clockTime(state.lastSyncAt!)}.`
           : 'The latest changes are saved on this device only.';
   const progress = state.progress;
+  const bar = progressBar(progress);
   return (
     <section className="card" aria-labelledby="sync-status-title">
       <h2 id="sync-status-title">Status</h2>
@@ -47,11 +48,7 @@ export function SyncStatusPanel() {
       {state.phase === 'syncing' && !state.background && (
         <div className="progress" role="status">
           <span>Syncing: {describeProgress(progress)}</span>
-          <progress
-            max={progress && 'total' in progress ? progress.total : undefined}
-            value={progress && 'total' in progress && progress.total ? progress.loaded : undefined}
-            aria-label="Sync progress"
-          />
+          <progress max={bar?.max} value={bar?.value} aria-label="Sync progress" />
         </div>
       )}
       {state.phase === 'error' && state.error && (
