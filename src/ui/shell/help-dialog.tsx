@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { SHORTCUTS, keysOf, type Shortcut } from '../shortcuts.ts';
 import { RowKeysHelp } from './row-keys-help.tsx';
+import { ShortcutTable } from './shortcut-table.tsx';
 
 const GROUPS: Array<Shortcut['group']> = ['Go to', 'General'];
 
@@ -31,26 +32,15 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
     <dialog ref={ref} className="dialog" aria-labelledby="help-title" onClose={onClose}>
       <h2 id="help-title">Keyboard shortcuts</h2>
       {GROUPS.map((group) => (
-        <section key={group} aria-label={group}>
-          <h3>{group}</h3>
-          <table className="shortcut-table">
-            <tbody>
-              {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
-                <tr key={shortcut.description}>
-                  <td>
-                    {shortcut.sequences.map((sequence, i) => (
-                      <Fragment key={sequence}>
-                        {i > 0 && <span className="muted"> or </span>}
-                        <Keys sequence={sequence} />
-                      </Fragment>
-                    ))}
-                  </td>
-                  <td>{shortcut.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ShortcutTable
+          key={group}
+          label={group}
+          rows={SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => ({
+            id: shortcut.description,
+            choices: shortcut.sequences.map((sequence) => <Keys key={sequence} sequence={sequence} />),
+            description: shortcut.description,
+          }))}
+        />
       ))}
       <RowKeysHelp />
       <form method="dialog" className="button-row">
