@@ -62,6 +62,13 @@ describe('publishing from the widget store', () => {
     await ada.addComment(second.comment);
     const before = await ada.repo.git.refs.read('refs/heads/pages/chapter-3');
     const written: string[] = [];
+    const lookedUp: string[] = [];
+    const objects = ada.repo.git.objects;
+    const missing = objects.missing.bind(objects);
+    objects.missing = async (oids) => {
+      lookedUp.push(...oids);
+      return missing(oids);
+    };
     const refs = ada.repo.git.refs;
     const compareAndSet = refs.compareAndSet.bind(refs);
     refs.compareAndSet = async (ref, expected, next, objects = []) => {
@@ -70,6 +77,11 @@ describe('publishing from the widget store', () => {
     };
     expect(await publish(ada, url, 'chapter-3')).toEqual({ ok: true });
     expect(written.sort()).toEqual(['commit', 'tree', 'tree', 'tree']);
+    // The first comment's blob came in the last snapshot: it is not even looked up.
+    const firstBlob = (await ada.repo.git.objects.readTree((await ada.repo.git.objects.readTree((await ada.repo.git.objects.readTree((await ada.repo.git.objects.readCommit(before as string)).tree)).find((entry) => entry.name === 'comments')?.oid as string)).find((entry) => entry.name === 'chapter-3')?.oid as string))[0]?.oid;
+    expect(firstBlob).toBeDefined();
+    expect(lookedUp).not.toContain(firstBlob);
+    expect(lookedUp.length).toBeLessThan(6);
     const after = (await ada.repo.git.refs.read('refs/heads/pages/chapter-3')) as string;
     expect(after).not.toBe(before);
     expect(new Set((await ada.readPage('chapter-3')).files.keys())).toEqual(new Set([path, second.path]));

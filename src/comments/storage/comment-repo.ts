@@ -168,7 +168,11 @@ export class CommentRepo {
     const branch = pageBranch(page);
     const current = await this.repo.git.refs.read(`refs/heads/${branch}`);
     if (current !== commit) {
-      const missing = new Set<string>(await this.repo.git.objects.missing(objects.map((object) => object.oid)));
+      // What the last snapshot reaches is stored: only the rest is looked up (on a busy page, a
+      // few ids instead of every comment's).
+      const held = current === undefined ? new Set<string>() : await this.snapshotObjects(page, current);
+      const unknown = objects.filter((object) => !held.has(object.oid)).map((object) => object.oid);
+      const missing = new Set<string>(await this.repo.git.objects.missing(unknown));
       const moved = await this.repo.git.refs.compareAndSet(`refs/heads/${branch}`, current, commit, objects.filter((object) => missing.has(object.oid)));
       if (!moved) return; // another tab stored a snapshot meanwhile: it settles the outbox
     }
@@ -176,6 +180,21 @@ export class CommentRepo {
     const outbox = await this.outbox();
     const settled = [...(await outbox.getAll(`${PUBLISHED}/${page}`)).keys()].filter((path) => shown.has(path.replace(/^published\//, 'comments/')));
     if (settled.length > 0) await outbox.transaction((tx) => settled.forEach((path) => tx.remove(path)), { message: `${settled.length} of my comments are on the page now` });
+  }
+
+  /** The ids of the trees and files a stored snapshot of `page` reaches, from the decoded-tree cache. */
+  private async snapshotObjects(page: string, commit: Oid): Promise<Set<string>> {
+    const { objects } = this.repo.git;
+    const root = (await objects.readCommit(commit)).tree;
+    const held = new Set<string>([root]);
+    const folder = (await objects.readTree(root)).find((entry) => entry.name === 'comments')?.oid;
+    if (folder === undefined) return held;
+    held.add(folder);
+    const pageTree = (await objects.readTree(folder)).find((entry) => entry.name === page)?.oid;
+    if (pageTree === undefined) return held;
+    held.add(pageTree);
+    for (const entry of await objects.readTree(pageTree)) held.add(entry.oid);
+    return held;
   }
 
   /** Forgets a set-aside file (the reader discarded it). */
