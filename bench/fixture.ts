@@ -7,7 +7,7 @@
 export const BENCH_AUTHOR = { name: 'Taskgit Bench', email: 'bench@taskgit.invalid' } as const;
 
 /** 2025-01-01T00:00:00Z, in seconds: bench commits are dated from here, one second apart. */
-export const EPOCH_SECONDS = Date.UTC(2025, 0, 1) / 1000;
+const EPOCH_SECONDS = Date.UTC(2025, 0, 1) / 1000;
 
 /** The path of an item's file, sharded by the first two characters of its id. */
 export function itemPath(id: string): string {

@@ -9,7 +9,7 @@ import { git, gitAsync } from '../test/support/git-cli.ts';
 import { BENCH_AUTHOR, fillBatches, itemChange, itemJson, itemPath, type ItemChange } from './fixture.ts';
 
 /** Author and committer, with the date of a fixture commit (`seconds`, UTC). */
-export function commitEnv(seconds: number): Record<string, string> {
+function commitEnv(seconds: number): Record<string, string> {
   const date = `@${seconds} +0000`;
   return {
     GIT_AUTHOR_NAME: BENCH_AUTHOR.name,

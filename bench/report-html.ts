@@ -17,7 +17,7 @@ interface Series {
 }
 
 /** Each measure's runs, oldest first, in the order measures first appear. */
-export function seriesByMeasure(runs: readonly NamedResults[]): Map<string, Series> {
+function seriesByMeasure(runs: readonly NamedResults[]): Map<string, Series> {
   const byMeasure = new Map<string, Series>();
   const ordered = [...runs].sort((a, b) => (a.results.date < b.results.date ? -1 : a.results.date > b.results.date ? 1 : 0));
   for (const { results } of ordered) {

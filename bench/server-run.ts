@@ -17,7 +17,7 @@ import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts
 import { median, round, series, type Series } from './stats.ts';
 
 /** Timed fetches and pushes through each server, after untimed ones. */
-export const SERVER_PLAN = { samples: 40, warmup: 3, goal: { fetch: 1.15, push: 1.3 } } as const;
+const SERVER_PLAN = { samples: 40, warmup: 3, goal: { fetch: 1.15, push: 1.3 } } as const;
 
 /** One measure: ours against the bare backend. */
 export interface ServerFigure {

@@ -11,7 +11,7 @@ import { serveRepository, type RepositoryService } from './serve-repository.ts';
 import { parseSmartRequest, SMART_HTTP_ONLY } from './smart-http.ts';
 
 /** The longest repository name taken. */
-export const MAX_REPO_NAME = 100;
+const MAX_REPO_NAME = 100;
 
 /** How to serve the repositories of one folder. */
 export interface FlatReposOptions {

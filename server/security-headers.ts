@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { NON_PAGE_POLICY } from './content-security-policy.ts';
 
 /** Set on every answer. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -16,7 +16,7 @@ const DEFAULT_APP = fileURLToPath(new URL('../dist/', import.meta.url));
 const DEFAULT_PORT = 8080;
 
 /** Flags of `serve`. */
-export const SERVE_FLAGS = {
+const SERVE_FLAGS = {
   data: { type: 'string' },
   listen: { type: 'string' },
   port: { type: 'string' },

@@ -11,8 +11,8 @@ import type { RepoObjects } from './repo-objects.ts';
 import { diffTrees, TooManyChangesError } from './tree-diff.ts';
 
 /** Where readers push: `refs/for/main/<any name>`, as Gerrit's magic refs; the fold publishes. */
-export const SUBMIT_REF = /^refs\/for\/main\/[A-Za-z0-9._-]{1,100}$/;
-export const MAIN_REF = 'refs/heads/main';
+const SUBMIT_REF = /^refs\/for\/main\/[A-Za-z0-9._-]{1,100}$/;
+const MAIN_REF = 'refs/heads/main';
 
 /** What one role may push at most. */
 interface Limits {

@@ -37,7 +37,7 @@ export interface PageSnapshots {
 }
 
 /** The folder of a repository holding its snapshot files. */
-export const SNAPSHOT_FOLDER = 'pages';
+const SNAPSHOT_FOLDER = 'pages';
 const INDEX = 'index.json';
 /** Snapshots kept in memory besides their files (the most recently used pages). */
 const CACHED_PAGES = 64;

@@ -11,7 +11,7 @@ import { encodeReceiveAdvertisement, encodeReport, parsePushRequest, PushRequest
 import type { RepoObjects } from './repo-objects.ts';
 
 /** The largest push body a reader may send (five comments are a few KB) and the moderator's. */
-export const MAX_PUSH_BYTES: Record<PushRole, number> = { reader: 256 * 1024, moderator: 16 * 1024 * 1024 };
+const MAX_PUSH_BYTES: Record<PushRole, number> = { reader: 256 * 1024, moderator: 16 * 1024 * 1024 };
 
 /** What receive-pack works on. */
 export interface ReceiveTarget {

@@ -15,14 +15,14 @@ import { resolveUpstream, upstreamTable, type Upstream } from './upstreams.ts';
 export { DEFAULT_UPSTREAMS, type Upstream } from './upstreams.ts';
 
 /** The path under which the way through is served. */
-export const WAY_THROUGH_PREFIX = '/proxy/';
+const WAY_THROUGH_PREFIX = '/proxy/';
 
 /**
  * Requests per address: generous for a person's devices (a sync is 3 or 4 requests, a background
  * check one a minute), tight for someone using the server to reach GitHub in bulk, which could
  * get the server's own address limited there.
  */
-export const DEFAULT_WAY_THROUGH_RATE: RateLimit = { pushes: 120, perSeconds: 60 };
+const DEFAULT_WAY_THROUGH_RATE: RateLimit = { pushes: 120, perSeconds: 60 };
 
 /** How to serve the way through. */
 export interface WayThroughOptions extends ForwardOptions {

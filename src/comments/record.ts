@@ -67,7 +67,7 @@ export const MAX_QUOTE_LENGTH = 500;
 export const MAX_QUOTE_CONTEXT_LENGTH = 64;
 export const MAX_PAGE_LENGTH = 100;
 /** The largest text-position hint: far beyond any page's text. */
-export const MAX_POSITION = 100_000_000;
+const MAX_POSITION = 100_000_000;
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE = /^[a-z0-9][a-z0-9._-]*$/;

@@ -1,6 +1,6 @@
 import { compareByName, kindWithArticle, nameList, quoteName } from './record-name.ts';
 import { childrenByParent, isItem, type Snapshot } from './snapshot.ts';
-import type { ItemKind, ItemRecord, RecordKind } from './types.ts';
+import type { ItemKind, ItemRecord } from './types.ts';
 
 /**
  * Guards: may this change be made? Each answers `{ ok: true }` or a reason in words for the
@@ -149,9 +149,4 @@ export function canDelete(snapshot: Snapshot, id: string, options: DeleteOptions
 /** "1 item", "3 items". */
 export function countItems(count: number): string {
   return count === 1 ? '1 item' : `${count} items`;
-}
-
-/** True for the kinds that live in the tree. */
-export function isItemKind(kind: RecordKind): kind is ItemKind {
-  return kind === 'area' || kind === 'project' || kind === 'action';
 }

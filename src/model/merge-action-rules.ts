@@ -28,7 +28,7 @@ interface Choice {
  * gives way to the other; when both changed it, a change beats a removal, and of two changes
  * the one whose canonical JSON sorts first is kept (the same on every device).
  */
-export function chooseValue(base: Json | undefined, ours: Json | undefined, theirs: Json | undefined): Choice {
+function chooseValue(base: Json | undefined, ours: Json | undefined, theirs: Json | undefined): Choice {
   if (sameJson(ours, theirs)) return { value: ours, conflict: false };
   if (sameJson(base, ours)) return { value: theirs, conflict: false };
   if (sameJson(base, theirs)) return { value: ours, conflict: false };

@@ -15,7 +15,7 @@ import {
 import { hasStates, isStateOf } from './states.ts';
 import type { ConflictNote } from './types.ts';
 
-export { addConflictNotes, quoteValue, withConflictNotes } from './conflict-notes.ts';
+export { addConflictNotes, quoteValue } from './conflict-notes.ts';
 
 /** The paths {@link mergeRecordFile} merges: `items/**.json`, `contacts/*.json`, `contexts/*.json`. */
 const RECORD_FILE = /^(?:items\/(?:[^/]+\/)*|contacts\/|contexts\/)[^/]+\.json$/;

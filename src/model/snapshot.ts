@@ -28,13 +28,6 @@ export function isItem(record: AnyRecord | undefined): record is ItemRecord {
   return record !== undefined && (record.kind === 'area' || record.kind === 'project' || record.kind === 'action');
 }
 
-/** The items whose parent is `parentId` (`undefined`: top-level items). */
-export function childrenOf(snapshot: Snapshot, parentId: string | undefined): ItemRecord[] {
-  const out: ItemRecord[] = [];
-  for (const record of snapshot.records.values()) if (isItem(record) && record.parent === parentId) out.push(record);
-  return out;
-}
-
 /** Items by parent id, built once for walks over the whole tree. */
 export function childrenByParent(snapshot: Snapshot): Map<string, ItemRecord[]> {
   const children = new Map<string, ItemRecord[]>();

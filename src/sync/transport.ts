@@ -164,7 +164,7 @@ interface RequestContext {
  * the server could not be reached (in Node, `cause.code` tells refused from no such host; a
  * browser only says the fetch failed).
  */
-export function classifyRequestFailure(error: unknown, { url, phase, signal, timeout }: RequestContext): SyncError {
+function classifyRequestFailure(error: unknown, { url, phase, signal, timeout }: RequestContext): SyncError {
   if (error instanceof SyncError) return error;
   if (signal?.aborted) return new AbortedError(phase);
   const detail = error instanceof Error ? error.message : String(error);
@@ -211,7 +211,7 @@ function checkGitAnswer(url: string, kind: GitAnswerKind, response: Response, bo
 }
 
 /** Seconds from a `Retry-After` header: a number of seconds or an HTTP date; `undefined` when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value);
   const date = Date.parse(value);

@@ -35,7 +35,7 @@ export function defaultDeviceName(userAgent: string): string {
 }
 
 /** Longest name kept, so a commit header stays a line. */
-export const MAX_DEVICE_NAME = 60;
+const MAX_DEVICE_NAME = 60;
 
 /**
  * A device name as typed, tidied: one line (a commit header holds it), without `<` or `>` (which

@@ -6,7 +6,7 @@
 import { Tasks } from '../model/index.ts';
 
 /** The IndexedDB database of the task repository. */
-export const TASKS_DB = 'taskgit';
+const TASKS_DB = 'taskgit';
 
 declare global {
   interface Window {

@@ -56,9 +56,3 @@ export function openFromHash(hash: string): string[] {
   return [...new Set(ids)].slice(-MAX_OPEN_ITEMS);
 }
 
-/** The view's entry in {@link VIEWS}. */
-export function viewInfo(view: ViewId): ViewInfo {
-  const info = VIEWS.find((entry) => entry.id === view);
-  if (!info) throw new Error(`unknown view ${view}`);
-  return info;
-}

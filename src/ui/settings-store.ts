@@ -25,7 +25,7 @@ export interface SettingsStore {
   saveDeviceName(name: string): Promise<void>;
 }
 
-export const SETTINGS_DB = 'taskgit-settings';
+const SETTINGS_DB = 'taskgit-settings';
 
 /** Opens the settings database on first use. */
 export function openSettingsStore(name = SETTINGS_DB): SettingsStore {

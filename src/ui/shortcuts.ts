@@ -47,7 +47,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export type KeyOutcome = { kind: 'run'; action: ShortcutAction } | { kind: 'pending' } | { kind: 'none' };
 
 /** Milliseconds allowed between the keys of a sequence. */
-export const SEQUENCE_TIMEOUT_MS = 1500;
+const SEQUENCE_TIMEOUT_MS = 1500;
 
 /** Follows key presses through the table; keeps the keys of an unfinished sequence. */
 export interface ShortcutMatcher {

@@ -34,7 +34,7 @@ export interface SyncControllerDeps {
   pageEvents?: Events;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 2000;
+const DEFAULT_DEBOUNCE_MS = 2000;
 /** A visible app asks the remote for news about once a minute (one small request when there is none). */
 export const DEFAULT_CHECK_EVERY_MS = 60_000;
 /** Focus or visibility checks at most this often. */

@@ -2,8 +2,6 @@
 export { DEFAULT_BLOCK_SELECTOR, listBlocks } from './blocks.ts';
 export { anchorFromRange, blockAnchor, locateAnchor } from './locate-anchor.ts';
 export type { AnchorPlace } from './locate-anchor.ts';
-export { matchQuote } from './match-quote.ts';
 export type { QuoteMatch, QuoteSelector } from './match-quote.ts';
-export { buildPageText, normaliseSpace } from './page-text.ts';
+export { buildPageText } from './page-text.ts';
 export type { BlockSpan, PageText } from './page-text.ts';
-export { describeQuote } from './text-quote.ts';

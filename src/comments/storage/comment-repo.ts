@@ -15,7 +15,7 @@ import { refusalWords } from '../threads/index.ts';
 /** The branch holding this reader's own comment files. */
 export const OUTBOX_BRANCH = 'outbox';
 /** The branch holding the last snapshot of `page` the remote served. */
-export function pageBranch(page: string): string {
+function pageBranch(page: string): string {
   return `pages/${page}`;
 }
 

@@ -1,5 +1,5 @@
 /** Where the widget keeps comments: its own git repository per remote, and a little localStorage. */
-export { CommentRepo, InvalidCommentError, OUTBOX_BRANCH, commentDatabaseName, pageBranch } from './comment-repo.ts';
+export { CommentRepo, InvalidCommentError } from './comment-repo.ts';
 export type { OpenCommentRepoOptions, PageSnapshot, PendingChange } from './comment-repo.ts';
 export { LocalMemory } from './local-memory.ts';
 export type { Draft } from './local-memory.ts';

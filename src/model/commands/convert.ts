@@ -5,7 +5,7 @@ import type { ActionState, ItemKind, ItemRecord, ProjectState } from '../types.t
 import { enforce, requireItem, withoutUndefined } from './shared.ts';
 
 /** The state an action takes as a project: open work is active, future is someday. */
-export const ACTION_TO_PROJECT_STATE: Readonly<Record<ActionState, ProjectState>> = {
+const ACTION_TO_PROJECT_STATE: Readonly<Record<ActionState, ProjectState>> = {
   inbox: 'active',
   next: 'active',
   waiting: 'active',
@@ -16,7 +16,7 @@ export const ACTION_TO_PROJECT_STATE: Readonly<Record<ActionState, ProjectState>
 };
 
 /** The state a project takes as an action: active is next, someday is future. */
-export const PROJECT_TO_ACTION_STATE: Readonly<Record<ProjectState, ActionState>> = {
+const PROJECT_TO_ACTION_STATE: Readonly<Record<ProjectState, ActionState>> = {
   active: 'next',
   someday: 'future',
   done: 'done',

@@ -1,13 +1,13 @@
 /** Commands: pure functions from a snapshot to an {@link Edit} (one commit), or a ModelError. */
 export { createRecord } from './create.ts';
 export type { CreateInput } from './create.ts';
-export { changedFields, updateRecord } from './update.ts';
+export { updateRecord } from './update.ts';
 export type { RecordPatch } from './update.ts';
 export { completeAction } from './complete.ts';
 export { deleteRecord } from './delete.ts';
-export { deleteDoneItems, doneItemsToDelete } from './delete-done.ts';
-export { ACTION_TO_PROJECT_STATE, convertItem, PROJECT_TO_ACTION_STATE } from './convert.ts';
+export { deleteDoneItems } from './delete-done.ts';
+export { convertItem } from './convert.ts';
 export { dismissConflict, otherValuePatch, chooseOtherValue } from './conflicts.ts';
 export { addLogEntry } from './add-log-entry.ts';
-export { EDITABLE_FIELDS, MAX_DESCRIPTION_CHARS } from './check-record.ts';
+export { MAX_DESCRIPTION_CHARS } from './check-record.ts';
 export { markReviewed, resetChecklist, tickChecklistItem } from './review.ts';

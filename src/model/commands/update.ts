@@ -118,7 +118,7 @@ function invalidState(record: ActionRecord | ProjectRecord, state: string): neve
 }
 
 /** The top-level fields whose values differ between two versions of a record. */
-export function changedFields(before: AnyRecord, after: AnyRecord): Set<string> {
+function changedFields(before: AnyRecord, after: AnyRecord): Set<string> {
   const changed = new Set<string>();
   const a: JsonFields = before;
   const b: JsonFields = after;

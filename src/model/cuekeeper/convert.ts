@@ -5,7 +5,7 @@ import type { CkActionState, CkDate, CkDetails, CkNode, CkRepeat } from './ck-no
 import { CkShapeError } from './ck-node.ts';
 
 /** The note a CueKeeper conflict message becomes on the converted record. */
-export function conflictNoteOf(message: string): ConflictNote {
+function conflictNoteOf(message: string): ConflictNote {
   return { field: 'cuekeeper', kept: message, note: `From CueKeeper's merge: ${message}` };
 }
 

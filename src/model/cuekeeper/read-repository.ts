@@ -10,7 +10,7 @@ import { convertNode, convertPlain } from './convert.ts';
 import { parseSexp, SexpSyntaxError } from './sexp.ts';
 
 /** The only format of CueKeeper repository there is (its `ck-version` file). */
-export const CUEKEEPER_FORMAT = '0.1';
+const CUEKEEPER_FORMAT = '0.1';
 
 /** The folders of a CueKeeper repository, as `ck_update.ml` writes them, and what each holds. */
 const FOLDERS = { db: 'item', contact: 'contact', context: 'context' } as const;

@@ -5,7 +5,7 @@
  */
 export { processTree } from './process-tree.ts';
 export type { ProcessAreaNode, ProcessProjectNode, ProcessTree, ProcessTreeOptions } from './process-tree.ts';
-export { NO_CONTEXT, NO_PROJECT, RECENTLY_COMPLETED_LIMIT, workView } from './work-view.ts';
+export { workView } from './work-view.ts';
 export type { WorkContextGroup, WorkProjectGroup, WorkView, WorkViewOptions } from './work-view.ts';
 export { contactsView } from './contacts-view.ts';
 export type { ContactEntry } from './contacts-view.ts';
@@ -15,7 +15,6 @@ export { REVIEW_MODES, reviewView } from './review-view.ts';
 export type { ReviewMode, ReviewView } from './review-view.ts';
 export type { DoneReview } from './review-done.ts';
 export type { FutureReview } from './review-future.ts';
-export { NO_AREA } from './review-areas.ts';
 export type { AreaCounts, AreaReviewEntry, AreasReview } from './review-areas.ts';
 export type { EverythingEntry, EverythingReview } from './review-everything.ts';
 export { problems } from './problems.ts';
@@ -31,5 +30,4 @@ export type { DeadlineEntry } from './deadlines.ts';
 export { STALE_AFTER_DAYS, staleProjects } from './stale-projects.ts';
 export type { StaleProject } from './stale-projects.ts';
 export type { ParentGroup } from './parent-groups.ts';
-export { UNSPECIFIED_REASON } from './review-waiting.ts';
 export type { WaitingGroup, WaitingReview } from './review-waiting.ts';

@@ -10,7 +10,7 @@ import type { TreeIndex } from './tree-index.ts';
  * (inbox) action is not progress. CueKeeper lib/ck_rev.ml, `check_for_problems`: `Next`,
  * `Waiting`, `Waiting_for_contact` and `Waiting_until` are `In_progress`.
  */
-export function isProgress(action: ActionRecord): boolean {
+function isProgress(action: ActionRecord): boolean {
   return action.state === 'next' || action.state === 'waiting' || action.state === 'waiting-for-contact' || action.state === 'scheduled';
 }
 

@@ -26,7 +26,7 @@ export interface WaitingReview {
 }
 
 /** Title of the group of actions waiting for an unspecified reason. */
-export const UNSPECIFIED_REASON = 'Waiting (unspecified reason)';
+const UNSPECIFIED_REASON = 'Waiting (unspecified reason)';
 
 /**
  * The Waiting page, as CueKeeper's `make_waiting_tree` (lib/ck_model.ml) builds it: actions

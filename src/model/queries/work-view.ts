@@ -7,7 +7,7 @@ import { pastDeadlines, type DeadlineEntry } from './deadlines.ts';
 import { buildTreeIndex, nearestAbove } from './tree-index.ts';
 
 /** How many done actions {@link workView} lists under `recentlyCompleted`. */
-export const RECENTLY_COMPLETED_LIMIT = 10;
+const RECENTLY_COMPLETED_LIMIT = 10;
 
 /** Options of {@link workView}. */
 export interface WorkViewOptions {

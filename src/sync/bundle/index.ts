@@ -8,6 +8,6 @@ export { importBundle } from './import-bundle.ts';
 export type { ImportBundleOptions, ImportBundleResult } from './import-bundle.ts';
 export { BundleError } from './bundle-error.ts';
 export type { BundleErrorData, BundleProblem } from './bundle-error.ts';
-export { encodeBundleHeader, parseBundleHeader } from './bundle-header.ts';
+export { encodeBundleHeader } from './bundle-header.ts';
 export type { BundleHeader, BundleRef } from './bundle-header.ts';
 export type { BundlePhase, BundleProgress } from './progress.ts';

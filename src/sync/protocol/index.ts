@@ -5,7 +5,7 @@
  */
 export { ProtocolError } from './errors.ts';
 export type { ProtocolErrorData, ProtocolPart } from './errors.ts';
-export { DELIM_PKT, FLUSH_PKT, MAX_PKT_LENGTH, MAX_PKT_PAYLOAD, encodePktLine, readPktLines } from './pkt-line.ts';
+export { FLUSH_PKT, MAX_PKT_PAYLOAD, encodePktLine, readPktLines } from './pkt-line.ts';
 export type { PktLine } from './pkt-line.ts';
 export { PktLineReader } from './pkt-line-reader.ts';
 export { parseRefAdvertisement } from './ref-advertisement.ts';
@@ -14,7 +14,7 @@ export { decodeSideBand, demultiplexSideBand, throwServerError } from './side-ba
 export type { SideBandPacket } from './side-band.ts';
 export { encodePack, encodePackEntries, PackEncoder } from './pack-writer.ts';
 export type { EncodePackOptions } from './pack-writer.ts';
-export { DEFAULT_MAX_TOTAL_BYTES, DELTA_BASE_CACHE_BYTES, parsePack } from './pack-reader.ts';
+export { DELTA_BASE_CACHE_BYTES, parsePack } from './pack-reader.ts';
 export type { PackObject, ParsePackOptions, ResolveBase } from './pack-reader.ts';
 export { PackStreamReader } from './pack-stream.ts';
 export type { PackEntry, PackStreamOptions } from './pack-stream.ts';
@@ -22,6 +22,5 @@ export { PackResolver } from './pack-resolver.ts';
 export type { ResolveBases, ResolvedObject } from './pack-resolver.ts';
 export { createIncrementalSha1, createObjectHasher } from './object-hasher.ts';
 export type { HashRaw, IncrementalSha1 } from './object-hasher.ts';
-export { applyDelta } from './delta.ts';
 export type { ApplyDeltaOptions } from './delta.ts';
 export { DEFAULT_MAX_OBJECT_BYTES } from './pack-format.ts';

@@ -25,7 +25,7 @@ export interface ParsePackOptions {
 }
 
 /** Default for `maxTotalBytes`: 1 GiB, more than a browser tab should hold at once anyway. */
-export const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
+const DEFAULT_MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
 
 /** Bytes of built objects {@link PackResolver} keeps as delta bases; git's default is 96 MB. */
 export const DELTA_BASE_CACHE_BYTES = 64 * 1024 * 1024;

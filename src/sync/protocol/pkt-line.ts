@@ -4,7 +4,7 @@ import { ProtocolError } from './errors.ts';
 export type PktLine = Uint8Array | 'flush' | 'delim';
 
 /** Largest whole packet git sends or accepts (LARGE_PACKET_MAX), its 4-byte length included. */
-export const MAX_PKT_LENGTH = 65520;
+const MAX_PKT_LENGTH = 65520;
 
 /** Largest payload one packet can carry. */
 export const MAX_PKT_PAYLOAD = MAX_PKT_LENGTH - 4;

@@ -63,7 +63,7 @@ export interface UnpackOptions {
 }
 
 /** A run of about this size is one bounded transaction: 4 MB clone and store in ~10 ms here. */
-export const DEFAULT_RUN_BYTES = 4 * 1024 * 1024;
+const DEFAULT_RUN_BYTES = 4 * 1024 * 1024;
 /**
  * Runs being stored at once: with two, the next run is read while IndexedDB commits the last
  * (with one, reading stopped at every run until its transaction was done).

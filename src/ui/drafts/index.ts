@@ -1,5 +1,5 @@
 /** Drafts: what a person typed and has not saved, kept across reloads until saved or discarded. */
-export { clearDraft, readDraft, watchDraft, writeDraft } from './draft-store.ts';
+export { clearDraft, readDraft, writeDraft } from './draft-store.ts';
 export type { Draft } from './draft-store.ts';
 export { DraftNote } from './draft-note.tsx';
 export { useDraft } from './use-draft.ts';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Commit, Tasks } from '../../model/index.ts';
 
 /** Commits per page of History. */
-export const HISTORY_PAGE_SIZE = 50;
+const HISTORY_PAGE_SIZE = 50;
 
 /** What {@link useHistoryPages} has loaded. */
 export interface HistoryPages {

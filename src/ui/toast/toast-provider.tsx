@@ -3,7 +3,7 @@ import '../styles/snackbar.css';
 import { ToastContext, type ToastInput, type Toasts } from './toast-context.ts';
 
 /** How long a toast stays, unless the pointer or the focus is on it. */
-export const TOAST_MS = 8000;
+const TOAST_MS = 8000;
 
 type Shown = ToastInput & { id: number };
 

@@ -45,7 +45,7 @@ export function useUndo(tasks: Tasks): UndoActions {
 }
 
 /** The toast for a commit the person made: what it did, and the way back. */
-export function commitToast(event: CommitEvent, actions: UndoActions): ToastInput {
+function commitToast(event: CommitEvent, actions: UndoActions): ToastInput {
   if (event.kind === 'undo') return { text: `Undone: ${event.subject}`, action: { label: 'Redo', run: () => actions.redo(event.id) } };
   const text = event.kind === 'redo' ? `Redone: ${event.subject}` : event.subject;
   return { text, action: { label: 'Undo', run: () => actions.undo(event.id) } };

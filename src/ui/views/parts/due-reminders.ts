@@ -1,7 +1,7 @@
 import type { ActionRecord } from '../../../model/index.ts';
 
 /** The app's name, the document title without a count. */
-export const APP_TITLE = 'Taskgit';
+const APP_TITLE = 'Taskgit';
 
 /** The document title: "(3) Taskgit" while 3 actions are due, else "Taskgit". */
 export function titleWithDueCount(count: number): string {

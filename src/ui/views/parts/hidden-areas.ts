@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 
-export const HIDDEN_AREAS_KEY = 'taskgit-work-hidden-areas';
+const HIDDEN_AREAS_KEY = 'taskgit-work-hidden-areas';
 
 function read(): Set<string> {
   try {

@@ -11,7 +11,7 @@ export interface PlaceOption {
 }
 
 /** Joins a path of names for a select's option. */
-export const PATH_SEPARATOR = ' › ';
+const PATH_SEPARATOR = ' › ';
 
 /**
  * Every area and active project of the process tree, in tree order (an area, its sub-areas,

@@ -10,7 +10,7 @@ const KEY = 'taskgit-reminders';
 export type ReminderState = 'unsupported' | 'blocked' | 'off' | 'on';
 
 /** True when this browser can show notifications. */
-export function remindersSupported(): boolean {
+function remindersSupported(): boolean {
   return typeof window !== 'undefined' && 'Notification' in window;
 }
 

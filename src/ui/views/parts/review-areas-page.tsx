@@ -6,7 +6,7 @@ import { RecordButton } from './record-button.tsx';
 import { RecordLinks } from './record-links.tsx';
 
 /** A project's "Mark reviewed" button. */
-export function MarkReviewedButton({ project, run }: { project: ProjectRecord; run: ItemRowProps['run'] }) {
+function MarkReviewedButton({ project, run }: { project: ProjectRecord; run: ItemRowProps['run'] }) {
   return (
     <button type="button" className="chip" onClick={() => void run((s) => markReviewed(s, project.id, new Date()), `${quoteName(project.name)} is marked reviewed.`)}>
       Mark reviewed
@@ -64,7 +64,7 @@ export function ReviewAreasPage({ page, ...rowProps }: ItemRowProps & { page: Ar
 }
 
 /** "1 active, 2 someday, 1 done project; 3 open actions" with plurals right and empty counts left out. */
-export function countWords(counts: AreasReview['areas'][number]['counts']): string {
+function countWords(counts: AreasReview['areas'][number]['counts']): string {
   const projects = [
     [counts.activeProjects, 'active'],
     [counts.somedayProjects, 'someday'],

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { REVIEW_MODES, type ReviewMode } from '../../../model/index.ts';
 
 /** The label of each page of the weekly review. */
-export const REVIEW_LABELS: Record<ReviewMode, string> = {
+const REVIEW_LABELS: Record<ReviewMode, string> = {
   done: 'Done',
   waiting: 'Waiting',
   future: 'Future & someday',

@@ -14,7 +14,7 @@ import type { ItemRowProps } from '../../rows/item-row.tsx';
 import { dueWords } from './describe-day.ts';
 
 /** The weekly-review action: the open action named as the app names it, the one with a checklist first. */
-export function findWeeklyReview(snapshot: Snapshot): ActionRecord | undefined {
+function findWeeklyReview(snapshot: Snapshot): ActionRecord | undefined {
   let found: ActionRecord | undefined;
   for (const record of snapshot.records.values()) {
     if (record.kind !== 'action' || record.state === 'done' || record.name !== WEEKLY_REVIEW_NAME) continue;
