@@ -29,10 +29,17 @@ function put(page: Page, record: Record<string, unknown>, message: string): Prom
   return page.evaluate(async ({ record, message }) => window.taskgit?.tasks.apply({ changes: [{ put: record as never }], message }), { record, message });
 }
 
-/** Moves the page's clock on in steps, letting each background check that falls due finish. */
-async function idle(page: Page, ms: number, step = 10_000): Promise<void> {
+/**
+ * Moves the page's clock on in steps, each timer firing at its own time (`runFor`; `fastForward`
+ * would fire a check at the step's end, late), letting each background check that falls due
+ * finish. A step is under half the shortest wait between checks (48 s): a check that started in
+ * one step is waited for after the next at the latest (by then the status bar shows it),
+ * before the one after it can fall due; and as the wait counts from a check's start, one that
+ * ends late (the machine is slow) does not move the ones after it.
+ */
+async function idle(page: Page, ms: number, step = 20_000): Promise<void> {
   for (let passed = 0; passed < ms; passed += step) {
-    await page.clock.fastForward(step);
+    await page.clock.runFor(step);
     await expect(page.locator('.sync-indicator')).not.toHaveAttribute('data-phase', 'syncing');
   }
 }

@@ -320,12 +320,13 @@ describe('SyncController background checks', () => {
     expect(runs()).toBe(2);
   });
 
-  it('backs off after failures, doubling the wait', async () => {
+  /** A started controller, visible and online, with a remote set, whose syncs run `run` (counted). */
+  function checking(run: () => Promise<SyncOutcome>): { controller: SyncController; runs: () => number } {
     let runs = 0;
     const controller = new SyncController({
-      run: async () => {
+      run: () => {
         runs++;
-        return failed('unreachable', 'Could not reach it.');
+        return run();
       },
       events,
       pageEvents: page,
@@ -336,12 +337,49 @@ describe('SyncController background checks', () => {
     });
     controller.start();
     controller.configure(REMOTE);
+    return { controller, runs: () => runs };
+  }
+
+  it('counts the interval from the start of a check, so a slow answer does not push the next one back', async () => {
+    let answer: (() => void) | undefined;
+    const { controller, runs } = checking(async () => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return success('up-to-date', 'a1');
+    });
     await advance(DEFAULT_CHECK_EVERY_MS);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS / 2); // the remote takes half a minute to answer
+    answer?.();
+    await settle();
+    await advance(DEFAULT_CHECK_EVERY_MS / 2 - 1);
+    expect(runs(), 'not before a minute from the last start').toBe(1);
+    await advance(1);
+    expect(runs(), 'a minute after the last one began, not after it ended').toBe(2);
+    answer?.();
+    controller.stop();
+  });
+
+  it('waits as long as a remote that turned it away asked before checking again', async () => {
+    const data = { url: REMOTE.url, status: 429, body: '', retryAfterSeconds: 540 };
+    const { controller, runs } = checking(async () => ({ kind: 'failed', error: { code: 'server-error', message: 'Too many attempts.', name: 'SyncError', data } as SyncError }));
     await advance(DEFAULT_CHECK_EVERY_MS);
-    expect(runs, 'the second check waits twice as long').toBe(1);
+    expect(runs()).toBe(1);
+    expect(controller.getState().error).toMatchObject({ status: 429, retryAfterSeconds: 540 });
+    await advance(540_000 - 1); // a failure alone would have waited two minutes
+    expect(runs()).toBe(1);
+    await advance(1);
+    expect(runs()).toBe(2);
+    controller.stop();
+  });
+
+  it('backs off after failures, doubling the wait', async () => {
+    const { controller, runs } = checking(async () => failed('unreachable', 'Could not reach it.'));
     await advance(DEFAULT_CHECK_EVERY_MS);
-    expect(runs).toBe(2);
+    expect(runs()).toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS);
+    expect(runs(), 'the second check waits twice as long').toBe(1);
+    await advance(DEFAULT_CHECK_EVERY_MS);
+    expect(runs()).toBe(2);
     expect(controller.getState().error?.code).toBe('unreachable');
     controller.stop();
   });

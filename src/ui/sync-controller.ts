@@ -55,6 +55,12 @@ export class SyncController {
   private started = false;
   /** When the remote was last asked anything (a sync ended, well or not). */
   private lastContactAt: number | undefined;
+  /**
+   * What the wait for the next background check counts from: when the last sync started, or a
+   * check found it could not run. From the start, so a slow answer does not push every later
+   * check back by its own length ("once a minute" is start to start).
+   */
+  private checkCountsFrom: number | undefined;
   /** Syncs failed in a row, for the background checks' backoff. */
   private failures = 0;
   private readonly listeners = new Set<Listener>();
@@ -111,7 +117,10 @@ export class SyncController {
     const sameRemote = url !== undefined && url === this.state.remoteUrl;
     this.settings = url ? { ...settings!, url } : undefined;
     const known = record && record.remoteUrl === url ? record : undefined;
-    if (!sameRemote) this.failures = 0;
+    if (!sameRemote) {
+      this.failures = 0;
+      this.checkCountsFrom = this.now(); // a new remote: its first check a whole interval away
+    }
     this.update({
       remoteUrl: url,
       syncedHead: known ? known.head : sameRemote ? this.state.syncedHead : undefined,
@@ -149,6 +158,7 @@ export class SyncController {
       return this.running;
     }
     const settings = this.settings;
+    this.checkCountsFrom = this.now();
     this.running = this.runOnce(settings, background).finally(() => {
       this.running = undefined;
       this.scheduleCheck();
@@ -215,21 +225,33 @@ export class SyncController {
     }, this.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
-  /** The next background check, after the interval (doubled per failure) with ±20% jitter. */
+  /**
+   * The next background check, the interval (doubled per failure, ±20% jitter) after the last
+   * sync began; never sooner than the remote asked to be left alone (a 429's `Retry-After`).
+   */
   private scheduleCheck(): void {
     this.cancelCheck();
     if (!this.started || !this.settings || !this.isVisible()) return;
-    const every = Math.min(MAX_CHECK_EVERY_MS, (this.deps.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS) * 2 ** Math.min(this.failures, 10));
+    const backedOff = Math.min(MAX_CHECK_EVERY_MS, (this.deps.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS) * 2 ** Math.min(this.failures, 10));
+    const every = Math.max(backedOff, (this.state.error?.retryAfterSeconds ?? 0) * 1000);
     const jitter = 0.8 + 0.4 * (this.deps.random ?? Math.random)();
-    this.checkTimer = setTimeout(() => {
-      this.checkTimer = undefined;
-      this.check();
-    }, Math.round(every * jitter));
+    const passed = this.checkCountsFrom === undefined ? 0 : this.now() - this.checkCountsFrom;
+    this.checkTimer = setTimeout(
+      () => {
+        this.checkTimer = undefined;
+        this.check();
+      },
+      Math.max(0, Math.round(every * jitter) - passed),
+    );
   }
 
   /** A background check: a sync nobody asked for, when it can run and nothing else is under way. */
   private check(): void {
-    if (!this.settings || !this.state.online || !this.isVisible() || this.running) return this.scheduleCheck();
+    if (this.running) return; // its end schedules the next
+    if (!this.settings || !this.state.online || !this.isVisible()) {
+      this.checkCountsFrom = this.now(); // could not run: the next is a whole interval away
+      return this.scheduleCheck();
+    }
     void this.startSync(true);
   }
 

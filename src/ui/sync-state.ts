@@ -30,12 +30,17 @@ export interface SyncFailureInfo {
   message: string;
   /** The HTTP status the remote answered with, when the failure was one (a 429 has words of its own). */
   status?: number;
+  /** How long the remote asked this device to wait before trying again (a 429's or 503's `Retry-After`), in seconds. */
+  retryAfterSeconds?: number;
 }
 
 /** The plain data of a sync failure, for the state (and the words) the UI keeps. */
 export function failureInfo(error: { code: SyncErrorCode; message: string; data: object }): SyncFailureInfo {
   const { code, message, data } = error;
-  return 'status' in data && typeof data.status === 'number' ? { code, message, status: data.status } : { code, message };
+  const info: SyncFailureInfo = { code, message };
+  if ('status' in data && typeof data.status === 'number') info.status = data.status;
+  if ('retryAfterSeconds' in data && typeof data.retryAfterSeconds === 'number') info.retryAfterSeconds = data.retryAfterSeconds;
+  return info;
 }
 
 /** Everything the UI shows about sync. Immutable; a new object on every change. */
