@@ -180,7 +180,7 @@ test('the welcome keeps a remote address and a CueKeeper URL typed; a closed for
   await page.getByRole('button', { name: 'Add project', exact: true }).click();
   await page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Name').fill('Build a shed');
   await page.getByRole('form', { name: 'Add at the top level' }).getByLabel('Name').press('Escape');
-  await expect(page.getByRole('button', { name: 'Add project (draft)', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add project (draft)', exact: true })).toBeFocused(); // back where it was opened
   await expect(page.getByRole('button', { name: 'Add area', exact: true })).toBeVisible();
   // Changed to an area in the form, the name goes with it, and so does the mark.
   await page.getByRole('button', { name: 'Add project (draft)', exact: true }).click();

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
 import { createRecord, quoteName, type Adder } from '../../model/index.ts';
 import { DraftMark, draftLabel, useDraftWaiting } from '../drafts/index.ts';
 import { InlineNameForm } from '../views/parts/inline-name-form.tsx';
+import { useInlineForm } from '../views/parts/use-inline-form.ts';
 import { newId, type Run } from '../views/parts/use-run.ts';
 
 /**
@@ -10,17 +10,12 @@ import { newId, type Run } from '../views/parts/use-run.ts';
  * which carries a dot (and says "(draft)") while what was typed in it waits.
  */
 export function useGroupAdder(adder: Adder | undefined, title: string, draftKey: string, run: Run) {
-  const [adding, setAdding] = useState(false);
+  const { opened: adding, toggle, close } = useInlineForm<true>(); // closing, the focus goes back to the "+"
   const drafted = useDraftWaiting(draftKey) && !adding;
-  const plus = useRef<HTMLButtonElement>(null);
-  const close = (): void => {
-    setAdding(false);
-    plus.current?.focus(); // the focus goes back to the "+" it came from
-  };
   const add = (name: string): Promise<boolean> =>
     adder ? run((s) => createRecord(s, { ...adder, name }, new Date(), newId), `Added ${quoteName(name.trim())} to ${title.toLowerCase()}.`) : Promise.resolve(false);
   const button = adder && (
-    <button ref={plus} type="button" className="icon-button small" aria-expanded={adding} aria-label={draftLabel(`Add to ${title}`, drafted)} title={draftLabel(`Add to ${title}`, drafted)} onClick={() => setAdding((open) => !open)}>
+    <button type="button" className="icon-button small" aria-expanded={adding === true} aria-label={draftLabel(`Add to ${title}`, drafted)} title={draftLabel(`Add to ${title}`, drafted)} onClick={(event) => toggle(true, event.currentTarget)}>
       <span aria-hidden="true">+</span>
       <DraftMark waiting={drafted} icon />
     </button>

@@ -73,7 +73,17 @@ export function ProcessTreeView({ nodes, run, select, selectedId }: ProcessTreeV
             onAdd={() => setAdding((open) => (open?.id === id ? undefined : { id, kind: draftedKind(id, kindsInside(record)) ?? (record.kind === 'area' ? 'project' : 'action') }))}
             onKeyDown={(event) => onKeyDown(event, id)}
           >
-            {adding?.id === id && <AddItemForm parent={record} initialKind={adding.kind} run={run} onClose={() => setAdding(undefined)} />}
+            {adding?.id === id && (
+              <AddItemForm
+                parent={record}
+                initialKind={adding.kind}
+                run={run}
+                onClose={() => {
+                  setAdding(undefined);
+                  rowRefs.current.get(id)?.focus(); // back on the row whose "+" opened it
+                }}
+              />
+            )}
           </TreeRow>
         );
       })}

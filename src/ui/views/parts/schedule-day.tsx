@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ScheduleEntry, ScheduleGroup } from '../../../model/index.ts';
 import { ItemRow } from '../../rows/item-row.tsx';
 import type { ActionRowProps } from './action-row.tsx';
 import { describeDay } from './describe-day.ts';
 import { describeSpan } from './describe-span.ts';
 import { RecordButton } from './record-button.tsx';
+import { useInlineForm } from './use-inline-form.ts';
 import { ScheduleAddForm, scheduleDraftKey } from './schedule-add-form.tsx';
 import { DraftMark, draftLabel, useDraftWaiting } from '../../drafts/index.ts';
 
@@ -16,7 +17,7 @@ import { DraftMark, draftLabel, useDraftWaiting } from '../../drafts/index.ts';
  */
 export function ScheduleDay({ group, ...rowProps }: ActionRowProps & { group: ScheduleGroup }) {
   const headingId = useId();
-  const [adding, setAdding] = useState(false);
+  const { opened: adding, toggle, close } = useInlineForm<true>();
   const drafted = useDraftWaiting(scheduleDraftKey(group.start)) && !adding;
   const words = describeSpan(group, rowProps.today);
   const tone = group.isToday ? ' is-today' : group.overdue ? ' is-overdue' : '';
@@ -38,17 +39,17 @@ export function ScheduleDay({ group, ...rowProps }: ActionRowProps & { group: Sc
           <button
             type="button"
             className="icon-button small"
-            aria-expanded={adding}
+            aria-expanded={adding === true}
             aria-label={draftLabel(`Add an action on ${words.long}`, drafted)}
             title={draftLabel('Add an action on this day', drafted)}
-            onClick={() => setAdding((open) => !open)}
+            onClick={(event) => toggle(true, event.currentTarget)}
           >
             <span aria-hidden="true">+</span>
             <DraftMark waiting={drafted} icon />
           </button>
         )}
       </div>
-      {adding && <ScheduleAddForm day={group.start} dayWords={words.long} run={rowProps.run} onClose={() => setAdding(false)} />}
+      {adding && <ScheduleAddForm day={group.start} dayWords={words.long} run={rowProps.run} onClose={close} />}
       {group.entries.length > 0 && (
         <ul className="action-list">
           {group.entries.map((entry) => (
