@@ -30,7 +30,7 @@ export function WorkGroups({ groups, ...rowProps }: ActionRowProps & { groups: W
   const windowed = lines.length > WINDOWED_ABOVE_LINES;
   const focusedKey = useRef<string | undefined>(undefined);
   const focusedLine = useCallback(() => (focusedKey.current === undefined ? undefined : indexByKey.get(focusedKey.current)), [indexByKey]);
-  const { listRef, range, linePx, setLinePx } = useLineWindow(lines.length, windowed, focusedLine);
+  const { listRef, range, linePx, setLinePx, follow } = useLineWindow(lines.length, windowed, focusedLine);
   // The list's first lines are always drawn, so the `j` shortcut finds the list's first row.
   const start = range.start <= 2 * WINDOW.stepLines ? 0 : range.start;
   const head = start > 0 ? sliceLines(groups, lines, 0, WINDOW.stepLines) : undefined;
@@ -62,6 +62,9 @@ export function WorkGroups({ groups, ...rowProps }: ActionRowProps & { groups: W
     const target = event.target as Element;
     const line = target.closest('[data-row-id]')?.getAttribute('data-row-id') ?? target.closest('[data-work-line]')?.getAttribute('data-work-line');
     focusedKey.current = line ?? undefined;
+    // Drawn around the new focus before the next key, not at the next frame's scroll event: keys
+    // pressed faster than frames would otherwise walk off the drawn lines' end.
+    if (windowed) follow();
   };
   const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
     const left = event.target;
@@ -111,5 +114,5 @@ function useLineWindow(count: number, windowed: boolean, focusedLine: () => numb
       window.removeEventListener('resize', follow);
     };
   }, [windowed, follow]);
-  return { listRef, linePx, setLinePx, range: windowed ? range : { start: 0, end: count } };
+  return { listRef, linePx, setLinePx, follow, range: windowed ? range : { start: 0, end: count } };
 }
