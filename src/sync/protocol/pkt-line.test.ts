@@ -71,20 +71,31 @@ function encodeAll(packets: readonly PktLine[]): Uint8Array {
   return concatBytes(packets.map((p) => (p === 'flush' ? FLUSH_PKT : p === 'delim' ? DELIM_PKT : encodePktLine(p))));
 }
 
+/**
+ * Pushes `stream` into a new reader cut at the points `cuts` picks, draining it with `drain`
+ * after each push; returns the reader (not yet ended).
+ */
+function pushInChunks(stream: Uint8Array, cuts: number[], drain: (reader: PktLineReader) => void): PktLineReader {
+  const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
+  const reader = new PktLineReader();
+  let start = 0;
+  for (const point of [...points, stream.length]) {
+    reader.push(stream.subarray(start, point));
+    start = point;
+    drain(reader);
+  }
+  return reader;
+}
+
 describe('PktLineReader', () => {
   it('reads the same packets as readPktLines, however the stream is chunked', () => {
     fc.assert(
       fc.property(fc.array(packetArb, { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 30 }), (packets, cuts) => {
         const stream = encodeAll(packets);
-        const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
-        const reader = new PktLineReader();
         const out: PktLine[] = [];
-        let start = 0;
-        for (const point of [...points, stream.length]) {
-          reader.push(stream.subarray(start, point));
-          start = point;
-          for (let packet = reader.next(); packet !== undefined; packet = reader.next()) out.push(packet);
-        }
+        const reader = pushInChunks(stream, cuts, (chunked) => {
+          for (let packet = chunked.next(); packet !== undefined; packet = chunked.next()) out.push(packet);
+        });
         reader.end();
         expect(out).toEqual(packets);
         expect(readPktLines(stream)).toEqual(packets);
@@ -96,14 +107,9 @@ describe('PktLineReader', () => {
     fc.assert(
       fc.property(fc.array(packetArb, { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 30 }), (packets, cuts) => {
         const stream = encodeAll(packets);
-        const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
-        const reader = new PktLineReader();
         const out: PktLine[] = [];
-        let start = 0;
-        for (const point of [...points, stream.length]) {
-          reader.push(stream.subarray(start, point));
-          start = point;
-          for (let packet = reader.nextParts(); packet !== undefined; packet = reader.nextParts()) {
+        pushInChunks(stream, cuts, (chunked) => {
+          for (let packet = chunked.nextParts(); packet !== undefined; packet = chunked.nextParts()) {
             if (typeof packet === 'string') out.push(packet);
             else {
               for (const part of packet) expect(part.buffer).toBe(stream.buffer);
@@ -111,7 +117,7 @@ describe('PktLineReader', () => {
               out.push(concatBytes(packet));
             }
           }
-        }
+        });
         expect(out).toEqual(packets);
       }),
     );
