@@ -31,6 +31,7 @@ export const en = {
   unreadable: 'A comment saved on this device that cannot be shown',
   setAsideInvalid: (reason: string) => `This comment was set aside and will not be published: ${reason}. It stays on this device only; nothing else waits on it.`,
   discard: 'Discard',
+  confirmDiscard: 'Discard this comment? Its words will be gone from this device too.',
   retractionPending: 'retraction saved on this device',
   retracted: 'retracted by the author',
   removed: 'removed by a moderator',

@@ -4,6 +4,9 @@ import type { Strings } from '../strings/index.ts';
 import { formatRelativeTime, refusalWords, type RefusalKind, type ThreadEntry } from '../threads/index.ts';
 import { el } from './dom.ts';
 
+/** The actions asked twice: they cannot be undone. */
+export type ConfirmedAction = 'retract' | 'discard';
+
 /** What rendering a thread needs from the widget. */
 export interface ThreadContext {
   strings: Strings;
@@ -14,10 +17,10 @@ export interface ThreadContext {
   canRetract: (id: string) => boolean;
   onReply: (entry: ThreadEntry) => void;
   onRetract: (entry: ThreadEntry) => void;
-  /** True while comment `id`'s Retract asks to be confirmed (kept across re-renders). */
-  isConfirming: (id: string) => boolean;
-  /** The first Retract click on `id`: ask before retracting. */
-  onAskConfirm: (id: string) => void;
+  /** True while comment `id`'s `action` asks to be confirmed (kept across re-renders). */
+  isConfirming: (id: string, action: ConfirmedAction) => boolean;
+  /** The first click of `action` on `id`: ask before doing it. */
+  onAskConfirm: (id: string, action: ConfirmedAction) => void;
   /** Forgets a comment the remote refused for good. */
   onDiscard: (entry: ThreadEntry) => void;
 }
@@ -69,27 +72,35 @@ function renderActions(entry: ThreadEntry, context: ThreadContext): HTMLElement 
   reply.addEventListener('click', () => context.onReply(entry));
   const actions = el('div', { class: 'actions' }, reply);
   if (entry.refusal !== undefined) {
-    const discard = el('button', { type: 'button', class: 'link', 'data-action': 'discard' }, strings.discard);
-    discard.addEventListener('click', () => context.onDiscard(entry));
-    if (entry.publish === 'set-aside') actions.replaceChildren(discard);
-    else actions.append(discard);
+    if (entry.publish === 'set-aside') {
+      // Discarding a set-aside comment loses the reader's words: asked twice. A refused retraction
+      // only, its comment still published, goes at once.
+      actions.replaceChildren(confirmedButton(entry, context, 'discard', strings.discard, strings.confirmDiscard, () => context.onDiscard(entry)));
+    } else {
+      const discard = el('button', { type: 'button', class: 'link', 'data-action': 'discard' }, strings.discard);
+      discard.addEventListener('click', () => context.onDiscard(entry));
+      actions.append(discard);
+    }
     return actions;
   }
-  if (context.canRetract(entry.id)) {
-    // Two steps: the first click asks, the second retracts. The question is the section's state,
-    // so a refresh of the thread (another tab, a publish) never takes it away.
-    const confirming = context.isConfirming(entry.id);
-    const retract = el('button', { type: 'button', class: 'link', 'data-action': 'retract' }, confirming ? strings.confirmRetract : strings.retract);
-    retract.addEventListener('click', () => {
-      if (context.isConfirming(entry.id)) context.onRetract(entry);
-      else {
-        context.onAskConfirm(entry.id);
-        retract.textContent = strings.confirmRetract;
-      }
-    });
-    actions.append(retract);
-  }
+  if (context.canRetract(entry.id)) actions.append(confirmedButton(entry, context, 'retract', strings.retract, strings.confirmRetract, () => context.onRetract(entry)));
   return actions;
+}
+
+/**
+ * A button of two steps: the first click asks (`question`), the second does it. The question is
+ * the section's state, so a refresh of the thread (another tab, a publish) never takes it away.
+ */
+function confirmedButton(entry: ThreadEntry, context: ThreadContext, action: ConfirmedAction, label: string, question: string, confirmed: () => void): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link', 'data-action': action }, context.isConfirming(entry.id, action) ? question : label);
+  button.addEventListener('click', () => {
+    if (context.isConfirming(entry.id, action)) confirmed();
+    else {
+      context.onAskConfirm(entry.id, action);
+      button.textContent = question;
+    }
+  });
+  return button;
 }
 
 const REFUSALS = {

@@ -3,10 +3,17 @@
 import type { ThreadEntry } from '../threads/index.ts';
 import { CommentForm, type CommentFormOptions } from './comment-form.ts';
 import { el } from './dom.ts';
-import { renderThreads, type ThreadContext } from './render-thread.ts';
+import { renderThreads, type ConfirmedAction, type ThreadContext } from './render-thread.ts';
 
 /** What the widget gives a section to render its threads (the section adds replying and confirming). */
 export type SectionContext = Omit<ThreadContext, 'onReply' | 'isConfirming' | 'onAskConfirm'>;
+
+/** The focused button of a comment in the list, and where that comment stood among them. */
+interface FocusedAction {
+  id: string;
+  action: string;
+  index: number;
+}
 
 /**
  * One section. What the reader is in the middle of survives every update of the list: the form
@@ -16,13 +23,16 @@ export class ThreadSection {
   readonly element: HTMLElement;
   readonly form: CommentForm | undefined;
   private readonly list = el('div', { class: 'threads' });
-  /** Comments whose Retract was clicked once and waits for the second click. */
+  /** Focusable by script only: where the focus goes when the list loses the focused comment and has no other. */
+  private readonly heading: HTMLHeadingElement;
+  /** Comments whose Retract or Discard was clicked once and waits for the second click (`<action> <id>`). */
   private readonly confirming = new Set<string>();
 
   /** `form` undefined: a list only (the orphans, which take no new comments). */
   constructor(heading: string, note: string | undefined, form: CommentFormOptions | undefined, private readonly emptyText: string | undefined) {
     this.form = form ? new CommentForm(form) : undefined;
-    this.element = el('section', {}, el('h3', {}, heading), note !== undefined && el('p', { class: 'note' }, note), this.list, this.form?.element);
+    this.heading = el('h3', { tabindex: '-1' }, heading);
+    this.element = el('section', {}, this.heading, note !== undefined && el('p', { class: 'note' }, note), this.list, this.form?.element);
   }
 
   /** Shows `threads` (and the reply and retract buttons that act on them). */
@@ -32,24 +42,44 @@ export class ThreadSection {
     const focused = this.focusedAction();
     if (threads.length === 0) this.list.replaceChildren(this.emptyText === undefined ? '' : el('p', { class: 'muted' }, this.emptyText));
     else {
-      const isConfirming = (id: string): boolean => this.confirming.has(id);
-      const onAskConfirm = (id: string): void => void this.confirming.add(id);
+      const isConfirming = (id: string, action: ConfirmedAction): boolean => this.confirming.has(`${action} ${id}`);
+      const onAskConfirm = (id: string, action: ConfirmedAction): void => void this.confirming.add(`${action} ${id}`);
       const onRetract = (entry: ThreadEntry): void => {
-        this.confirming.delete(entry.id);
+        this.confirming.delete(`retract ${entry.id}`);
         context.onRetract(entry);
       };
-      this.list.replaceChildren(renderThreads(threads, { ...context, onReply, isConfirming, onAskConfirm, onRetract }));
+      const onDiscard = (entry: ThreadEntry): void => {
+        this.confirming.delete(`discard ${entry.id}`);
+        context.onDiscard(entry);
+      };
+      this.list.replaceChildren(renderThreads(threads, { ...context, onReply, isConfirming, onAskConfirm, onRetract, onDiscard }));
     }
-    if (focused) this.list.querySelector<HTMLElement>(`article[data-comment-id="${CSS.escape(focused.id)}"] [data-action="${focused.action}"]`)?.focus();
+    if (focused) this.refocus(focused);
   }
 
-  /** The comment and action of the focused button in the list, to focus its successor after a re-render. */
-  private focusedAction(): { id: string; action: string } | undefined {
+  /** The comment and action of the focused button in the list (and where its comment stood), to focus its successor after a re-render. */
+  private focusedAction(): FocusedAction | undefined {
     const root = this.list.getRootNode();
     const active = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
     if (!(active instanceof HTMLElement) || !this.list.contains(active)) return undefined;
-    const id = active.closest('article')?.dataset.commentId;
+    const article = active.closest('article');
+    const id = article?.dataset.commentId;
     const action = active.dataset.action;
-    return id !== undefined && action !== undefined ? { id, action } : undefined;
+    const index = [...this.list.querySelectorAll('article')].indexOf(article as HTMLElement);
+    return id !== undefined && action !== undefined ? { id, action, index } : undefined;
+  }
+
+  /**
+   * Focuses the same button again; when it is gone (its comment discarded, say) the first button
+   * of the comment that took its place, else of the one before, else the section's heading: a
+   * keyboard reader never finds the focus thrown back to the top of the page.
+   */
+  private refocus(focused: FocusedAction): void {
+    const same = this.list.querySelector<HTMLElement>(`article[data-comment-id="${CSS.escape(focused.id)}"] [data-action="${focused.action}"]`);
+    if (same) return same.focus();
+    const articles = [...this.list.querySelectorAll('article')];
+    const nearest = [...articles.slice(focused.index), ...articles.slice(0, focused.index).reverse()];
+    const button = nearest.map((article) => article.querySelector<HTMLElement>('[data-action]')).find((found) => found !== null);
+    (button ?? this.heading).focus();
   }
 }
