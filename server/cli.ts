@@ -20,3 +20,17 @@ export function closeOnSignals(close: () => Promise<unknown>): void {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** A public URL of the site: http(s), no path, no credentials; `https://tasks.example.org/`. */
+export function readSiteUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`not a URL: ${text}`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) {
+    throw new Error(`${text}: a site URL is http(s)://host[:port]/, served at the root`);
+  }
+  return `${url.origin}/`;
+}

@@ -1,7 +1,7 @@
 // A git remote for this machine: the site of server/site.ts without the app and the way through,
 // i.e. the real `git http-backend` (smart HTTP only) over the bare repositories `<name>.git` of a
 // folder, created by their first push, no force pushes or branch deletions. Loopback only,
-// answering only to loopback names; pages of the origins it is given may use it (CORS), pages of
+// answering only to loopback names (or, behind a reverse proxy, to the names of its `urls`); pages of the origins it is given may use it (CORS), pages of
 // any other are refused. It authenticates no one, except the moderator of the repositories named
 // as comment repositories (see server/comments/).
 import { mkdir } from 'node:fs/promises';
@@ -31,6 +31,11 @@ export interface GitRemoteOptions {
   onError?: (error: Error) => void;
   /** Repositories served as comment remotes (server/comments/): judged, folded, moderated, rate-limited, mirrored. */
   comments?: CommentRemoteOptions;
+  /**
+   * The URLs people reach it at through a reverse proxy (`https://comments.example.org`): their
+   * host names are then the only `Host` answered. Default its loopback names.
+   */
+  urls?: readonly string[];
 }
 
 /** A running git remote. */
@@ -57,6 +62,7 @@ export async function startGitRemote(options: GitRemoteOptions): Promise<GitRemo
     ...(options.pushPolicy ? { pushPolicy: options.pushPolicy } : {}),
     ...(options.backend ? { backend: options.backend } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.urls ? { urls: options.urls } : {}),
   });
   return { url: site.url, port: site.port, close: () => site.close(0) };
 }

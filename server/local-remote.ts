@@ -16,13 +16,15 @@ export const DEFAULT_COMMENTS_REPO = 'comments.git';
 /**
  * Starts the local git remote; says on stderr when the port asked for was busy. With `comments`,
  * those repositories are comment remotes; a failed mirror push is logged (never its token).
- * Pages of `origins` may sync with it.
+ * Pages of `origins` may sync with it. With `urls` (a reverse proxy in front), their host names
+ * are the only ones it answers.
  */
-export async function startLocalRemote(port: number, dataDir: string, comments?: CommentRemoteOptions, origins: readonly string[] = []): Promise<GitRemote> {
+export async function startLocalRemote(port: number, dataDir: string, comments?: CommentRemoteOptions, origins: readonly string[] = [], urls?: readonly string[]): Promise<GitRemote> {
   const remote = await startGitRemote({
     dataDir,
     port,
     allowedOrigins: origins,
+    ...(urls ? { urls } : {}),
     onError: (error) => process.stderr.write(`git remote: ${error.message}\n`),
     ...(comments
       ? {

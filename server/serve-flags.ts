@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readPort } from './cli.ts';
+import { readPort, readSiteUrl } from './cli.ts';
 import { COMMENT_FLAGS, commentOptions, readRateLimit } from './comment-flags.ts';
 import type { SiteOptions } from './site.ts';
 import { DEFAULT_UPSTREAMS } from './way-through/index.ts';
@@ -78,20 +78,6 @@ export function readServeFlags(args: readonly string[]): ServePlan {
   }
   if (tlsFiles) site.tls = { cert: readFileSync(tlsFiles.cert), key: readFileSync(tlsFiles.key) };
   return { site, ...(tlsFiles ? { tlsFiles } : {}), accessLog: values['access-log'] ?? '-' };
-}
-
-/** A public URL of the site: http(s), no path, no credentials; `https://tasks.example.org/`. */
-function readSiteUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`not a URL: ${text}`);
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new Error(`${text}: a site URL is http(s)://host[:port]/, served at the root`);
-  }
-  return `${url.origin}/`;
 }
 
 function readAddress(text: string): string {
