@@ -46,7 +46,7 @@ function makeComments(revision: Revision, seed: number, count: number): Made[] {
 }
 
 describe('anchors across real edits of a long document', () => {
-  for (const seed of (process.env.ANCHOR_SEEDS ?? "1,2,3").split(",").map(Number)) {
+  for (const seed of (process.env.ANCHOR_SEEDS ?? '1,2,3').split(',').map(Number)) {
     it(`seed ${seed}: every comment on a paragraph holding its words, or an orphan; most found`, () => {
       const before = makeDocument(seed, 80);
       const comments = makeComments(before, seed * 7919, 150);
@@ -69,7 +69,7 @@ describe('anchors across real edits of a long document', () => {
         if (comment.intact) intactFound++;
         const index = Number(place.block.id.split('-')[1]) - 1;
         const holds = (after.paragraphs[index] ?? []).flat().some((w) => w.origin !== null && comment.quoted.has(w.origin));
-        expect(holds, `seed ${seed}: "${'exact' in comment.anchor ? comment.anchor.exact : ""}" placed on ${place.block.id}, which holds none of its words`).toBe(true);
+        expect(holds, `seed ${seed}: "${'exact' in comment.anchor ? comment.anchor.exact : ''}" placed on ${place.block.id}, which holds none of its words`).toBe(true);
       }
       if (process.env.ANCHOR_SEEDS) console.log(`seed ${seed}: intact ${intactFound}/${intact}, placed ${found}/${comments.length}`);
       expect(intactFound / intact, `seed ${seed}: ${intactFound} of ${intact} intact quotes found (${found} of ${comments.length} placed)`).toBeGreaterThanOrEqual(0.9);
