@@ -27,7 +27,7 @@ function layer(folder, forbidden) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'bench/.dist', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'bench/.dist', 'test-results', 'playwright-report', 'wasm'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
