@@ -10,7 +10,7 @@ import { startGitRemote } from '../server/git-remote.ts';
 import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
 import type { FirstSyncPhases, TimedFirstSync } from './page/first-sync.ts';
 import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
-import { sampleRendererMemory, type MemoryPeak } from './renderer-memory.ts';
+import { browserCpuMs, sampleRendererMemory, type MemoryPeak } from './renderer-memory.ts';
 import { round, series, type Series } from './stats.ts';
 
 /** Our first sync against native git's clone. */
@@ -35,6 +35,8 @@ export interface FirstSyncFigure {
   longestTaskMs: number;
   /** The longest late tick of a 10 ms timer over all our samples: an upper bound under 50 ms. */
   longestGapMs: number;
+  /** Median CPU time (user + system) of all of Chromium's processes over our sync, ms (absent off Linux). */
+  chromiumCpuMs?: number;
   /** The largest rise of the renderers' resident memory over a sample, in bytes (absent off Linux). */
   memoryGrowthBytes?: number;
   peakRendererBytes?: number;
@@ -70,12 +72,16 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
       const url = `${remote.url}${plan.name}.git`;
       const ours: TimedFirstSync[] = [];
       const native: number[] = [];
+      const cpu: number[] = [];
       let memory: MemoryPeak | undefined;
       const samples = SAMPLES[plan.name] ?? 3;
       for (let run = 0; run < samples; run++) {
         const oursRun = async () => {
           const stop = sampleRendererMemory(browserPid);
+          const cpuBefore = browserCpuMs(browserPid);
           const timed = await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `first-${plan.name}-${run}`, url });
+          const cpuAfter = browserCpuMs(browserPid);
+          if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
           const peak = stop();
           if (timed.kind !== 'pulled' || timed.head !== repo.head) throw new Error(`first sync of ${plan.name} gave ${timed.kind} ${timed.head}, expected ${repo.head}`);
           if (peak && (!memory || peak.peakBytes - peak.startBytes > memory.peakBytes - memory.startBytes)) memory = peak;
@@ -94,7 +100,7 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         const { firstBytesMs, receivedMs, storedMs } = last.phases;
         progress(
           `first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (first bytes at ${round(firstBytesMs, 0)}, all received and checked at ${round(receivedMs, 0)}, ` +
-            `stored at ${round(storedMs, 0)}; longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms), native clone ${round(native.at(-1) as number, 0)} ms`,
+            `stored at ${round(storedMs, 0)}; longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms${cpu.length > run ? `, Chromium CPU ${cpu.at(-1)} ms` : ''}), native clone ${round(native.at(-1) as number, 0)} ms`,
         );
       }
       const oursSeries = series(ours.map(({ ms }) => ms), 1);
@@ -114,6 +120,7 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         },
         longestTaskMs: Math.max(...ours.map(({ longestTaskMs }) => longestTaskMs)),
         longestGapMs: Math.max(...ours.map(({ longestGapMs }) => longestGapMs)),
+        ...(cpu.length > 0 ? { chromiumCpuMs: series(cpu, 1).median } : {}),
         ...(memory ? { memoryGrowthBytes: memory.peakBytes - memory.startBytes, peakRendererBytes: memory.peakBytes } : {}),
       });
     }

@@ -77,3 +77,19 @@ export function sampleRendererMemory(browserPid: number | undefined): () => Memo
     return { startBytes, peakBytes };
   };
 }
+
+/**
+ * User + system CPU time of the browser and every process below it so far, in ms (Linux only):
+ * what a first sync costs in work, which a loaded machine hardly moves, where wall clocks swing.
+ */
+export function browserCpuMs(browserPid: number | undefined): number | undefined {
+  if (browserPid === undefined || process.platform !== 'linux') return undefined;
+  let ticks = 0;
+  for (const pid of [browserPid, ...descendants(browserPid).map(({ pid }) => pid)]) {
+    const stat = read(`/proc/${pid}/stat`);
+    if (stat === undefined) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in 1/100 s
+  }
+  return ticks * 10;
+}
