@@ -7,10 +7,10 @@
 // - Read path: a book of 10,000 comments over 100 pages; a first visit of one page with the real
 //   widget (time from navigation to the first counts painted, bytes from the remote), against the
 //   first version's first visit, which pulled the whole repository (the same measures).
-// Options: `--crowd-only` skips the first visits; `--profile` profiles the lone readers (all in one page); `--per-context N` sets readers per browser
+// Options: `--crowd-only` skips the first visits; `--profile` profiles the lone readers (all in one page), or without `--lone` the crowd's first page; `--per-context N` sets readers per browser
 // context (default 5); `--lone N` first times N readers posting one after another, alone (the
 // design's own round, without a crowd). Where the crowd's time goes: each reader's phases
-// (committed, sent, answered, recorded), and the CPU the server and the browser's processes spent.
+// (committed, sent, answered, shown published), and the CPU the server and the browser's processes spent.
 // Loopback only, bounded; writes bench/results/<date>-comments.json and prints one line per measure.
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -311,7 +311,10 @@ async function main(): Promise<void> {
     // The browsers' CPU from the moment the readers post (their stores are open by then).
     let browserBefore = new Map<string, number>();
     setTimeout(() => (browserBefore = descendantsCpuMs(process.pid, server.pid)), startAt - Date.now());
+    // `--profile` without `--lone`: the crowd's first page (5 readers) under the profiler.
+    const stopCrowdProfile = profile && lone === 0 ? await startCpuProfile(pages[0] as Page, await bundleModulesOf(join(site, 'bench')), 25) : undefined;
     const times = (await Promise.all(pages.map((page) => post(page, startAt)))).flat();
+    const crowdProfile = await stopCrowdProfile?.();
     const after = await server.cpu();
     const browserCpu = cpuSince(browserBefore, descendantsCpuMs(process.pid, server.pid));
     const browserCpuMs = browserCpu.total;
@@ -328,7 +331,7 @@ async function main(): Promise<void> {
       committed: latencies(samplesOf, (time) => time.committed),
       commitToSent: latencies(samplesOf, (time) => time.sent - time.committed),
       sentToAnswered: latencies(samplesOf, (time) => time.answered - time.sent),
-      answeredToRecorded: latencies(samplesOf, (time) => time.published - time.answered),
+      answeredToShown: latencies(samplesOf, (time) => time.published - time.answered),
     });
     const published = latencies(times, (time) => time.published);
     const inServer = { median: round(percentile(after.pushMs, 50), 0), p95: round(percentile(after.pushMs, 95), 0) };
@@ -381,7 +384,7 @@ async function main(): Promise<void> {
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     progress(`wrote ${file}`);
     const phaseLine = (phase: ReturnType<typeof phases>) =>
-      `committed p50 ${phase.committed.median} ms; commit to sent p50 ${phase.commitToSent.median}; sent to answered p50 ${phase.sentToAnswered.median} (p95 ${phase.sentToAnswered.p95}); answer recorded p50 ${phase.answeredToRecorded.median}`;
+      `committed p50 ${phase.committed.median} ms; commit to sent p50 ${phase.commitToSent.median}; sent to answered p50 ${phase.sentToAnswered.median} (p95 ${phase.sentToAnswered.p95}); answer to shown published p50 ${phase.answeredToShown.median}`;
     const lines = [
       `crowd of ${readers}: ${files} published, submit to published p50 ${published.median} ms, p95 ${published.p95} ms (goals: p50 < 1000, p95 < 2000: ${published.median < 1000 && published.p95 < 2000 ? 'met' : 'missed'})`,
       `crowd of ${readers}: phases: ${phaseLine(report.crowd.phases)}`,
@@ -389,6 +392,7 @@ async function main(): Promise<void> {
       `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms (${Object.entries(browserCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}), ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
       `crowd of ${readers} light clients (the widget's push encoding, no browser store): submit to answer (published) p50 ${lightCrowdReport.submitToAnswerMs.median} ms, p95 ${lightCrowdReport.submitToAnswerMs.p95} ms; in the server p50 ${lightCrowdReport.pushArrivalToAnswerMs.median} ms, p95 ${lightCrowdReport.pushArrivalToAnswerMs.p95} ms; server CPU ${lightCrowdReport.serverCpuPerCommentMs} ms per comment`,
       ...(alone ? [`alone, ${alone.readers} readers one after another: submit to published p50 ${alone.submitToPublishedMs.median} ms, p95 ${alone.submitToPublishedMs.p95} ms; ${phaseLine(alone.phases)}; browser CPU ${alone.browserCpuPerReaderMs} ms per reader, its arrival included (${Object.entries(loneCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')})`] : []),
+      ...(crowdProfile ? [`crowd, the first page's main thread under the profiler (${crowdProfile.sampledMs} ms sampled): ${crowdProfile.modules.map((module) => `${module.module} ${module.ms}`).join('; ')}`, `  functions: ${crowdProfile.functions.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`, `  src inclusive: ${crowdProfile.srcInclusive.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`] : []),
       ...(loneProfile ? [`alone, the first page's main thread under the profiler (${loneProfile.sampledMs} ms sampled): ${loneProfile.modules.map((module) => `${module.module} ${module.ms}`).join('; ')}`, `  functions: ${loneProfile.functions.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`, `  src inclusive: ${loneProfile.srcInclusive.map((fn) => `${fn.function} ${fn.ms}`).join('; ')}`] : []),
       ...(crowdOnly
         ? []

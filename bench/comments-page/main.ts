@@ -1,17 +1,19 @@
 // The comments bench page (bench/comments-run.ts drives it): a crowd of readers, each with a store
 // of its own (holding the page's snapshot, read on arrival as the widget reads it), posting one
-// comment each at the same moment through the widget's storage and publish code; and the first
+// comment each at the same moment through the widget's storage, publisher and publish code; and the first
 // visit of the widget's first version, which pulled the whole repository.
-import { pushOutbox, refreshPage } from '../../src/comments/publish/publish.ts';
-import type { Comment } from '../../src/comments/record.ts';
+import { refreshPage } from '../../src/comments/publish/publish.ts';
+import { commentFilePath, type Comment } from '../../src/comments/record.ts';
 import { CommentRepo, hashSecret, makeSecret } from '../../src/comments/storage/index.ts';
+import { Publisher } from '../../src/comments/widget/publisher.ts';
 import { openRepo } from '../../src/store/index.ts';
 import { sync } from '../../src/sync/index.ts';
 
 /**
  * One reader's times, ms from the common start: comment committed in its store, push sent (its
  * outbox read and the request encoded), the remote's answer received (the comment is on main),
- * the answer recorded in the store (the widget shows it published), page snapshot refreshed.
+ * the comment shown published (what the widget draws from: the store's page, read when the store
+ * says something changed, says so), page snapshot refreshed and the outbox settled.
  */
 export interface ReaderTimes {
   committed: number;
@@ -49,28 +51,59 @@ function comment(page: string, author: string): Comment {
   };
 }
 
+/** A reader who arrived: their store, watched as the widget watches it from the page's load. */
+interface Reader {
+  repo: CommentRepo;
+  /** Resolves with the time the reader's store first reads `path` as published, from a change it reports. */
+  shown(path: string, start: number): Promise<number>;
+  stop(): void;
+}
+
+/** Opens a reader's store, reads the page's snapshot, and watches the store as the widget does. */
+async function arriveOne(url: string, databaseName: string): Promise<Reader> {
+  const repo = await CommentRepo.open({ remote: url, databaseName });
+  await refreshPage(repo, url, 'chapter-1');
+  let waiting: { path: string; start: number; resolve: (ms: number) => void } | undefined;
+  // As the widget does: on every change the store reports, read the page (and what waits) again
+  // and draw it; here, note when the reader's comment first reads as published.
+  const listPending = repo.listPending.bind(repo);
+  const stop = await repo.watch('chapter-1', () => {
+    void Promise.all([repo.readPage('chapter-1'), listPending()]).then(([page]) => {
+      if (waiting && page.published.has(waiting.path)) {
+        waiting.resolve(performance.now() - waiting.start);
+        waiting = undefined;
+      }
+    });
+  });
+  return {
+    repo,
+    shown: (path, start) => new Promise((resolve) => (waiting = { path, start, resolve })),
+    stop,
+  };
+}
+
 /** The readers who arrived and have not posted yet. */
-let arrived: CommentRepo[] = [];
+let arrived: Reader[] = [];
 
 window.commentsBench = {
   async arrive(url, readers, runId) {
-    const repos = await Promise.all(Array.from({ length: readers }, (_, i) => CommentRepo.open({ remote: url, databaseName: `crowd-${runId}-${i}` })));
-    // Each reader has the page open, as the widget has: its snapshot read on arrival.
-    await Promise.all(repos.map((repo) => refreshPage(repo, url, 'chapter-1')));
-    arrived.push(...repos);
+    arrived.push(...(await Promise.all(Array.from({ length: readers }, (_, i) => arriveOne(url, `crowd-${runId}-${i}`)))));
   },
 
   async crowd(url, startAt) {
-    const repos = arrived;
+    const readers = arrived;
     arrived = [];
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     const start = startAt - performance.timeOrigin;
     try {
       return await Promise.all(
-        repos.map(async (repo, i) => {
-          await repo.addComment(comment('chapter-1', `Reader ${i + 1}`));
+        readers.map(async ({ repo, shown }, i) => {
+          const record = comment('chapter-1', `Reader ${i + 1}`);
+          const published = shown(commentFilePath(record.page, record.id), start);
+          await repo.addComment(record);
           const committed = performance.now() - start;
-          // The phases of the widget's own pushOutbox, seen from the store calls it makes.
+          // The phases of the widget's own publish, seen from the store calls it makes (a push
+          // lists what waits, then records the remote's answer).
           let sent = 0;
           let answered = 0;
           const listPending = repo.listPending.bind(repo);
@@ -84,15 +117,21 @@ window.commentsBench = {
             answered ||= performance.now() - start;
             return recordOutcomes(outcomes);
           };
-          await pushOutbox(repo, url);
-          const published = performance.now() - start;
-          if ((await repo.listPending()).length > 0) throw new Error(`reader ${i + 1}'s comment is still waiting`);
-          await refreshPage(repo, url, 'chapter-1');
-          return { committed, sent, answered, published, refreshed: performance.now() - start };
+          // The widget's own scheduler: a push now, the page's snapshot a little later.
+          let failure = '';
+          const publisher = new Publisher({ comments: repo, url, page: 'chapter-1', onChange: (state) => void (failure ||= state.failure ? JSON.stringify(state.failure) : '') });
+          publisher.request();
+          await publisher.idle();
+          publisher.stop();
+          if (failure) throw new Error(`reader ${i + 1}'s publisher failed: ${failure}`);
+          const refreshed = performance.now() - start;
+          if ((await listPending()).length > 0) throw new Error(`reader ${i + 1}'s comment is still waiting`);
+          return { committed, sent, answered, published: await published, refreshed };
         }),
       );
     } finally {
-      await Promise.all(repos.map((repo) => repo.close()));
+      readers.forEach((reader) => reader.stop());
+      await Promise.all(readers.map((reader) => reader.repo.close()));
     }
   },
 

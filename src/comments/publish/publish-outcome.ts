@@ -11,4 +11,7 @@ export type PublishFailure =
   | { kind: 'other'; reason: string };
 
 /** The result of {@link import('./publish.ts').publish}. */
-export type PublishOutcome = { ok: true } | { ok: false; failure: PublishFailure };
+export type PublishOutcome =
+  /** `refreshed`: the page's snapshot was fetched too (not when it was left for later). */
+  | { ok: true; refreshed: boolean }
+  | { ok: false; failure: PublishFailure };

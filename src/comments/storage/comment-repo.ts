@@ -8,16 +8,14 @@
 //   pages/<page>    the page's comments as the remote last served them (a snapshot commit)
 //
 // A first visit reads only its page's snapshot, never the whole repository.
-import { decodeCommit, decodeTree, openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
+import { openRepo, type Backend, type GitObject, type Oid, type Repo } from '../../store/index.ts';
 import { commentFilePath, encodeCommentFile, parseCommentFilePath, validateCommentFile, type Comment, type Retraction } from '../record.ts';
 import { refusalWords } from '../threads/index.ts';
+import { BranchFiles } from './branch-files.ts';
+import { PageSnapshotBranch, sameBytes } from './page-snapshots.ts';
 
 /** The branch holding this reader's own comment files. */
 export const OUTBOX_BRANCH = 'outbox';
-/** The branch holding the last snapshot of `page` the remote served. */
-function pageBranch(page: string): string {
-  return `pages/${page}`;
-}
 
 /** The files of one page as this browser knows them. */
 export interface PageSnapshot {
@@ -62,10 +60,29 @@ export function commentDatabaseName(remote: string): string {
 const WAITING = 'comments';
 const PUBLISHED = 'published';
 const SET_ASIDE = 'set-aside';
+const encoder = new TextEncoder();
 
-/** The comment repository of one remote. */
+/**
+ * The comment repository of one remote. The outbox and the page snapshots are kept in memory as
+ * well (see BranchFiles): a publish round commits the comment, pushes it from memory, and shows
+ * it published from the remote's answer at once; the answer is recorded with the settling of the
+ * outbox after the page's next snapshot, in one commit. Should the tab close before that, the
+ * comment still waits in the outbox: the next visit pushes it again, and the remote, which has it,
+ * answers that it is published.
+ */
 export class CommentRepo {
-  private constructor(readonly repo: Repo) {}
+  /** Waiting files (`comments/<page>/<file>`) the remote said it took, not yet recorded. */
+  private readonly taken = new Set<string>();
+  /** Published files a snapshot did not show, already asked about again in this visit. */
+  private readonly asked = new Set<string>();
+  /** Told when an answer changes what is published without a commit. */
+  private readonly listeners = new Set<() => void>();
+  private readonly pages = new Map<string, Promise<PageSnapshotBranch>>();
+
+  private constructor(
+    readonly repo: Repo,
+    private readonly outbox: BranchFiles,
+  ) {}
 
   /** Opens (creating when missing) the repository for `remote`; moves comments a v1 widget left waiting into the outbox. */
   static async open(options: OpenCommentRepoOptions): Promise<CommentRepo> {
@@ -75,15 +92,15 @@ export class CommentRepo {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       author: { name: 'Comment widget', email: 'reader@comments.invalid' },
     });
-    const comments = new CommentRepo(repo);
+    const comments = new CommentRepo(repo, new BranchFiles(repo, await repo.branch(OUTBOX_BRANCH)));
     await comments.migrate();
     return comments;
   }
 
   /** The page's files: the last snapshot, then this reader's own on top. */
   async readPage(page: string): Promise<PageSnapshot> {
-    const snapshot = await this.snapshotFiles(page);
-    const outbox = await (await this.outbox()).getAll();
+    const snapshot = (await (await this.snapshotOf(page)).files.read()).files;
+    const outbox = (await this.outbox.read()).files;
     const files = new Map(snapshot);
     const published = new Set(snapshot.keys());
     const setAside = new Map<string, string>();
@@ -92,7 +109,7 @@ export class CommentRepo {
       if (filePage !== page || name.endsWith('.reason')) continue;
       const canonical = `comments/${page}/${name}`;
       if (!files.has(canonical)) files.set(canonical, bytes);
-      if (folder === PUBLISHED) published.add(canonical);
+      if (folder === PUBLISHED || (folder === WAITING && this.taken.has(canonical))) published.add(canonical);
       if (folder === SET_ASIDE) setAside.set(canonical, new TextDecoder().decode(outbox.get(`${path}.reason`) ?? new Uint8Array()));
     }
     return { files, published, setAside };
@@ -102,131 +119,171 @@ export class CommentRepo {
   async addComment(comment: Comment): Promise<Oid> {
     const path = commentFilePath(comment.page, comment.id);
     const bytes = checked(path, encodeCommentFile(comment));
-    return (await this.outbox()).set(path, bytes, {
+    const info = {
       message: `Comment by ${comment.author.trim()} on ${comment.page}${comment.parent ? ' (a reply)' : ''}`,
       author: { name: comment.author.trim(), email: 'reader@comments.invalid' },
       date: new Date(comment.created),
-    });
+    };
+    return this.outbox.change(() => this.outbox.branch.set(path, bytes, info), new Map([[path, bytes]]));
   }
 
   /** Commits a retraction's tombstone (with the secret) to the outbox. */
   async retract(retraction: Retraction): Promise<Oid> {
     const path = commentFilePath(retraction.page, retraction.id, 'retraction');
     const bytes = checked(path, encodeCommentFile(retraction));
-    return (await this.outbox()).set(path, bytes, { message: `Retract comment ${retraction.id} on ${retraction.page}`, date: new Date(retraction.retracted) });
+    const info = { message: `Retract comment ${retraction.id} on ${retraction.page}`, date: new Date(retraction.retracted) };
+    return this.outbox.change(() => this.outbox.branch.set(path, bytes, info), new Map([[path, bytes]]));
   }
 
   /**
-   * Files waiting to be published, on every page, comments before tombstones. A waiting file the
-   * shared validator refuses (left by an older widget, say) is set aside at once with its reason:
-   * the remote would refuse it too, and one too big for a push would hold up every later comment.
+   * Files waiting to be published, on every page, comments before tombstones (those the remote
+   * took in this visit are not). A waiting file the shared validator refuses (left by an older
+   * widget, say) is set aside at once with its reason: the remote would refuse it too, and one too
+   * big for a push would hold up every later comment.
    */
   async listPending(): Promise<PendingChange[]> {
     const pending: PendingChange[] = [];
     const invalid = new Map<string, string>();
-    for (const [path, bytes] of await (await this.outbox()).getAll(WAITING)) {
+    for (const [path, bytes] of (await this.outbox.read()).files) {
+      if (!path.startsWith(`${WAITING}/`) || this.taken.has(path)) continue;
       const where = parseCommentFilePath(path);
       const judged = validateCommentFile(path, bytes);
       if (!judged.ok) invalid.set(path, refusalWords(path, judged.reason).words);
       else if (where && where.kind !== 'hiding') pending.push({ path, kind: where.kind, bytes });
     }
-    if (invalid.size > 0) await this.moveWaiting(invalid, `Set aside ${invalid.size} of my comments this widget cannot publish`);
+    if (invalid.size > 0) await this.move(invalid, `Set aside ${invalid.size} of my comments this widget cannot publish`);
     return pending.sort((a, b) => (a.kind === b.kind ? (a.path < b.path ? -1 : 1) : a.kind === 'comment' ? -1 : 1));
   }
 
-  /** Records what the remote said of pushed files: taken (`undefined`) or refused for good (its words). */
+  /**
+   * Takes what the remote said of pushed files: taken (`undefined`), shown published at once and
+   * recorded when the outbox is next settled; or refused for good (its words), set aside now.
+   */
   async recordOutcomes(outcomes: ReadonlyMap<string, string | undefined>): Promise<void> {
-    if (outcomes.size === 0) return;
-    const refused = [...outcomes.values()].filter((reason) => reason !== undefined).length;
-    await this.moveWaiting(outcomes, refused === 0 ? `Published ${outcomes.size} of my comments` : `The remote took ${outcomes.size - refused} and refused ${refused} of my comments`);
-  }
-
-  /** Moves waiting files to `published/` (reason `undefined`) or `set-aside/` with the reason beside them, in one commit. */
-  private async moveWaiting(outcomes: ReadonlyMap<string, string | undefined>, message: string): Promise<void> {
-    await (await this.outbox()).transaction(
-      async (tx) => {
-        for (const [path, reason] of outcomes) {
-          const bytes = await tx.get(path);
-          if (bytes === undefined) continue;
-          tx.remove(path);
-          const moved = path.replace(/^comments\//, `${reason === undefined ? PUBLISHED : SET_ASIDE}/`);
-          tx.set(moved, bytes);
-          if (reason !== undefined) tx.set(`${moved}.reason`, reason);
-        }
-      },
-      { message },
-    );
+    const refused = new Map([...outcomes].filter((outcome): outcome is [string, string] => outcome[1] !== undefined));
+    const { files } = await this.outbox.read();
+    let taken = 0;
+    for (const [path, reason] of outcomes) {
+      if (reason === undefined && files.has(path) && !this.taken.has(path)) {
+        this.taken.add(path);
+        taken++;
+      }
+    }
+    if (taken > 0) this.listeners.forEach((listener) => listener());
+    if (refused.size > 0) await this.move(refused, `The remote refused ${refused.size} of my comments`);
   }
 
   /**
    * Stores a page snapshot the remote served (its commit and every object it needs, each with its
-   * id) and drops what it now shows from the outbox. Only objects this browser lacks are written
-   * (a page's comments come again in every snapshot of it), and what the snapshot shows is read
-   * from its own trees, not back from the database.
+   * id; only those this browser lacks are written), then settles the outbox in one commit: what
+   * the snapshot shows (or shows retracted) leaves it, what the remote took and it does not show
+   * yet moves to `published/`. Returns the published files of this page the snapshot does not
+   * show and that were not asked about again in this visit: the remote may have removed them (a
+   * moderator), or served a snapshot older than their publication; pushing them again tells.
    */
-  async storeSnapshot(page: string, commit: Oid, objects: ReadonlyArray<GitObject & { oid: string }>): Promise<void> {
-    const branch = pageBranch(page);
-    const current = await this.repo.git.refs.read(`refs/heads/${branch}`);
-    if (current !== commit) {
-      // What the last snapshot reaches is stored: only the rest is looked up (on a busy page, a
-      // few ids instead of every comment's).
-      const held = current === undefined ? new Set<string>() : await this.snapshotObjects(page, current);
-      const unknown = objects.filter((object) => !held.has(object.oid)).map((object) => object.oid);
-      const missing = new Set<string>(await this.repo.git.objects.missing(unknown));
-      const moved = await this.repo.git.refs.compareAndSet(`refs/heads/${branch}`, current, commit, objects.filter((object) => missing.has(object.oid)));
-      if (!moved) return; // another tab stored a snapshot meanwhile: it settles the outbox
+  async storeSnapshot(page: string, commit: Oid, objects: ReadonlyArray<GitObject & { oid: string }>): Promise<PendingChange[]> {
+    const { files } = await this.outbox.read();
+    const own = (path: string) => files.get(path) ?? files.get(path.replace(/^comments\//, `${PUBLISHED}/`));
+    const shown = await (await this.snapshotOf(page)).store(commit, objects, own);
+    if (shown === undefined) return []; // another tab stored a snapshot meanwhile: it settles the outbox
+    const changes = new Map<string, Uint8Array | null>();
+    const unconfirmed: PendingChange[] = [];
+    let settled = 0;
+    for (const [path, bytes] of files) {
+      const [folder, filePage, name = ''] = path.split('/');
+      if (filePage !== page || (folder !== WAITING && folder !== PUBLISHED)) continue;
+      const canonical = `comments/${page}/${name}`;
+      const where = parseCommentFilePath(canonical);
+      const retracted = where?.kind === 'comment' && shown.has(commentFilePath(page, where.id, 'retraction'));
+      if (retracted || sameBytes(shown.get(canonical), bytes)) {
+        changes.set(path, null);
+        this.taken.delete(canonical);
+        settled++;
+      } else if (folder === PUBLISHED || this.taken.has(canonical)) {
+        if (folder === WAITING) {
+          changes.set(path, null);
+          changes.set(`${PUBLISHED}/${page}/${name}`, bytes);
+          this.taken.delete(canonical);
+        }
+        if (where && where.kind !== 'hiding' && !this.asked.has(canonical)) unconfirmed.push({ path: canonical, kind: where.kind, bytes });
+      }
     }
-    const shown = snapshotPaths(page, commit, objects);
-    const outbox = await this.outbox();
-    const settled = [...(await outbox.getAll(`${PUBLISHED}/${page}`)).keys()].filter((path) => shown.has(path.replace(/^published\//, 'comments/')));
-    if (settled.length > 0) await outbox.transaction((tx) => settled.forEach((path) => tx.remove(path)), { message: `${settled.length} of my comments are on the page now` });
+    await this.commitOutbox(changes, settled > 0 ? `${settled} of my comments are on the page now` : `Published ${changes.size / 2} of my comments`);
+    return unconfirmed;
   }
 
-  /** The ids of the trees and files a stored snapshot of `page` reaches, from the decoded-tree cache. */
-  private async snapshotObjects(page: string, commit: Oid): Promise<Set<string>> {
-    const { objects } = this.repo.git;
-    const root = (await objects.readCommit(commit)).tree;
-    const held = new Set<string>([root]);
-    const folder = (await objects.readTree(root)).find((entry) => entry.name === 'comments')?.oid;
-    if (folder === undefined) return held;
-    held.add(folder);
-    const pageTree = (await objects.readTree(folder)).find((entry) => entry.name === page)?.oid;
-    if (pageTree === undefined) return held;
-    held.add(pageTree);
-    for (const entry of await objects.readTree(pageTree)) held.add(entry.oid);
-    return held;
+  /** Marks published files as asked about again in this visit (see storeSnapshot). */
+  askedAgain(paths: Iterable<string>): void {
+    for (const path of paths) this.asked.add(path);
   }
 
   /** Forgets a set-aside file (the reader discarded it). */
   async discard(path: string): Promise<void> {
     const moved = path.replace(/^comments\//, `${SET_ASIDE}/`);
-    await (await this.outbox()).transaction(
-      (tx) => {
-        tx.remove(moved);
-        tx.remove(`${moved}.reason`);
-      },
-      { message: `Discard ${path}, which the remote refused` },
+    await this.commitOutbox(
+      new Map([
+        [moved, null],
+        [`${moved}.reason`, null],
+      ]),
+      `Discard ${path}, which the remote refused`,
     );
   }
 
-  /** Calls `listener` when the outbox or the page's snapshot moves, in this tab or another. */
+  /** Calls `listener` when the outbox or the page's snapshot moves, in this tab or another, or the remote takes a comment. */
   async watch(page: string, listener: () => void): Promise<() => void> {
-    const stops = [(await this.outbox()).watch(listener), (await this.repo.branch(pageBranch(page))).watch(listener)];
+    const wrapped = (): void => listener();
+    this.listeners.add(wrapped);
+    const stops = [this.outbox.branch.watch(listener), (await this.snapshotOf(page)).files.branch.watch(listener), () => this.listeners.delete(wrapped)];
     return () => stops.forEach((stop) => stop());
   }
 
   /** Closes the database. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    this.outbox.close();
+    for (const snapshot of this.pages.values()) (await snapshot).close();
     return this.repo.close();
   }
 
-  private outbox() {
-    return this.repo.branch(OUTBOX_BRANCH);
+  private snapshotOf(page: string): Promise<PageSnapshotBranch> {
+    let snapshot = this.pages.get(page);
+    if (snapshot === undefined) {
+      snapshot = PageSnapshotBranch.open(this.repo, page);
+      this.pages.set(page, snapshot);
+    }
+    return snapshot;
   }
 
-  private async snapshotFiles(page: string): Promise<Map<string, Uint8Array>> {
-    const head = await this.repo.git.refs.read(`refs/heads/${pageBranch(page)}`);
-    return head === undefined ? new Map() : (await this.repo.view(head)).getAll(`comments/${page}`);
+  /** Moves files (`comments/<page>/<file>`, waiting or published) to `published/` (reason `undefined`) or `set-aside/` with the reason beside them, in one commit. */
+  private async move(outcomes: ReadonlyMap<string, string | undefined>, message: string): Promise<void> {
+    const { files } = await this.outbox.read();
+    const changes = new Map<string, Uint8Array | null>();
+    for (const [path, reason] of outcomes) {
+      const name = path.replace(/^comments\//, '');
+      const from = [`${WAITING}/${name}`, `${PUBLISHED}/${name}`].find((candidate) => files.has(candidate));
+      const to = `${reason === undefined ? PUBLISHED : SET_ASIDE}/${name}`;
+      this.taken.delete(path);
+      if (from === undefined || from === to) continue;
+      changes.set(from, null);
+      changes.set(to, files.get(from) as Uint8Array);
+      if (reason !== undefined) changes.set(`${to}.reason`, encoder.encode(reason));
+    }
+    await this.commitOutbox(changes, message);
+  }
+
+  /** Commits `changes` to the outbox as one commit (none when empty). */
+  private async commitOutbox(changes: ReadonlyMap<string, Uint8Array | null>, message: string): Promise<void> {
+    if (changes.size === 0) return;
+    const branch = this.outbox.branch;
+    await this.outbox.change(
+      () =>
+        branch.transaction((tx) => {
+          for (const [path, bytes] of changes) {
+            if (bytes === null) tx.remove(path);
+            else tx.set(path, bytes);
+          }
+        }, { message }),
+      changes,
+    );
   }
 
   /** The v1 widget committed to `main` and pushed it; what it never published moves to the outbox, once. */
@@ -237,27 +294,10 @@ export class CommentRepo {
     const added = (await this.repo.diff(tracking, main)).filter((change) => change.kind === 'added' && parseCommentFilePath(change.path)?.kind !== 'hiding');
     const view = await this.repo.view(main);
     const files = await Promise.all(added.map(async (change) => [change.path, await view.get(change.path)] as const));
-    await (await this.outbox()).transaction(
-      (tx) => {
-        for (const [path, bytes] of files) if (bytes) tx.set(path, bytes);
-        tx.set('.outbox', 'Comments written by this browser; see the comment widget README.\n');
-      },
-      { message: `Move ${files.length} unpublished comments to the outbox` },
-    );
+    const changes = new Map<string, Uint8Array | null>(files.filter((file): file is [string, Uint8Array] => file[1] !== undefined));
+    changes.set('.outbox', encoder.encode('Comments written by this browser; see the comment widget README.\n'));
+    await this.commitOutbox(changes, `Move ${files.length} unpublished comments to the outbox`);
   }
-}
-
-/** The paths of `page`'s files in a snapshot: commit `commit` and the trees among `objects`. */
-function snapshotPaths(page: string, commit: Oid, objects: ReadonlyArray<GitObject & { oid: string }>): Set<string> {
-  const byId = new Map(objects.map((object) => [object.oid, object.content]));
-  const commitBytes = byId.get(commit);
-  let tree: string | undefined = commitBytes && decodeCommit(commitBytes).tree;
-  for (const name of ['comments', page]) {
-    const bytes = tree === undefined ? undefined : byId.get(tree);
-    tree = bytes && decodeTree(bytes).find((entry) => entry.name === name)?.oid;
-  }
-  const bytes = tree === undefined ? undefined : byId.get(tree);
-  return new Set(bytes ? decodeTree(bytes).map((entry) => `comments/${page}/${entry.name}`) : []);
 }
 
 function checked(path: string, bytes: Uint8Array): Uint8Array {
