@@ -24,10 +24,11 @@ describe('object batches', () => {
     }
   });
 
-  it('gives an object larger than a chunk a chunk of its own', () => {
+  it('gives an object larger than a chunk a chunk of its own, and stores no unused end', () => {
     const big = blob('z'.repeat(CHUNK_BYTES + 10));
     const { chunks } = encodeBatch([blob('small'), big, blob('after')]);
-    expect(chunks.map((chunk) => chunk.length)).toEqual([blob('small').raw.length, big.raw.length, blob('after').raw.length]);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([big.raw.length, blob('small').raw.length + blob('after').raw.length]);
+    expect(chunks.map((chunk) => chunk.buffer.byteLength)).toEqual(chunks.map((chunk) => chunk.length));
   });
 
   it('stores a large write as a batch another handle reads, and answers has() for it', async () => {

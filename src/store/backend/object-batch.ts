@@ -36,56 +36,128 @@ export interface ObjectRun {
 /** The size a chunk grows to before the next starts; an object larger than it gets its own. */
 export const CHUNK_BYTES = 256 * 1024;
 
+/** A chunk being filled: its objects, and how many of its slots still wait for their id. */
+interface OpenChunk {
+  readonly bytes: Uint8Array;
+  used: number;
+  waiting: number;
+  /** No slot will be reserved in it any more. */
+  sealed: boolean;
+  oids: string[];
+  /** Offset and length of each object, as `oids`. */
+  spans: number[];
+  objectBytes: number;
+}
+
 /**
- * Lays objects out one at a time into chunks of about `chunkBytes`, copying each loose form
- * once. `take` hands over what was added so far as a run and starts afresh.
+ * Lays objects out into chunks of about `chunkBytes`, as an arena: {@link reserve} gives the room
+ * where an object's loose form will be stored, the caller writes (inflates, applies a delta)
+ * straight into it, and {@link place} names it once its id is known. So an object fetched is
+ * never built in a buffer of its own and copied (a copy and a garbage buffer per object
+ * otherwise). An object as large as a chunk gets a buffer of its own, exactly its size. {@link takeReady} hands over the chunks that
+ * are full and whose every object is placed, as a run; {@link take} everything.
  */
 export class ObjectRunBuilder {
-  private chunks: Uint8Array[] = [];
+  private ready: Uint8Array[] = [];
   private oids: string[] = [];
   private locations: number[] = [];
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
-  /** Bytes added since the last `take`. */
+  private open: OpenChunk | undefined;
+  /** The chunks with slots not yet placed, by buffer. */
+  private readonly waiting = new Map<ArrayBufferLike, OpenChunk>();
+  /** Bytes of the objects in the chunks {@link takeReady} would hand over. */
   bytes = 0;
 
   constructor(private readonly chunkBytes = CHUNK_BYTES) {}
 
-  /** Objects added since the last `take`. */
+  /** Objects in the chunks {@link takeReady} would hand over. */
   get count(): number {
     return this.oids.length;
   }
 
-  add(oid: string, raw: Uint8Array): void {
-    if (this.pendingBytes > 0 && this.pendingBytes + raw.length > this.chunkBytes) this.flush();
-    this.oids.push(oid);
-    this.locations.push(this.chunks.length, this.pendingBytes, raw.length);
-    this.pending.push(raw);
-    this.pendingBytes += raw.length;
-    this.bytes += raw.length;
+  /** Room for an object's `length`-byte loose form where it will be stored; name it with {@link place}. */
+  reserve(length: number): Uint8Array {
+    if (length >= this.chunkBytes) return this.reserveIn(this.newChunk(length, true), length);
+    let open = this.open;
+    if (!open || open.used + length > open.bytes.length) {
+      if (open) this.seal(open);
+      open = this.open = this.newChunk(this.chunkBytes, false);
+    }
+    return this.reserveIn(open, length);
   }
 
-  take(): ObjectRun {
-    this.flush();
-    const run = { chunks: this.chunks, index: { oids: this.oids.join(''), locations: Uint32Array.from(this.locations) } };
-    this.chunks = [];
+  /** `raw`, a slot {@link reserve} gave and now filled, is the object `oid`. */
+  place(oid: string, raw: Uint8Array): void {
+    const chunk = this.waiting.get(raw.buffer);
+    if (!chunk) throw new Error('ObjectRunBuilder.place: not a reserved slot');
+    chunk.oids.push(oid);
+    chunk.spans.push(raw.byteOffset, raw.length);
+    chunk.objectBytes += raw.length;
+    chunk.waiting--;
+    this.settle(chunk);
+  }
+
+  /** Copies `raw` in: an object already built elsewhere. */
+  add(oid: string, raw: Uint8Array): void {
+    const slot = this.reserve(raw.length);
+    slot.set(raw);
+    this.place(oid, slot);
+  }
+
+  /** Hands over the full chunks whose objects are all placed (none may be, then the run is empty). */
+  takeReady(): ObjectRun {
+    const run = { chunks: this.ready, index: { oids: this.oids.join(''), locations: Uint32Array.from(this.locations) } };
+    this.ready = [];
     this.oids = [];
     this.locations = [];
     this.bytes = 0;
     return run;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = new Uint8Array(this.pendingBytes);
-    let at = 0;
-    for (const raw of this.pending) {
-      chunk.set(raw, at);
-      at += raw.length;
-    }
-    this.chunks.push(chunk);
-    this.pending = [];
-    this.pendingBytes = 0;
+  /** No more objects: the chunk being filled is ready too. Each reserved slot must have been placed. */
+  finish(): void {
+    if (this.open) this.seal(this.open);
+    if (this.waiting.size > 0) throw new Error('ObjectRunBuilder.finish: a reserved slot was never placed');
+  }
+
+  /** Hands over every object ({@link finish}, then {@link takeReady}). */
+  take(): ObjectRun {
+    this.finish();
+    return this.takeReady();
+  }
+
+  private newChunk(size: number, sealed: boolean): OpenChunk {
+    return { bytes: new Uint8Array(size), used: 0, waiting: 0, sealed, oids: [], spans: [], objectBytes: 0 };
+  }
+
+  private reserveIn(chunk: OpenChunk, length: number): Uint8Array {
+    const slot = chunk.bytes.subarray(chunk.used, chunk.used + length);
+    chunk.used += length;
+    chunk.waiting++;
+    this.waiting.set(chunk.bytes.buffer, chunk);
+    return slot;
+  }
+
+  private seal(chunk: OpenChunk): void {
+    chunk.sealed = true;
+    if (chunk === this.open) this.open = undefined;
+    this.settle(chunk);
+  }
+
+  /**
+   * A sealed chunk with every object placed joins the ready ones. Stored as a view, its unused end
+   * would be stored too (a view is stored with its whole buffer): past an eighth of the chunk
+   * (a large object came, or the last chunk of all), it is trimmed to a copy.
+   */
+  private settle(chunk: OpenChunk): void {
+    if (!chunk.sealed || chunk.waiting > 0) return;
+    this.waiting.delete(chunk.bytes.buffer);
+    if (chunk.oids.length === 0) return;
+    const at = this.ready.length;
+    const unused = chunk.bytes.length - chunk.used;
+    this.ready.push(unused > chunk.bytes.length / 8 ? chunk.bytes.slice(0, chunk.used) : chunk.bytes.subarray(0, chunk.used));
+    for (let i = 0; i < chunk.oids.length; i++) this.locations.push(at, chunk.spans[2 * i] as number, chunk.spans[2 * i + 1] as number);
+    this.oids.push(...chunk.oids);
+    this.bytes += chunk.objectBytes;
   }
 }
 

@@ -17,7 +17,7 @@ export type { EncodePackOptions } from './pack-writer.ts';
 export { DELTA_BASE_CACHE_BYTES, parsePack } from './pack-reader.ts';
 export type { PackObject, ParsePackOptions, ResolveBase } from './pack-reader.ts';
 export { PackStreamReader } from './pack-stream.ts';
-export type { PackEntry, PackStreamOptions } from './pack-stream.ts';
+export type { Allocate, PackEntry, PackStreamOptions } from './pack-stream.ts';
 export { PackResolver } from './pack-resolver.ts';
 export type { ResolveBases, ResolvedObject } from './pack-resolver.ts';
 export { createIncrementalSha1, createObjectHasher } from './object-hasher.ts';

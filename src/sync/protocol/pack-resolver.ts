@@ -4,7 +4,7 @@ import { applyDeltaInto, readDeltaSizes } from './delta.ts';
 import { ProtocolError } from './errors.ts';
 import type { HashRaw } from './object-hasher.ts';
 import { OFS_DELTA, REF_DELTA, TYPE_CODES, TYPE_NAMES } from './pack-format.ts';
-import { looseBuffer, type PackEntry } from './pack-stream.ts';
+import { looseBuffer, type Allocate, type PackEntry } from './pack-stream.ts';
 import type { RetainedBytes } from './retained-bytes.ts';
 import { StreamInflater } from './zlib-stream.ts';
 
@@ -63,7 +63,8 @@ export class PackResolver {
     private readonly pack: RetainedBytes,
     private readonly hash: HashRaw,
     private readonly onObject: (object: ResolvedObject) => void,
-    private readonly options: { maxObjectBytes: number; cacheBytes: number },
+    /** `allocate`: where the objects deltas build are written (as the reader's `allocate`). */
+    private readonly options: { maxObjectBytes: number; cacheBytes: number; allocate?: Allocate },
   ) {
     this.cache = new DeltaBaseCache(options.cacheBytes);
   }
@@ -147,13 +148,14 @@ export class PackResolver {
   private applyOn(index: number, delta: Uint8Array, baseRaw: Uint8Array, type: ObjectType): void {
     const info = this.entries[index] as EntryInfo;
     info.type = type;
-    const { raw, contentStart } = this.applyDelta(baseRaw, delta, type, info.offset);
+    const { raw, contentStart } = this.applyDelta(baseRaw, delta, type, info.offset, this.options.allocate);
     this.built(index, raw, contentStart);
   }
 
-  private applyDelta(baseRaw: Uint8Array, delta: Uint8Array, type: ObjectType, offset: number): { raw: Uint8Array; contentStart: number } {
+  /** Builds the object `delta` makes of `baseRaw`, in room from `allocate` (a buffer of its own by default). */
+  private applyDelta(baseRaw: Uint8Array, delta: Uint8Array, type: ObjectType, offset: number, allocate?: Allocate): { raw: Uint8Array; contentStart: number } {
     const sizes = readDeltaSizes(delta, { maxTargetBytes: this.options.maxObjectBytes });
-    const { raw, contentStart } = looseBuffer(TYPE_CODES[type], sizes.targetSize);
+    const { raw, contentStart } = looseBuffer(TYPE_CODES[type], sizes.targetSize, allocate);
     try {
       applyDeltaInto(baseRaw.subarray(baseRaw.indexOf(0) + 1), delta, sizes, raw, contentStart);
     } catch (error) {

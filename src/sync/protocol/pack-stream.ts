@@ -30,7 +30,17 @@ export interface PackStreamOptions {
   checksum: IncrementalSha1;
   /** The pack's whole length, when known in advance (a file): lets absurd sizes be refused at once. */
   total?: number;
+  /**
+   * Where a whole object's loose form is built: room for `length` bytes, the place it will be
+   * stored (an arena's slot), so it is never copied; a buffer of its own by default.
+   */
+  allocate?: Allocate;
 }
+
+/** Gives `length` bytes of room for an object's loose form. */
+export type Allocate = (length: number) => Uint8Array;
+
+const ownBuffer: Allocate = (length) => new Uint8Array(length);
 
 /** Deflate cannot beat about 1032:1, so a larger claimed size is a lie; refuse before allocating. */
 const MAX_RATIO = 1100;
@@ -42,11 +52,11 @@ export function looseHeaderLength(typeCode: number, size: number): number {
 
 /**
  * A whole object's loose form with its header written and room for `size` bytes of content
- * after it: one allocation, no encoder (this runs for every object of a pack).
+ * after it, in room from `allocate`: no encoder (this runs for every object of a pack).
  */
-export function looseBuffer(typeCode: number, size: number): { raw: Uint8Array; contentStart: number } {
+export function looseBuffer(typeCode: number, size: number, allocate: Allocate = ownBuffer): { raw: Uint8Array; contentStart: number } {
   const contentStart = looseHeaderLength(typeCode, size);
-  const raw = new Uint8Array(contentStart + size);
+  const raw = allocate(contentStart + size);
   const header = `${TYPE_NAMES[typeCode] as string} ${size}`;
   for (let i = 0; i < header.length; i++) raw[i] = header.charCodeAt(i);
   raw[contentStart - 1] = 0;
@@ -140,7 +150,8 @@ export class PackStreamReader {
         throw new ProtocolError('pack', `an object declares ${header.size} bytes but only ${left} compressed bytes remain`, { offset: dataOffset });
       }
     }
-    const { raw: data, contentStart } = TYPE_NAMES[header.typeCode] !== undefined ? looseBuffer(header.typeCode, header.size) : { raw: this.deltaRoom(header.size), contentStart: 0 };
+    const whole = TYPE_NAMES[header.typeCode] !== undefined;
+    const { raw: data, contentStart } = whole ? looseBuffer(header.typeCode, header.size, this.options.allocate) : { raw: this.deltaRoom(header.size), contentStart: 0 };
     const entry: PackEntry = { typeCode: header.typeCode, size: header.size, index: this.done, offset: this.position, dataOffset, data, contentStart };
     if (header.baseOffset !== undefined) entry.baseOffset = header.baseOffset;
     if (header.baseOid !== undefined) entry.baseOid = header.baseOid;

@@ -93,7 +93,6 @@ export class Unpacker {
   private receivedBytes = 0;
   private lastProgress = 0;
   private readonly closure = new PackClosure();
-  private readonly builder = new ObjectRunBuilder();
   private storedBytes = 0;
   /** Runs handed to the sink and not yet stored, oldest first. */
   private readonly storing: Array<Promise<void>> = [];
@@ -102,6 +101,7 @@ export class Unpacker {
   private constructor(
     private readonly reader: PackStreamReader,
     private readonly resolver: PackResolver,
+    private readonly builder: ObjectRunBuilder,
     private readonly sink: UnpackSink,
     private readonly options: Required<Omit<UnpackOptions, 'target'>>,
   ) {}
@@ -109,12 +109,16 @@ export class Unpacker {
   static async create(options: UnpackOptions, sink: UnpackSink): Promise<Unpacker> {
     const full = { maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, runBytes: DEFAULT_RUN_BYTES, target: undefined, maxStoredBytes: Infinity, ...options };
     const created: { unpacker?: Unpacker } = {};
-    const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes: full.maxObjectBytes, checksum: await createIncrementalSha1() });
+    // Objects are built in place, in the run's chunks: no buffer of their own, no copy.
+    const builder = new ObjectRunBuilder();
+    const allocate = (length: number): Uint8Array => builder.reserve(length);
+    const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes: full.maxObjectBytes, checksum: await createIncrementalSha1(), allocate });
     const resolver = new PackResolver(reader.bytes, await createObjectHasher(), (object) => created.unpacker?.take(object.oid, object.type, object.raw, object.contentStart), {
       maxObjectBytes: full.maxObjectBytes,
       cacheBytes: DELTA_BASE_CACHE_BYTES,
+      allocate,
     });
-    created.unpacker = new Unpacker(reader, resolver, sink, full);
+    created.unpacker = new Unpacker(reader, resolver, builder, sink, full);
     return created.unpacker;
   }
 
@@ -161,16 +165,17 @@ export class Unpacker {
   /** A verified object: checked against what names it, and added to the run being laid out. */
   private take(oid: Oid, type: Parameters<PackClosure['add']>[1], raw: Uint8Array, contentStart: number): void {
     this.closure.add(oid, type, raw.subarray(contentStart));
-    this.builder.add(oid, raw);
+    this.builder.place(oid, raw);
     this.storedBytes += raw.length;
   }
 
   private async sendRun(last: boolean): Promise<void> {
+    if (last) this.builder.finish();
     if (this.builder.count === 0 || (!last && this.builder.bytes < this.options.runBytes)) return;
     const bytes = this.builder.bytes;
     const needed = this.storedBytes;
     if (needed > this.options.maxStoredBytes) throw new StorageFullError(needed, this.options.maxStoredBytes);
-    const run = this.builder.take();
+    const run = this.builder.takeReady();
     // Reading goes on while runs are stored; past RUNS_IN_FLIGHT it waits for the oldest (memory stays bounded).
     if (this.storing.length >= RUNS_IN_FLIGHT) await this.storing.shift();
     const stored = this.sink.run(run, bytes);

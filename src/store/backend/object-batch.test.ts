@@ -1,0 +1,58 @@
+// The run builder as an arena: objects written straight into the chunks they are stored in.
+import { describe, expect, it } from 'vitest';
+import { ObjectRunBuilder, readBatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
+import type { Oid } from '../oid.ts';
+
+const oid = (i: number): string => i.toString(16).padStart(40, '0');
+
+/** Where each object of `run` lies, as its bytes. */
+function objectsOf(run: ObjectRun): Map<string, Uint8Array> {
+  const located = new Map<Oid, BatchLocation>();
+  readBatchIndex(0, run.index, located);
+  return new Map([...located].map(([id, at]) => [id, (run.chunks[at.chunk] as Uint8Array).subarray(at.offset, at.offset + at.length)]));
+}
+
+describe('ObjectRunBuilder as an arena', () => {
+  it('stores an object where it was written, placed in any order, and hands over only full chunks whose objects are all placed', () => {
+    const builder = new ObjectRunBuilder(100);
+    const slots = [30, 40, 20, 50].map((length, i) => builder.reserve(length).fill(i + 1));
+    // 30 + 40 + 20 fill the first chunk; the 50 opens the next, which seals the first.
+    builder.place(oid(2), slots[2] as Uint8Array);
+    builder.place(oid(0), slots[0] as Uint8Array);
+    expect(builder.takeReady().chunks).toEqual([]); // object 1 is not placed yet
+    builder.place(oid(1), slots[1] as Uint8Array);
+    builder.place(oid(3), slots[3] as Uint8Array);
+    expect(builder.bytes).toBe(90);
+    const first = builder.takeReady();
+    expect(first.chunks).toHaveLength(1);
+    expect(first.chunks[0]?.buffer).toBe(slots[0]?.buffer); // no copy: the chunk is the arena
+    const found = objectsOf(first);
+    expect([...found.keys()].sort()).toEqual([oid(0), oid(1), oid(2)]);
+    for (const i of [0, 1, 2]) expect(found.get(oid(i))).toEqual(new Uint8Array(slots[i]?.length ?? 0).fill(i + 1));
+    expect(builder.count).toBe(0); // the chunk being filled waits for finish
+    const last = builder.take();
+    expect(objectsOf(last).get(oid(3))).toEqual(new Uint8Array(50).fill(4));
+    expect(last.chunks[0]?.buffer.byteLength).toBe(50); // its unused end is not stored
+  });
+
+  it('gives an object as large as a chunk a buffer of its own, and keeps a nearly full chunk as it is', () => {
+    const builder = new ObjectRunBuilder(64);
+    const small = builder.reserve(60);
+    const big = builder.reserve(64);
+    builder.place(oid(1), big);
+    builder.place(oid(0), small);
+    const next = builder.reserve(10); // seals the first chunk, 4 bytes unused
+    builder.place(oid(2), next);
+    const run = builder.take();
+    expect(run.chunks.map((chunk) => chunk.length).sort((a, b) => a - b)).toEqual([10, 60, 64]);
+    expect(run.chunks.find((chunk) => chunk.length === 60)?.buffer).toBe(small.buffer);
+    expect(run.chunks.find((chunk) => chunk.length === 64)?.buffer.byteLength).toBe(64);
+  });
+
+  it('refuses to finish while a slot is unplaced, and a slot it did not give', () => {
+    const builder = new ObjectRunBuilder(64);
+    builder.reserve(10);
+    expect(() => builder.take()).toThrow(/never placed/);
+    expect(() => builder.place(oid(0), new Uint8Array(10))).toThrow(/not a reserved slot/);
+  });
+});

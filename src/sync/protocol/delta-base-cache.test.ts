@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DeltaBaseCache } from './delta-base-cache.ts';
+
+describe('DeltaBaseCache', () => {
+  it('counts a buffer that several cached objects are views of once, whole, and evicts the least recently used', () => {
+    const cache = new DeltaBaseCache(2000);
+    const chunk = new Uint8Array(400);
+    cache.set(0, chunk.subarray(0, 10));
+    cache.set(1, chunk.subarray(10, 20)); // the same 400 bytes: still 400 held
+    cache.set(2, new Uint8Array(450)); // 850
+    expect(cache.get(0)).toBeDefined(); // 0 is now the most recent
+    cache.set(3, new Uint8Array(450)); // 1300
+    cache.set(4, new Uint8Array(500)); // 1800
+    cache.set(5, new Uint8Array(450)); // 2250: the oldest go (1 frees nothing, 0 still holds the chunk; then 2) until 2000 or less
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.get(2)).toBeUndefined();
+    for (const kept of [0, 3, 4, 5]) expect(cache.get(kept)).toBeDefined();
+  });
+
+  it('does not keep an object whose buffer is over a quarter of the limit, even a small view of it', () => {
+    const cache = new DeltaBaseCache(1000);
+    cache.set(0, new Uint8Array(300).subarray(0, 10));
+    expect(cache.get(0)).toBeUndefined();
+  });
+
+  it('forgets an object whose buffer was handed to another thread, and the bytes it held', () => {
+    const cache = new DeltaBaseCache(1000);
+    const chunk = new Uint8Array(250);
+    cache.set(0, chunk.subarray(0, 10));
+    structuredClone(chunk.buffer, { transfer: [chunk.buffer] }); // detaches it, as postMessage does
+    expect(cache.get(0)).toBeUndefined();
+    for (let i = 1; i <= 4; i++) cache.set(i, new Uint8Array(250)); // 1000: all fit once the chunk is not counted
+    for (let i = 1; i <= 4; i++) expect(cache.get(i)).toBeDefined();
+  });
+});
