@@ -56,6 +56,8 @@ export class PackResolver {
   private readonly unblocked: Array<{ index: number; raw: Uint8Array }> = [];
   private readonly cache: DeltaBaseCache;
   private readonly rebuilder = new StreamInflater();
+  /** The hashing {@link flush} started, in order. */
+  private hashing: Promise<void> = Promise.resolve();
   /** Objects resolved so far. */
   resolved = 0;
 
@@ -91,24 +93,41 @@ export class PackResolver {
     this.settle();
   }
 
-  /** Hashes what is ready (large objects with WebCrypto, all at once) and hands each object on. */
-  async flush(): Promise<void> {
-    while (this.toHash.length > 0) {
-      const batch = this.toHash.splice(0);
-      const oids = await Promise.all(batch.map(({ raw }) => this.hash(raw)));
-      batch.forEach(({ index, raw, contentStart }, i) => {
-        const oid = oids[i] as Oid;
-        const info = this.entries[index] as EntryInfo;
-        if (!this.byOid.has(oid)) this.byOid.set(oid, index);
-        this.resolved++;
-        this.onObject({ index, oid, type: info.type as ObjectType, raw, contentStart });
-        for (const { index: child, delta } of this.take(this.waitingOnOid, oid)) {
-          (this.entries[child] as EntryInfo).base = index;
-          this.deltaReady(child, delta, index);
-        }
-        this.settle();
-      });
-    }
+  /**
+   * Hashes what is ready (large objects with WebCrypto, all at once, started now) and hands each
+   * object on once what earlier calls started is handed on; resolves when all of it is. Not
+   * awaiting it at once lets the next entries be read while WebCrypto hashes on its own thread
+   * (the caller must await it before it needs the objects, and so see its failure).
+   */
+  flush(): Promise<void> {
+    const started = this.startHashing();
+    this.hashing = this.hashing.then(async () => {
+      await this.handOn(started);
+      while (this.toHash.length > 0) await this.handOn(this.startHashing());
+    });
+    return this.hashing;
+  }
+
+  private startHashing(): { batch: Array<{ index: number; raw: Uint8Array; contentStart: number }>; oids: Promise<Oid[]> } {
+    const batch = this.toHash.splice(0);
+    return { batch, oids: Promise.all(batch.map(({ raw }) => this.hash(raw))) };
+  }
+
+  /** Hands on a hashed batch, and applies the deltas that waited on its objects' ids. */
+  private async handOn({ batch, oids: hashing }: ReturnType<PackResolver['startHashing']>): Promise<void> {
+    const oids = await hashing;
+    batch.forEach(({ index, raw, contentStart }, i) => {
+      const oid = oids[i] as Oid;
+      const info = this.entries[index] as EntryInfo;
+      if (!this.byOid.has(oid)) this.byOid.set(oid, index);
+      this.resolved++;
+      this.onObject({ index, oid, type: info.type as ObjectType, raw, contentStart });
+      for (const { index: child, delta } of this.take(this.waitingOnOid, oid)) {
+        (this.entries[child] as EntryInfo).base = index;
+        this.deltaReady(child, delta, index);
+      }
+      this.settle();
+    });
   }
 
   /** After the last entry: resolves deltas on bases outside the pack, then refuses any left. */

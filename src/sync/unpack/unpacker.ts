@@ -97,6 +97,8 @@ export class Unpacker {
   /** Runs handed to the sink and not yet stored, oldest first. */
   private readonly storing: Array<Promise<void>> = [];
   private storeFailure: unknown;
+  /** The hashing of the objects the last chunk completed. */
+  private hashing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -134,7 +136,14 @@ export class Unpacker {
       else if (packet === 'delim') throw new ProtocolError('side-band', 'a delim packet inside side-band data');
       else this.readBand(packet);
     }
-    await this.resolver.flush();
+    // The objects this chunk completed are hashed while the next chunk is read; this waits only
+    // for those of the one before (WebCrypto hashes on its own thread: awaiting each chunk's
+    // objects at once left this thread idle until they came back).
+    const hashing = this.resolver.flush();
+    hashing.catch(() => undefined); // its failure surfaces when it is awaited
+    const previous = this.hashing;
+    this.hashing = hashing;
+    await previous;
     await this.sendRun(false);
     this.report(false);
   }
