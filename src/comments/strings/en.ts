@@ -28,7 +28,7 @@ export const en = {
   refusedIdTaken: 'Another comment on the server already has this one’s id, so it cannot be published. It stays on this device only; nothing else waits on it.',
   refusedWrongSecret: 'Only the browser that wrote a comment can retract it, and this browser no longer holds the key it was written with. The comment stays published.',
   refusedNoSuchComment: 'The comment server no longer has the comment this retraction is for (a moderator may have removed it).',
-  unreadable: 'A comment saved on this device that cannot be shown',
+  unreadable: 'A comment saved on this device that cannot be published',
   setAsideInvalid: (reason: string) => `This comment was set aside and will not be published: ${reason}. It stays on this device only; nothing else waits on it.`,
   discard: 'Discard',
   confirmDiscard: 'Discard this comment? Its words will be gone from this device too.',

@@ -60,7 +60,7 @@ describe('buildThreads', () => {
   it("shows this reader's set-aside file the validator refuses as an unreadable entry with the reason; others' invalid files stay out", () => {
     const mine = commentFilePath(PAGE, id(5));
     const theirs = commentFilePath(PAGE, id(6));
-    const bad = new TextEncoder().encode('{"id": "not it"}');
+    const bad = new TextEncoder().encode('{"id": "not it", "body": "Words worth keeping"}');
     const page = readPageFiles(new Map([...files([commentFilePath(PAGE, id(1)), comment(1)]), [mine, bad], [theirs, bad]]));
     const threads = buildThreads(PAGE, page, new Set([commentFilePath(PAGE, id(1)), theirs]), new Map([[mine, '"id" must be the file name']]));
     expect(threads.map((entry) => [entry.id, entry.state, entry.publish])).toEqual([
@@ -68,6 +68,9 @@ describe('buildThreads', () => {
       [id(1), 'visible', 'published'],
     ]);
     expect(threads[0]?.refusal).toEqual({ path: mine, reason: '"id" must be the file name' });
+    expect(threads[0]?.words, 'the words the file holds, for its writer to copy').toBe('Words worth keeping');
+    const unparsable = readPageFiles(new Map([[mine, new TextEncoder().encode('{"body": ')]]));
+    expect(buildThreads(PAGE, unparsable, new Set(), new Map([[mine, 'not JSON']]))[0]?.words).toBeUndefined();
     expect(threads[0]?.anchor).toEqual({ kind: 'page' });
   });
 

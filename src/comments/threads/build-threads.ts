@@ -24,6 +24,8 @@ export interface ThreadEntry {
   publish: PublishState;
   /** A file of this entry the remote refused for good (the comment, or its retraction), and why. */
   refusal?: { path: string; reason: string };
+  /** Of an `unreadable` entry: the words its file still holds, shown as plain text for its writer to copy. */
+  words?: string;
   replies: ThreadEntry[];
 }
 
@@ -60,11 +62,11 @@ export function buildThreads(page: string, files: PageFiles, published: Readonly
       replies: [],
     });
   }
-  for (const { path } of files.refused) {
+  for (const { path, body } of files.refused) {
     const reason = setAside.get(path);
     const id = parseCommentFilePath(path)?.id ?? path;
     if (reason === undefined || entries.has(id)) continue;
-    entries.set(id, { id, state: 'unreadable', anchor: PAGE_ANCHOR, time: '', publish: 'set-aside', refusal: { path, reason }, replies: [] });
+    entries.set(id, { id, state: 'unreadable', anchor: PAGE_ANCHOR, time: '', publish: 'set-aside', refusal: { path, reason }, ...(body === undefined ? {} : { words: body }), replies: [] });
   }
   const roots: ThreadEntry[] = [];
   for (const entry of entries.values()) {

@@ -34,10 +34,12 @@ function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
   const { strings } = context;
   const article = el('article', { 'data-comment-id': entry.id, 'data-state': entry.state });
   if (entry.state === 'unreadable' && entry.refusal) {
-    // Set aside here, unread: said so with the reason, and the reader may let it go.
+    // Set aside here, unread: said so with the reason, its words (as plain text) for the reader to
+    // copy, and the reader may let it go.
     article.append(
       el('header', {}, el('span', { class: 'placeholder' }, strings.unreadable), el('span', { class: 'badge', 'data-status': entry.publish }, strings.setAside)),
       el('p', { class: 'error' }, strings.setAsideInvalid(refusalWords(entry.refusal.path, entry.refusal.reason).words)),
+      ...(entry.words === undefined ? [] : [el('div', { class: 'body plain' }, entry.words)]),
       renderActions(entry, context),
     );
     return article;
