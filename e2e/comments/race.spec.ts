@@ -1,5 +1,6 @@
 // Two readers commenting on the same paragraph at the same moment: both comments are published,
-// neither is lost, and each reader sees both.
+// neither is lost, and each reader sees both: at once their own (from the push's answer), then the
+// other's without a reload (the page's snapshot, fetched a little after a publish).
 import { expect, test, type Page } from '@playwright/test';
 import { expectStatus, openBlockPanel, openChapter, postComment, readRemote, uniqueText } from './comments-support.ts';
 
@@ -18,6 +19,7 @@ test('two readers posting on the same paragraph at once both appear, for both an
     const panels = await Promise.all(pages.map((page) => openBlockPanel(page, BLOCK)));
     await Promise.all(panels.map((panel, i) => postComment(panel, `Reader ${i + 1}`, bodies[i] as string)));
     await Promise.all(panels.map((panel, i) => expectStatus(panel, bodies[i] as string, 'published', 20_000)));
+    await Promise.all(panels.map((panel, i) => expectStatus(panel, bodies[1 - i] as string, 'published', 20_000)));
 
     for (const page of pages) {
       await page.reload(); // a pull on load

@@ -287,9 +287,10 @@ export class GitCommentsElement extends HTMLElement {
     await this.refresh();
   }
 
+  /** Sends the change on its way first: the page is drawn again while the push travels. */
   private async afterWrite(session: Session): Promise<void> {
-    await this.refresh();
     session.publisher.request();
+    await this.refresh();
   }
 }
 
