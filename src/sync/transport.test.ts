@@ -83,6 +83,13 @@ describe('createTransport', () => {
     expect(post?.contentType).toBe('application/x-git-receive-pack-request');
   });
 
+  it('sends POSTs untyped when asked (a CORS-simple request: no preflight)', async () => {
+    answer = () => ({ status: 200, body: '0000' });
+    await createTransport({ url: `${base}/c.git`, untypedPosts: true }).rpc('git-receive-pack', new Uint8Array([1, 2]));
+    expect(seen.at(-1)?.url).toBe('/c.git/git-receive-pack');
+    expect(seen.at(-1)?.contentType).toBeUndefined();
+  });
+
   it('sends everything, credentials included, to the CORS proxy when one is set', async () => {
     answer = () => ({ status: 200, body: '0000' });
     const transport = createTransport({ url: 'https://example.org/me/x.git', corsProxy: base, auth: { username: 'u', password: 'p' } });

@@ -29,6 +29,12 @@ export interface RemoteOptions {
   timeoutMs?: number;
   /** Bytes received so far, for progress bars. */
   onBytes?: (loaded: number, total: number | undefined) => void;
+  /**
+   * Send POSTs without a Content-Type, so a browser sends them to another origin as CORS-simple
+   * requests, with no preflight before each; only for a remote that reads the body whatever it
+   * is labelled, as the comment remote does (`git http-backend` does not).
+   */
+  untypedPosts?: boolean;
 }
 
 /** The two requests the smart-HTTP protocol makes. */
@@ -115,7 +121,7 @@ export function createTransport(options: RemoteOptions): Transport {
       'result',
       {
         method: 'POST',
-        headers: { 'Content-Type': `application/x-${service}-request`, Accept: `application/x-${service}-result` },
+        headers: { ...(options.untypedPosts ? {} : { 'Content-Type': `application/x-${service}-request` }), Accept: `application/x-${service}-result` },
         body: body as BodyInit,
       },
       onChunk,

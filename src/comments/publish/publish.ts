@@ -41,7 +41,7 @@ export async function publish(comments: CommentRepo, url: string, page: string, 
  * how many were pushed. Throws a SyncError when the remote cannot be asked.
  */
 export async function pushOutbox(comments: CommentRepo, url: string, signal?: AbortSignal): Promise<number> {
-  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const transport = commentTransport(url, signal);
   // The list is read again only when it held more than one push: a comment posted meanwhile
   // asks its publisher for another attempt, which finds it.
   let pushed = 0;
@@ -67,7 +67,7 @@ async function pushChanges(comments: CommentRepo, transport: Transport, changes:
  * one), and such a one is set aside with those words.
  */
 export async function refreshPage(comments: CommentRepo, url: string, page: string, signal?: AbortSignal): Promise<void> {
-  const transport = createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const transport = commentTransport(url, signal);
   const pack = await transport.get(`pages/${page}.pack`);
   const objects = await parsePack(pack, async () => undefined);
   const commit = objects.find((object) => object.type === 'commit');
@@ -75,6 +75,15 @@ export async function refreshPage(comments: CommentRepo, url: string, page: stri
   const unconfirmed = await comments.storeSnapshot(page, commit.oid, objects);
   comments.askedAgain(unconfirmed.map((change) => change.path));
   for (let start = 0; start < unconfirmed.length; start += MAX_COMMENTS_PER_PUSH) await pushChanges(comments, transport, unconfirmed.slice(start, start + MAX_COMMENTS_PER_PUSH));
+}
+
+/**
+ * The way to the comment remote. Pushes go untyped: a browser then sends them to the remote's
+ * origin with no CORS preflight, one round trip less between a reader's submit and their comment
+ * published (and, when a crowd posts, a hundred requests fewer at the remote).
+ */
+function commentTransport(url: string, signal: AbortSignal | undefined): Transport {
+  return createTransport({ url, timeoutMs: REQUEST_TIMEOUT_MS, untypedPosts: true, ...(signal ? { signal } : {}) });
 }
 
 /** Whether every object `commit` reaches is in `objects` (a snapshot is stored whole or not at all). */
