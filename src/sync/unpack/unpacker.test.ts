@@ -1,8 +1,8 @@
 // The unpacker's storage budget: a fetch whose verified objects would need more than the storage
 // the browser says is left (navigator.storage.estimate) is refused before a run that would not fit
 // is handed over to be stored.
-import { describe, expect, it } from 'vitest';
-import { hashObject, type ObjectRun, type Oid } from '../../store/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { concatBytes, hashObject, type ObjectRun, type Oid } from '../../store/index.ts';
 import { uploadPackResult } from '../../../test/reliability/hostile-remote.ts';
 import { StorageFullError } from '../errors.ts';
 import { encodePack } from '../protocol/index.ts';
@@ -49,6 +49,19 @@ describe('an unpack with a storage budget', () => {
     const unpacker = await Unpacker.create({ want, maxStoredBytes: 5_000_000, runBytes: 1024 * 1024 }, sinkInto(runs));
     for (const chunk of chunks) await unpacker.push(chunk);
     expect(await unpacker.end()).toMatchObject({ objects: 8, hasWanted: true });
+    expect(runs.reduce((count, run) => count + run.index.oids.length / 40, 0)).toBe(8);
+  });
+
+  it('hands over a run once its objects are hashed, though no more bytes come for a while', async () => {
+    const { chunks, want } = answerChunks();
+    const runs: ObjectRun[] = [];
+    const unpacker = await Unpacker.create({ want, runBytes: 1024 * 1024 }, sinkInto(runs));
+    // Most of the answer in one piece, as a network may hand it over before it stalls.
+    const [first, ...rest] = [concatBytes(chunks.slice(0, 60)), ...chunks.slice(60)];
+    await unpacker.push(first as Uint8Array);
+    await vi.waitFor(() => expect(runs.length).toBeGreaterThan(0));
+    for (const chunk of rest) await unpacker.push(chunk);
+    await unpacker.end();
     expect(runs.reduce((count, run) => count + run.index.oids.length / 40, 0)).toBe(8);
   });
 });

@@ -106,6 +106,8 @@ export class Unpacker {
   private storeFailure: unknown;
   /** The hashing of the objects the last chunk completed. */
   private hashing: Promise<void> = Promise.resolve();
+  /** Runs are handed over one after another. */
+  private sending: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -147,11 +149,13 @@ export class Unpacker {
     // for those of the one before (WebCrypto hashes on its own thread: awaiting each chunk's
     // objects at once left this thread idle until they came back).
     const hashing = this.resolver.flush();
-    hashing.catch(() => undefined); // its failure surfaces when it is awaited
+    // Once they are, a run they complete is handed over at once, even if no more bytes come for a
+    // while (a slow server); a failure of either surfaces at the next push or at the end.
+    hashing.then(() => this.send(false)).catch(() => undefined);
     const previous = this.hashing;
     this.hashing = hashing;
     await previous;
-    await this.sendRun(false);
+    await this.send(false);
     this.report(false);
   }
 
@@ -160,7 +164,9 @@ export class Unpacker {
     this.packets.end();
     this.reader.end();
     await this.resolver.finish(this.sink.resolveBases);
-    await this.sendRun(true);
+    await this.sending;
+    if (this.storeFailure !== undefined) throw this.storeFailure;
+    await this.send(true);
     await Promise.all(this.storing.splice(0));
     this.report(true);
     const objects = this.reader.entries;
@@ -183,6 +189,13 @@ export class Unpacker {
     this.closure.add(oid, type, raw.subarray(contentStart));
     this.builder.place(oid, raw);
     this.storedBytes += raw.length;
+  }
+
+  /** Hands over a run if one is ready ({@link sendRun}), after those handed over before. */
+  private send(last: boolean): Promise<void> {
+    const sent = this.sending.then(() => this.sendRun(last));
+    this.sending = sent.catch((error: unknown) => void (this.storeFailure ??= error));
+    return sent;
   }
 
   private async sendRun(last: boolean): Promise<void> {
