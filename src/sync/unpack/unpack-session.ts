@@ -124,6 +124,9 @@ function inlineSession(options: UnpackOptions, handlers: UnpackHandlers): Unpack
   return {
     push: (chunk) => step((u) => u.push(chunk)),
     end: () => step((u) => u.end()),
-    abort: (reason) => void (failure ??= reason),
+    abort(reason) {
+      failure ??= reason;
+      void unpacker.then((u) => u.stop(), () => undefined);
+    },
   };
 }

@@ -64,4 +64,14 @@ describe('an unpack with a storage budget', () => {
     await unpacker.end();
     expect(runs.reduce((count, run) => count + run.index.oids.length / 40, 0)).toBe(8);
   });
+
+  it('hands over no run once a push failed, though objects read before are still being hashed', async () => {
+    const { chunks, want } = answerChunks();
+    const runs: ObjectRun[] = [];
+    const unpacker = await Unpacker.create({ want, runBytes: 1024 * 1024 }, sinkInto(runs));
+    await unpacker.push(concatBytes(chunks.slice(0, 60)));
+    await expect(unpacker.push(new TextEncoder().encode('zzzz'))).rejects.toThrow(); // not a pkt-line
+    await new Promise((resolve) => setTimeout(resolve, 500)); // what was read before is hashed by now
+    expect(runs).toEqual([]);
+  });
 });

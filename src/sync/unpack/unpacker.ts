@@ -108,6 +108,7 @@ export class Unpacker {
   private hashing: Promise<void> = Promise.resolve();
   /** Runs are handed over one after another. */
   private sending: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -134,7 +135,33 @@ export class Unpacker {
   }
 
   /** The next bytes of the answer. */
-  async push(chunk: Uint8Array): Promise<void> {
+  push(chunk: Uint8Array): Promise<void> {
+    return this.stopOnFailure(() => this.read(chunk));
+  }
+
+  /** The answer is over: checks the pack's end, resolves a thin pack's deltas, and sums up. */
+  end(): Promise<UnpackSummary> {
+    return this.stopOnFailure(() => this.sumUp());
+  }
+
+  /**
+   * Hands over no more runs: the fetch failed or was aborted, and what was stored is being deleted
+   * (a run whose objects were still being hashed would otherwise be stored after that).
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async stopOnFailure<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      this.stop();
+      throw error;
+    }
+  }
+
+  private async read(chunk: Uint8Array): Promise<void> {
     if (this.storeFailure !== undefined) throw this.storeFailure;
     this.receivedBytes += chunk.length;
     this.packets.push(chunk);
@@ -159,8 +186,7 @@ export class Unpacker {
     this.report(false);
   }
 
-  /** The answer is over: checks the pack's end, resolves a thin pack's deltas, and sums up. */
-  async end(): Promise<UnpackSummary> {
+  private async sumUp(): Promise<UnpackSummary> {
     this.packets.end();
     this.reader.end();
     await this.resolver.finish(this.sink.resolveBases);
@@ -193,7 +219,7 @@ export class Unpacker {
 
   /** Hands over a run if one is ready ({@link sendRun}), after those handed over before. */
   private send(last: boolean): Promise<void> {
-    const sent = this.sending.then(() => this.sendRun(last));
+    const sent = this.sending.then(() => (this.stopped ? undefined : this.sendRun(last)));
     this.sending = sent.catch((error: unknown) => void (this.storeFailure ??= error));
     return sent;
   }
