@@ -65,12 +65,16 @@ export async function writeCommit(context: RepoContext, ref: string, build: Tree
 /** Tries `attempts` until one wins: a few tries with backoff, then in turns with every writer. */
 async function runInTurn(context: RepoContext, ref: string, attempts: CommitAttempts): Promise<Oid> {
   const { turns } = context;
+  // In its turn a writer loses only to writers that see no turns: the window lapsed while it
+  // waited in the queue. It asks again, so they queue too instead of winning every try.
+  const inTurn = (count: number): Promise<Oid> =>
+    turns.take(ref, async () => (await attempts.run(count, () => turns.ask(ref))) ?? contended(ref));
   // Writers are taking turns: wait for ours; what moved meanwhile is merged in on the first try.
-  if (turns.active(ref)) return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS, false)) ?? contended(ref));
-  const won = await attempts.run(LOSSES_BEFORE_TURNS, true);
+  if (turns.active(ref)) return inTurn(MAX_ATTEMPTS);
+  const won = await attempts.run(LOSSES_BEFORE_TURNS, (losses) => turns.backOff(losses));
   if (won !== undefined) return won;
   turns.ask(ref);
-  return turns.take(ref, async () => (await attempts.run(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS, false)) ?? contended(ref));
+  return inTurn(MAX_ATTEMPTS - LOSSES_BEFORE_TURNS);
 }
 
 /** The change built on `head`: its attempts, or `head` itself when the change changes nothing. */
@@ -117,13 +121,13 @@ class CommitAttempts {
     return this.commitOnHead({ tree, parents, author, committer: author, message });
   }
 
-  /** Up to `count` tries: the new head, or `undefined` when every one lost. Lost tries wait first when `backOff`. */
-  async run(count: number, backOff: boolean): Promise<Oid | undefined> {
+  /** Up to `count` tries: the new head, or `undefined` when every one lost. `beforeRetry` runs between tries. */
+  async run(count: number, beforeRetry: (losses: number) => Promise<void> | void): Promise<Oid | undefined> {
     for (let i = 0; i < count; i++) {
       const result = await this.attempt();
       if (result !== 'lost') return result;
       this.losses++;
-      if (backOff && i < count - 1) await this.context.turns.backOff(this.losses);
+      if (i < count - 1) await beforeRetry(this.losses);
     }
     return undefined;
   }

@@ -2,8 +2,10 @@
 // database (two "tabs" in one realm) with a hundred commits each in flight at once must still
 // get every commit in, none failing with RefContentionError. Run against every backend; the
 // browser's side is e2e/store.spec.ts.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { harnesses, info, type Harness } from '../../test/support/store-harness.ts';
+import { createMemoryBackend, type Backend } from './backend/index.ts';
+import { openRepo } from './repo.ts';
 import { backoffMs, TurnTaking } from './turn-taking.ts';
 
 const COMMITS = 100;
@@ -27,6 +29,47 @@ describe.each(Object.keys(harnesses))('turns on %s', (kind) => {
     for (let i = 0; i < COMMITS; i++) expect([messages.has(`a ${i}`), messages.has(`b ${i}`)]).toEqual([true, true]);
     await other.close();
     await repo.close();
+  });
+});
+
+describe('a writer whose turn comes after the turns lapsed', () => {
+  afterEach(() => vi.useRealTimers());
+
+  // Seen in CI: four tabs committing at once, one of them waited in the queue for its turn past
+  // the window of turns; the others, seeing none, committed freely and it lost all 50 tries.
+  it('asks for turns again when it loses, so writers outside turns wait for it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const name = `lapsed-${Math.random()}`;
+    const ref = 'refs/heads/main';
+    const shared = createMemoryBackend();
+    const rival = await (await openRepo({ name, backend: shared })).branch();
+    const watcher = new TurnTaking(name);
+    let rivalCommits = 0;
+    // Before each of the holder's compare-and-sets, a writer that sees no turns commits first.
+    const holderBackend: Backend = {
+      ...shared,
+      async compareAndSetRef(...args) {
+        if (!watcher.active(ref)) await rival.set(`rival/${rivalCommits++}.txt`, 'r', info('rival'));
+        return shared.compareAndSetRef(...args);
+      },
+    };
+    const holder = await (await openRepo({ name, backend: holderBackend })).branch();
+    await rival.set('start.txt', 'start', info('start'));
+
+    watcher.ask(ref);
+    let release = (): void => undefined;
+    const before = watcher.take(ref, () => new Promise<void>((resolve) => (release = resolve)));
+    const write = holder.set('mine.txt', 'mine', info('mine'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    vi.setSystemTime(Date.now() + 5000); // the window of turns lapses while the holder waits
+    release();
+    await before;
+
+    await expect(write).resolves.toBeDefined();
+    expect(await holder.get('mine.txt')).toBeDefined();
+    expect(rivalCommits).toBeLessThan(5);
+    expect(await holder.list('rival')).toHaveLength(rivalCommits);
+    watcher.close();
   });
 });
 
