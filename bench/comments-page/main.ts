@@ -38,7 +38,7 @@ declare global {
   }
 }
 
-function comment(page: string, author: string): Comment {
+async function comment(page: string, author: string): Promise<Comment> {
   return {
     id: crypto.randomUUID(),
     page,
@@ -47,7 +47,7 @@ function comment(page: string, author: string): Comment {
     author,
     body: `A comment from ${author}, posted with the crowd.`,
     created: new Date().toISOString(),
-    secretHash: hashSecret(makeSecret()),
+    secretHash: await hashSecret(makeSecret()),
   };
 }
 
@@ -98,7 +98,7 @@ window.commentsBench = {
     try {
       return await Promise.all(
         readers.map(async ({ repo, shown }, i) => {
-          const record = comment('chapter-1', `Reader ${i + 1}`);
+          const record = await comment('chapter-1', `Reader ${i + 1}`);
           const published = shown(commentFilePath(record.page, record.id), start);
           await repo.addComment(record);
           const committed = performance.now() - start;

@@ -17,7 +17,7 @@ function comment(extra: Partial<Comment> = {}): Comment {
     author: 'Ada',
     body: 'Are *thin* packs covered later?',
     created: '2026-11-23T10:00:00.000Z',
-    secretHash: hashSecret('a secret of twenty chars'),
+    secretHash: createHash('sha256').update('a secret of twenty chars').digest('hex'),
     ...extra,
   };
 }
@@ -118,10 +118,16 @@ describe('CommentRepo', () => {
 });
 
 describe('secrets', () => {
-  it('are random, long enough for the remote, and hashed with SHA-256', () => {
+  it('are random, long enough for the remote, and hashed with SHA-256', async () => {
     const secret = makeSecret();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(makeSecret()).not.toBe(secret);
-    expect(hashSecret(secret)).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(await hashSecret(secret)).toBe(createHash('sha256').update(secret).digest('hex'));
+  });
+
+  it('are hashed alike where the page has no WebCrypto (plain HTTP), by the script fallback', async () => {
+    const secret = makeSecret();
+    expect(await hashSecret(secret, undefined)).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(await hashSecret('pâté ✓', undefined)).toBe(await hashSecret('pâté ✓', globalThis.crypto.subtle));
   });
 });

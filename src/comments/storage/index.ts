@@ -3,5 +3,5 @@ export { CommentRepo, InvalidCommentError } from './comment-repo.ts';
 export type { OpenCommentRepoOptions, PageSnapshot, PendingChange } from './comment-repo.ts';
 export { LocalMemory } from './local-memory.ts';
 export type { Draft } from './local-memory.ts';
-export { hashSecret, makeSecret } from './secret.ts';
+export { hashSecret, makeSecret, prepareSecretHashing } from './secret.ts';
 export { safeLocalStorage } from './safe-local-storage.ts';

@@ -26,7 +26,7 @@ describe('comment actions', () => {
     expect(comment).toMatchObject({ id, author: 'Ada', body: 'First', created: '2026-11-23T10:00:00.000Z', parent: null });
     const secret = target.memory.secret(id);
     expect(secret?.length).toBeGreaterThanOrEqual(16);
-    expect(comment.secretHash).toBe(hashSecret(secret ?? ''));
+    expect(comment.secretHash).toBe(await hashSecret(secret ?? ''));
     expect(new TextDecoder().decode(bytes)).not.toContain(secret);
   });
 

@@ -35,7 +35,7 @@ export async function postComment(target: ActionTarget, request: CommentRequest,
       author: request.author,
       body: request.body,
       created: now.toISOString(),
-      secretHash: hashSecret(secret),
+      secretHash: await hashSecret(secret),
     };
     await repo.addComment(comment);
     return undefined;

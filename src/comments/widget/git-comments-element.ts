@@ -3,7 +3,7 @@
 // to the browser's repository first and publishes it when it can.
 import { DEFAULT_BLOCK_SELECTOR, blockAnchor, buildPageText, listBlocks } from '../anchoring/index.ts';
 import { pageKey, type Anchor } from '../record.ts';
-import { CommentRepo, LocalMemory, safeLocalStorage } from '../storage/index.ts';
+import { CommentRepo, LocalMemory, prepareSecretHashing, safeLocalStorage } from '../storage/index.ts';
 import { en, type Strings } from '../strings/index.ts';
 import { buildThreads, countEntries, readPageFiles, type ThreadEntry } from '../threads/index.ts';
 import { BlockPanels } from './block-panels.ts';
@@ -143,6 +143,7 @@ export class GitCommentsElement extends HTMLElement {
     await this.refresh();
     session.publisher.start();
     session.publisher.request();
+    prepareSecretHashing();
   }
 
   private async stop(): Promise<void> {
