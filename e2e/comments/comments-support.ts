@@ -3,12 +3,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { MAX_COMMENTS_PER_PUSH, commentFilePath, encodeCommentFile, type Comment } from '../../src/comments/record.ts';
+import { OUTBOX_BRANCH, commentDatabaseName } from '../../src/comments/storage/comment-repo.ts';
 import { gitAsync, makeTempDir, removeTempDir } from '../../test/support/git-cli.ts';
 
 /** An environment variable the global setup sets, or a clear failure. */
-export function requireEnv(name: 'APP_URL' | 'APP_DIR' | 'GIT_REMOTE_URL'): string {
+export function requireEnv(name: 'APP_URL' | 'APP_DIR' | 'GIT_REMOTE_URL' | 'HARNESS_URL'): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (its global setup)`);
   return value;
@@ -126,4 +128,33 @@ export function commentRecord(fields: Pick<Comment, 'author' | 'body' | 'anchor'
     secretHash: createHash('sha256').update(randomUUID()).digest('hex'),
     ...fields,
   };
+}
+
+/**
+ * Commits `text` as the file `path` of this reader's outbox (the branch the widget keeps its
+ * waiting comments on) in the app's origin, as an older widget would have left it: through the
+ * real store, loaded from the harness's Vite server, into the page's real IndexedDB, past the
+ * validator the widget's own writes go through. The page doing it is an empty one of the app's
+ * origin that the test serves (the app's own pages forbid scripts from other origins).
+ */
+export async function plantWaitingFile(page: Page, path: string, text: string): Promise<void> {
+  const storeModule = new URL(`/@fs${fileURLToPath(new URL('../../src/store/index.ts', import.meta.url))}`, requireEnv('HARNESS_URL')).href;
+  const blank = `${requireEnv('APP_URL')}e2e-plant.html`;
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>plant</title>' }));
+  // A page the test serves has no address; Chromium asks before it reaches the loopback's harness.
+  await page.context().grantPermissions(['local-network-access'], { origin: new URL(blank).origin });
+  await page.goto(blank);
+  await page.unroute(blank);
+  await page.evaluate(
+    async ([moduleUrl, database, branch, filePath, fileText]) => {
+      const store = (await import(moduleUrl as string)) as typeof import('../../src/store/index.ts');
+      const repo = await store.openRepo({ name: database as string });
+      try {
+        await (await repo.branch(branch as string)).set(filePath as string, fileText as string, { message: 'A comment an older widget left waiting' });
+      } finally {
+        await repo.close();
+      }
+    },
+    [storeModule, commentDatabaseName(commentsRemoteUrl()), OUTBOX_BRANCH, path, text],
+  );
 }

@@ -2,6 +2,7 @@
 // retracted and hidden comments as placeholders with their replies in place.
 import type { Strings } from '../strings/index.ts';
 import { formatRelativeTime, refusalWords, type RefusalKind, type ThreadEntry } from '../threads/index.ts';
+import { copyWordsButton } from './copy-words.ts';
 import { el } from './dom.ts';
 
 /** The actions asked twice: they cannot be undone. */
@@ -34,13 +35,16 @@ function renderEntry(entry: ThreadEntry, context: ThreadContext): HTMLElement {
   const { strings } = context;
   const article = el('article', { 'data-comment-id': entry.id, 'data-state': entry.state });
   if (entry.state === 'unreadable' && entry.refusal) {
-    // Set aside here, unread: said so with the reason, its words (as plain text) for the reader to
-    // copy, and the reader may let it go.
+    // Set aside here, unread: said so with the reason, its words (as plain text, in a box that
+    // scrolls, by keyboard too) for the reader to copy, and the reader may let it go.
+    const words = entry.words === undefined ? undefined : el('div', { class: 'body plain', tabindex: '0', role: 'region', 'aria-label': strings.unreadableWords }, entry.words);
+    const actions = renderActions(entry, context);
+    if (words) actions.prepend(copyWordsButton(words, strings));
     article.append(
       el('header', {}, el('span', { class: 'placeholder' }, strings.unreadable), el('span', { class: 'badge', 'data-status': entry.publish }, strings.setAside)),
       el('p', { class: 'error' }, strings.setAsideInvalid(refusalWords(entry.refusal.path, entry.refusal.reason).words)),
-      ...(entry.words === undefined ? [] : [el('div', { class: 'body plain' }, entry.words)]),
-      renderActions(entry, context),
+      ...(words ? [words] : []),
+      actions,
     );
     return article;
   }

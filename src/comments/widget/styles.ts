@@ -44,7 +44,9 @@ header { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; }
 .body :first-child { margin-top: 0.25rem; } .body :last-child { margin-bottom: 0.25rem; }
 .body a { color: var(--git-comments-accent, var(--gc-accent)); }
 .body pre { overflow-x: auto; background: var(--git-comments-soft, var(--gc-soft)); padding: 0.5rem; }
-.body.plain { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow-y: auto; }
+.body.plain { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow-y: auto; margin: 0.25rem 0;
+  padding: 0.35rem 0.5rem; border: 1px solid var(--git-comments-border, var(--gc-border)); border-radius: 6px;
+  background: var(--git-comments-soft, var(--gc-soft)); }
 .badge { font-size: 0.75em; border-radius: 999px; padding: 0 0.5em; border: 1px solid currentColor; }
 .badge[data-status="local"] { color: var(--git-comments-local, var(--gc-local)); }
 .badge[data-status="published"] { color: var(--git-comments-published, var(--gc-published)); }
