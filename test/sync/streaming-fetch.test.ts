@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCommit, encodeTree, FILE_MODE, hashObject, openRepo, type GitObject, type Oid, type Repo } from '../../src/store/index.ts';
 import { AbortedError, LocalError, type SyncProgress } from '../../src/sync/index.ts';
 import { syncFailure, syncOk } from '../support/sync-ok.ts';
+import { noise } from '../support/noise.ts';
 import { encodePack } from '../../src/sync/protocol/index.ts';
 import { REF_DELTA } from '../../src/sync/protocol/pack-format.ts';
 import { buildTestPack, copyOp, deltaHeader, insertOp } from '../support/pack-builder.ts';
@@ -14,14 +15,6 @@ import { startHostileRemote, type HostileRemote } from '../reliability/hostile-r
 import { dumpDatabase, flipObjectByte } from '../reliability/raw-idb.ts';
 
 const who = { name: 'Remote', email: 'remote@example.org', timestamp: 1_767_000_000, timezoneOffset: 0 };
-
-/** Pseudo-random bytes that deflate cannot shrink, so the pack is as large as its objects. */
-function noise(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) out[i] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
-  return out;
-}
 
 /** A one-commit history of `files` blobs of `size` bytes each, as pack objects, and its head. */
 function history(files: number, size: number): { objects: GitObject[]; head: Oid } {

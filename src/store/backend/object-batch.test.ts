@@ -55,4 +55,34 @@ describe('ObjectRunBuilder as an arena', () => {
     expect(() => builder.take()).toThrow(/never placed/);
     expect(() => builder.place(oid(0), new Uint8Array(10))).toThrow(/not a reserved slot/);
   });
+
+  it('writes a stored chunk again once nothing else reads it, and never one still read or transferred', () => {
+    const kept = new Set<ArrayBufferLike>();
+    const builder = new ObjectRunBuilder(64, (buffer) => kept.has(buffer));
+    const fill = (length: number, value: number): Uint8Array => {
+      const slot = builder.reserve(length).fill(value);
+      builder.place(oid(value), slot);
+      return slot;
+    };
+    const first = fill(60, 1);
+    const second = fill(60, 2); // seals the first chunk
+    const run = builder.takeReady();
+    expect(run.chunks[0]?.buffer).toBe(first.buffer);
+    kept.add(first.buffer); // say, a delta base kept in it
+    builder.recycle(run);
+    const third = fill(60, 3); // seals the second; the first is still read
+    expect(third.buffer).not.toBe(first.buffer);
+    kept.clear();
+    const fourth = fill(60, 4); // seals the third; the first is read no more
+    expect(fourth.buffer).toBe(first.buffer); // memory written before, not a fresh buffer
+    expect(fourth).toEqual(new Uint8Array(60).fill(4));
+    const later = builder.takeReady(); // the second and third chunks
+    expect(later.chunks.map((chunk) => chunk.buffer)).toEqual([second.buffer, third.buffer]);
+    structuredClone(second.buffer, { transfer: [second.buffer as ArrayBuffer] }); // handed to another thread
+    builder.recycle(later);
+    expect(fill(60, 5).buffer).toBe(third.buffer);
+    const sixth = fill(60, 6);
+    expect([first.buffer, second.buffer, third.buffer]).not.toContain(sixth.buffer);
+    expect(sixth.buffer.byteLength).toBe(64);
+  });
 });

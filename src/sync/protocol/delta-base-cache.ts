@@ -45,6 +45,11 @@ export class DeltaBaseCache {
     }
   }
 
+  /** Whether an object it keeps lies in `buffer`. */
+  holds(buffer: ArrayBufferLike): boolean {
+    return this.held.has(buffer);
+  }
+
   private release(buffer: ArrayBufferLike): void {
     const held = this.held.get(buffer) as { entries: number; bytes: number };
     if (--held.entries > 0) return;

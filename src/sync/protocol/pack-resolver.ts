@@ -130,6 +130,11 @@ export class PackResolver {
     });
   }
 
+  /** Whether an object kept to be a delta's base lies in `buffer` (so it is read again). */
+  holds(buffer: ArrayBufferLike): boolean {
+    return this.cache.holds(buffer);
+  }
+
   /** After the last entry: resolves deltas on bases outside the pack, then refuses any left. */
   async finish(resolveBases: ResolveBases): Promise<void> {
     await this.flush();

@@ -55,6 +55,7 @@ scope.onmessage = ({ data }) => {
         post({ type: 'need-bases', oids: [...oids] });
         return new Promise((resolve) => bases.push(resolve));
       },
+      runsCopied: true,
     }).catch((error: unknown) => {
       post({ type: 'failed', error: sendError(error) });
       return undefined;

@@ -4,17 +4,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { concatBytes, hashObject, type ObjectRun, type Oid } from '../../store/index.ts';
 import { uploadPackResult } from '../../../test/reliability/hostile-remote.ts';
+import { noise } from '../../../test/support/noise.ts';
 import { StorageFullError } from '../errors.ts';
 import { encodePack } from '../protocol/index.ts';
 import { Unpacker, type UnpackSink } from './unpacker.ts';
-
-/** Bytes that deflate cannot shrink. */
-function noise(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) out[i] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
-  return out;
-}
 
 function sinkInto(runs: ObjectRun[]): UnpackSink {
   return { run: async (run) => void runs.push(run), progress: () => undefined, serverMessage: () => undefined, resolveBases: async () => [] };
