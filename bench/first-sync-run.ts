@@ -3,14 +3,16 @@
 // from the local git remote, against native `git clone --bare` of the same repository through
 // the same remote, in the same run, at three sizes up to ~250 MB of pack. With each: the longest
 // main-thread task of the page during our sync, and the peak memory of Chromium's renderers.
-// FIRST_SYNC_REPOS=book-500,book-2500 runs only those sizes (while working on one).
+// FIRST_SYNC_REPOS=book-500,book-2500 runs only those sizes (while working on one);
+// FIRST_SYNC_THREADS=1 prints the busiest threads of Chromium over each of our samples;
+// FIRST_SYNC_TRACE=<folder> writes a Chromium trace of each size's last sample there.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startGitRemote } from '../server/git-remote.ts';
 import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
 import type { FirstSyncPhases, TimedFirstSync } from './page/first-sync.ts';
 import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
-import { browserCpuMs, sampleRendererMemory, type MemoryPeak } from './renderer-memory.ts';
+import { browserCpuMs, sampleRendererMemory, sampleThreadCpu, type MemoryPeak } from './renderer-memory.ts';
 import { round, series, type Series } from './stats.ts';
 
 /** Our first sync against native git's clone. */
@@ -48,6 +50,9 @@ export interface FirstSyncReport {
   figures: FirstSyncFigure[];
 }
 
+/** What FIRST_SYNC_TRACE=<folder> records of each size's last sample: every thread's tasks, V8's GC, IndexedDB. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'IndexedDB', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.gc'];
+
 /** Samples per size: the largest takes about 20 s a side here. */
 const SAMPLES: Record<string, number> = { 'book-500': 3, 'book-2500': 3, 'book-7000': 2 };
 
@@ -79,8 +84,14 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         const oursRun = async () => {
           const stop = sampleRendererMemory(browserPid);
           const cpuBefore = browserCpuMs(browserPid);
+          const threads = process.env.FIRST_SYNC_THREADS ? sampleThreadCpu(browserPid) : undefined;
+          const trace = process.env.FIRST_SYNC_TRACE && run === samples - 1 ? join(process.env.FIRST_SYNC_TRACE, `${plan.name}.json`) : undefined;
+          if (trace) await page.context().browser()?.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
           const timed = await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `first-${plan.name}-${run}`, url });
+          if (trace) await page.context().browser()?.stopTracing();
           const cpuAfter = browserCpuMs(browserPid);
+          const busiest = threads?.().slice(0, 10);
+          if (busiest) progress(`threads over ${plan.name} ${run + 1}: ${busiest.map(({ thread, ms }) => `${thread} ${ms}`).join(', ')} ms`);
           if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
           const peak = stop();
           if (timed.kind !== 'pulled' || timed.head !== repo.head) throw new Error(`first sync of ${plan.name} gave ${timed.kind} ${timed.head}, expected ${repo.head}`);
@@ -99,7 +110,7 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         const last = ours.at(-1) as TimedFirstSync;
         const { firstBytesMs, receivedMs, storedMs } = last.phases;
         progress(
-          `first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (first bytes at ${round(firstBytesMs, 0)}, all received and checked at ${round(receivedMs, 0)}, ` +
+          `first sync ${plan.name} ${run + 1}/${samples}: ours ${round(last.ms, 0)} ms (${last.chunks} chunks; first bytes at ${round(firstBytesMs, 0)}, all received and checked at ${round(receivedMs, 0)}, ` +
             `stored at ${round(storedMs, 0)}; longest task ${last.longestTaskMs} ms, gap ${last.longestGapMs} ms${cpu.length > run ? `, Chromium CPU ${cpu.at(-1)} ms` : ''}), native clone ${round(native.at(-1) as number, 0)} ms`,
         );
       }

@@ -93,3 +93,67 @@ export function browserCpuMs(browserPid: number | undefined): number | undefined
   }
   return ticks * 10;
 }
+
+/** CPU one thread of Chromium spent over a sampled span, ms. */
+export interface ThreadCpu {
+  /** The process's kind (`browser`, `renderer`, `gpu-process`, `utility`…) and the thread's name. */
+  thread: string;
+  ms: number;
+}
+
+function processKind(cmdline: string): string {
+  return /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+}
+
+function threadTicks(pid: number): Map<number, { name: string; ticks: number }> {
+  const out = new Map<number, { name: string; ticks: number }>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    const stat = read(`/proc/${pid}/task/${tid}/stat`);
+    if (stat === undefined) continue;
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), { name, ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  return out;
+}
+
+/**
+ * Samples every thread of the browser and the processes below it every 50 ms until the returned
+ * function is called, which gives each thread's CPU over the span, busiest first (Linux only).
+ * Sampled, not read once at the end: a worker's thread is gone from /proc once the worker ends.
+ */
+export function sampleThreadCpu(browserPid: number | undefined): () => ThreadCpu[] {
+  if (browserPid === undefined || process.platform !== 'linux') return () => [];
+  const owners = [{ pid: browserPid, kind: 'browser' }, ...descendants(browserPid).map(({ pid, cmdline }) => ({ pid, kind: processKind(cmdline) }))];
+  const first = new Map<string, number>();
+  const last = new Map<string, { thread: string; ticks: number }>();
+  const sample = (): void => {
+    for (const { pid, kind } of owners) {
+      for (const [tid, { name, ticks }] of threadTicks(pid)) {
+        const key = `${pid}/${tid}`;
+        if (!first.has(key)) first.set(key, ticks);
+        last.set(key, { thread: `${kind} ${name}`, ticks });
+      }
+    }
+  };
+  sample();
+  const started = new Set(first.keys());
+  const timer = setInterval(sample, 50);
+  return () => {
+    clearInterval(timer);
+    sample();
+    const out: ThreadCpu[] = [];
+    for (const [key, { thread, ticks }] of last) {
+      // A thread born during the span counts from zero.
+      const from = started.has(key) ? (first.get(key) as number) : 0;
+      if (ticks > from) out.push({ thread, ms: (ticks - from) * 10 });
+    }
+    return out.sort((a, b) => b.ms - a.ms);
+  };
+}

@@ -14,6 +14,8 @@ export interface TimedFirstSync extends MainThreadReport {
   objects: number;
   /** Where the time went, in ms from the start (see {@link FirstSyncPhases}). */
   phases: FirstSyncPhases;
+  /** Pieces the answer's body came in (each one a read on the page and a message to the worker). */
+  chunks: number;
 }
 
 /**
@@ -46,11 +48,18 @@ async function firstSync(name: string, url: string): Promise<TimedFirstSync> {
   await deleteDatabase(name);
   const repo = await openRepo({ name });
   let objects = 0;
+  let chunks = 0;
+  let loaded = 0;
   const phases: FirstSyncPhases = { firstBytesMs: 0, receivedMs: 0, storedMs: 0 };
   const stop = watchMainThread();
   const started = performance.now();
   const onProgress = (progress: SyncProgress): void => {
-    if (progress.phase === 'remote' || !progress.objects) return;
+    if (progress.phase === 'remote') return;
+    if (progress.phase === 'receiving' && progress.loaded > loaded) {
+      chunks++;
+      loaded = progress.loaded;
+    }
+    if (!progress.objects) return;
     const at = performance.now() - started;
     const { received, resolved, stored, total } = progress.objects;
     if (phases.firstBytesMs === 0) phases.firstBytesMs = at;
@@ -62,7 +71,7 @@ async function firstSync(name: string, url: string): Promise<TimedFirstSync> {
     const result = await sync(repo.git, { url, onProgress });
     const ms = performance.now() - started;
     if (result.kind === 'failed') throw result.error;
-    return { ms, kind: result.kind, head: result.head, objects, phases, ...stop() };
+    return { ms, kind: result.kind, head: result.head, objects, phases, chunks, ...stop() };
   } finally {
     await repo.close();
     await deleteDatabase(name);
