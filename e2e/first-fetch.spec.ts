@@ -100,20 +100,23 @@ test('a fetch the network cuts half way leaves nothing stored, and the next sync
   expect(after.refs).toContain('refs/remotes/origin/main');
 });
 
-test('an abort half way ends the unpack worker and leaves the store as it was', async ({ page }) => {
+test('an abort half way ends the unpack and run store workers and leaves the store as it was', async ({ page }) => {
   const name = await openHarness(page);
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
   const unpackWorker = page.waitForEvent('worker', (worker) => worker.url().includes('unpack-worker'));
+  const runStoreWorker = page.waitForEvent('worker', (worker) => worker.url().includes('run-store-worker'));
   await page.evaluate(({ name, url }) => window.harness.startSync(name, url), { name, url: `${proxy.url}${remote.url}` });
-  const worker = await unpackWorker;
-  const workerEnded = new Promise<void>((resolve) => worker.on('close', () => resolve()));
+  const workersEnded = Promise.all([unpackWorker, runStoreWorker].map(async (started) => {
+    const worker = await started;
+    return new Promise<void>((resolve) => worker.on('close', () => resolve()));
+  }));
   // The worker stored a run (hidden) and waits for bytes that do not come.
   await page.waitForFunction((name) => (window.harness.objects[name]?.stored ?? 0) > 0, name);
   expect((await readRaw(page, name)).hidden.length).toBeGreaterThan(0);
 
   await page.evaluate((name) => window.harness.abortSync(name), name);
   expect(await page.evaluate((name) => window.harness.finishSync(name), name)).toMatchObject({ kind: 'failed', error: { code: 'aborted' } });
-  await workerEnded;
+  await workersEnded;
   expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
 });
 

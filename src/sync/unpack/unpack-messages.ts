@@ -1,11 +1,11 @@
-import type { GitObject, ObjectRun, Oid } from '../../store/index.ts';
+import type { GitObject, ImportTarget, ObjectRun, Oid } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
 import { ProtocolError, type ProtocolPart } from '../protocol/index.ts';
 import type { UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page tells the unpack worker. */
 export type ToWorker =
-  | { type: 'start'; options: UnpackOptions }
+  | { type: 'start'; options: UnpackOptions; store?: MessagePort }
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'end' }
   | { type: 'bases'; objects: Array<GitObject | undefined> }
@@ -19,6 +19,25 @@ export type FromWorker =
   | { type: 'server-message'; text: string }
   | { type: 'need-bases'; oids: Oid[] }
   | { type: 'done'; summary: UnpackSummary }
+  | { type: 'failed'; error: SentError };
+
+/** What the page tells the run store worker: the import to store into, and the port the unpack worker sends runs through. */
+export interface ToRunStore {
+  port: MessagePort;
+  target: ImportTarget;
+}
+
+/** A run the unpack worker hands to the run store worker (copied: its chunks may still hold delta bases). */
+export interface RunToStore {
+  run: ObjectRun;
+  bytes: number;
+}
+
+/** What the run store worker tells the unpack worker: whether it can store, then each run stored, or why not. */
+export type FromRunStore =
+  | { type: 'ready' }
+  | { type: 'unavailable' }
+  | { type: 'stored'; objects: number; bytes: number }
   | { type: 'failed'; error: SentError };
 
 /** An error as it crosses to the page: a ProtocolError keeps its data, so the page throws the same one. */

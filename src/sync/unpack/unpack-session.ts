@@ -1,7 +1,7 @@
-import type { ObjectRun } from '../../store/index.ts';
+import type { ImportTarget, ObjectRun } from '../../store/index.ts';
 import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
-import { receiveError, type FromWorker, type ToWorker } from './unpack-messages.ts';
+import { receiveError, type FromWorker, type ToRunStore, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page does with an unpack's results: store runs, show progress, lend thin-pack bases. */
@@ -34,29 +34,38 @@ export interface UnpackSession {
  * a worker from the script's origin) in this thread, with the same code.
  */
 export function startUnpack(options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
-  const worker = openWorker();
-  return worker ? workerSession(worker, options, handlers) : inlineSession(options, handlers);
+  const worker = openWorker(() => new Worker(new URL('./unpack-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-unpack' }));
+  if (!worker) return inlineSession(options, handlers);
+  // Runs are stored by a worker of their own where the store lets another realm write them, so
+  // unpacking never waits on IndexedDB (see run-store-worker.ts).
+  const { target } = options;
+  const storer = target && openWorker(() => new Worker(new URL('./run-store-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-run-store' }));
+  return workerSession(worker, storer ? { worker: storer, target } : undefined, options, handlers);
 }
 
-function openWorker(): Worker | undefined {
+function openWorker(start: () => Worker): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
   try {
-    return new Worker(new URL('./unpack-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-unpack' });
+    return start();
   } catch {
     return undefined; // e.g. the widget's script served from another origin than the page
   }
 }
 
-function workerSession(worker: Worker, options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
+function workerSession(worker: Worker, storer: { worker: Worker; target: ImportTarget } | undefined, options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
   let failure: Error | undefined;
   let finish: { resolve: (summary: UnpackSummary) => void; reject: (error: Error) => void } | undefined;
   const done = new Promise<UnpackSummary>((resolve, reject) => (finish = { resolve, reject }));
   done.catch(() => undefined); // rejections surface through end()
   const send = (message: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+  const end = (): void => {
+    worker.terminate();
+    storer?.worker.terminate();
+  };
   const fail = (error: Error): void => {
     if (failure) return;
     failure = error;
-    worker.terminate();
+    end();
     finish?.reject(error);
   };
   // Runs are stored one after another, in the order they came.
@@ -81,13 +90,18 @@ function workerSession(worker: Worker, options: UnpackOptions, handlers: UnpackH
       }, fail);
     } else if (data.type === 'done') {
       void storing.then(() => {
-        worker.terminate();
+        end();
         if (!failure) finish?.resolve(data.summary);
       });
     } else fail(receiveError(data.error));
   };
   worker.onerror = (event) => fail(new Error(`The unpack worker stopped: ${event.message}`));
-  send({ type: 'start', options });
+  if (storer) {
+    storer.worker.onerror = (event) => fail(new Error(`The run store worker stopped: ${event.message}`));
+    const { port1, port2 } = new MessageChannel();
+    storer.worker.postMessage({ port: port2, target: storer.target } satisfies ToRunStore, [port2]);
+    send({ type: 'start', options, store: port1 }, [port1]);
+  } else send({ type: 'start', options });
   return {
     async push(chunk) {
       if (failure) throw failure;

@@ -1,8 +1,9 @@
 // The unpack worker: reads a fetch's answer off the page's main thread (see unpacker.ts) and
-// hands back runs of verified objects for the page to store.
-import { runBuffers, sendError, type FromWorker, type ToWorker } from './unpack-messages.ts';
+// hands each run of verified objects to the run store worker (or, where none could start, stores
+// it itself, or hands it to the page).
+import { receiveError, runBuffers, sendError, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
-import { openImportWriter, type GitObject } from '../../store/index.ts';
+import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
@@ -30,25 +31,62 @@ function then(step: (unpacker: Unpacker) => Promise<void>): void {
   });
 }
 
+/** Stores a run, or hands it to the page to store; resolves once it is stored. */
+type StoreRun = (run: ObjectRun, bytes: number) => Promise<void>;
+
+/** Where the page stores the runs: it gets them (transferred) and says when each is stored. */
+const storeOnPage: StoreRun = (run, bytes) => {
+  post({ type: 'run', run, bytes }, runBuffers(run));
+  return new Promise<void>((resolve) => stored.push(resolve));
+};
+
+/** Stores runs on this worker's own connection; the page only counts. */
+async function storeHere(target: ImportTarget): Promise<StoreRun | undefined> {
+  const writer = await openImportWriter(target).catch(() => undefined);
+  if (!writer) return undefined;
+  return async (run, bytes) => {
+    // IndexedDB's own quota is said as the foreseen one.
+    await writer.put(run).catch((error: unknown) => {
+      throw error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(bytes, undefined) : error;
+    });
+    post({ type: 'stored', objects: run.index.oids.length / 40, bytes });
+  };
+}
+
+/**
+ * Stores runs through the run store worker at `port` (run-store-worker.ts), so this worker reads
+ * on while they are stored; undefined once that worker says it cannot open the database.
+ */
+function storeThrough(port: MessagePort): Promise<StoreRun | undefined> {
+  const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  let failure: Error | undefined;
+  const storeRun: StoreRun = (run, bytes) => {
+    if (failure) return Promise.reject(failure);
+    const done = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+    port.postMessage({ run, bytes } satisfies RunToStore, runBuffers(run));
+    return done;
+  };
+  return new Promise((ready) => {
+    port.onmessage = ({ data }: MessageEvent<FromRunStore>) => {
+      if (data.type === 'ready') ready(storeRun);
+      else if (data.type === 'unavailable') ready(undefined);
+      else if (data.type === 'stored') {
+        waiting.shift()?.resolve();
+        post({ type: 'stored', objects: data.objects, bytes: data.bytes });
+      } else {
+        failure = data.error.kind === 'other' ? new Error(data.error.message) : receiveError(data.error);
+        for (const { reject } of waiting.splice(0)) reject(failure);
+      }
+    };
+  });
+}
+
 scope.onmessage = ({ data }) => {
   if (data.type === 'start') {
     const { target } = data.options;
-    // Where this worker may not open the database itself (a policy that sandboxes it), the page stores the runs.
-    const writing = target ? openImportWriter(target).catch(() => undefined) : Promise.resolve(undefined);
+    const storing = data.store ? storeThrough(data.store) : target ? storeHere(target) : Promise.resolve(undefined);
     work = Unpacker.create(data.options, {
-      run: async (run, bytes) => {
-        const writer = await writing;
-        if (!writer) {
-          post({ type: 'run', run, bytes }, runBuffers(run));
-          return new Promise<void>((resolve) => stored.push(resolve));
-        }
-        // Stored from here: the page only counts. IndexedDB's own quota is said as the foreseen one.
-        const objects = run.index.oids.length / 40;
-        await writer.put(run).catch((error: unknown) => {
-          throw error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(bytes, undefined) : error;
-        });
-        post({ type: 'stored', objects, bytes });
-      },
+      run: async (run, bytes) => ((await storing) ?? storeOnPage)(run, bytes),
       progress: (progress) => post({ type: 'progress', progress }),
       serverMessage: (text) => post({ type: 'server-message', text }),
       resolveBases: (oids) => {
