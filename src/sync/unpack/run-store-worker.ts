@@ -2,7 +2,7 @@
 // unpack worker never waits on IndexedDB. Each `put` of a 1 MB chunk costs its caller ~4-5 ms
 // in Chromium (the value is copied into a blob of its own): ~37 % of the unpack worker's time on
 // a 37 MB pack when it stored the runs itself.
-import { sendError, type FromRunStore, type RunToStore, type ToRunStore } from './unpack-messages.ts';
+import { runBuffers, sendError, type FromRunStore, type RunToStore, type ToRunStore } from './unpack-messages.ts';
 import { openImportWriter, type ImportWriter } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
 
@@ -29,7 +29,9 @@ scope.onmessage = ({ data: { port, target } }) => {
       if (failed || !writer) return;
       try {
         await writer.put(run);
-        post({ type: 'stored', objects: run.index.oids.length / 40, bytes });
+        // IndexedDB cloned the chunks: their memory goes back, for the unpack worker to write again.
+        const chunks = run.chunks;
+        port.postMessage({ type: 'stored', objects: run.index.oids.length / 40, bytes, chunks } satisfies FromRunStore, [...new Set(runBuffers(run))]);
       } catch (error) {
         failed = true;
         // IndexedDB's own quota is said as the foreseen one.

@@ -27,17 +27,17 @@ export interface ToRunStore {
   target: ImportTarget;
 }
 
-/** A run the unpack worker hands to the run store worker (copied: its chunks may still hold delta bases). */
+/** A run the unpack worker hands to the run store worker (transferred; its chunks come back once stored). */
 export interface RunToStore {
   run: ObjectRun;
   bytes: number;
 }
 
-/** What the run store worker tells the unpack worker: whether it can store, then each run stored, or why not. */
+/** What the run store worker tells the unpack worker: whether it can store, then each run stored (its chunks given back), or why not. */
 export type FromRunStore =
   | { type: 'ready' }
   | { type: 'unavailable' }
-  | { type: 'stored'; objects: number; bytes: number }
+  | { type: 'stored'; objects: number; bytes: number; chunks: Uint8Array[] }
   | { type: 'failed'; error: SentError };
 
 /** An error as it crosses to the page: a ProtocolError keeps its data, so the page throws the same one. */

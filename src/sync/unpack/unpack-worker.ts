@@ -58,11 +58,11 @@ async function storeHere(target: ImportTarget): Promise<StoreRun | undefined> {
  * on while they are stored; undefined once that worker says it cannot open the database.
  */
 function storeThrough(port: MessagePort): Promise<StoreRun | undefined> {
-  const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  const waiting: Array<{ run: ObjectRun; resolve: () => void; reject: (error: Error) => void }> = [];
   let failure: Error | undefined;
   const storeRun: StoreRun = (run, bytes) => {
     if (failure) return Promise.reject(failure);
-    const done = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => waiting.push({ run, resolve, reject }));
     port.postMessage({ run, bytes } satisfies RunToStore, runBuffers(run));
     return done;
   };
@@ -71,7 +71,10 @@ function storeThrough(port: MessagePort): Promise<StoreRun | undefined> {
       if (data.type === 'ready') ready(storeRun);
       else if (data.type === 'unavailable') ready(undefined);
       else if (data.type === 'stored') {
-        waiting.shift()?.resolve();
+        const stored = waiting.shift();
+        // The run's chunks come back once stored (transferred there and back): their memory is this worker's again.
+        stored?.run.chunks.splice(0, data.chunks.length, ...data.chunks);
+        stored?.resolve();
         post({ type: 'stored', objects: data.objects, bytes: data.bytes });
       } else {
         failure = data.error.kind === 'other' ? new Error(data.error.message) : receiveError(data.error);
