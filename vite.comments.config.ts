@@ -7,7 +7,22 @@ import { defineConfig } from 'vite';
 /** Where the manifest goes, inside the output folder; scripts/report-widget-size.ts reads it. */
 export const COMMENTS_MANIFEST = '.vite/comments-manifest.json';
 
+/** The module Vite's build wraps dynamic imports with (its `preloadHelperId`). */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+
 export default defineConfig({
+  plugins: [
+    {
+      // With modulePreload off Vite still wraps each dynamic import() in its preload helper (~650
+      // bytes gzip in the page-load script) that, with nothing to preload, only calls the import
+      // and fires a `vite:preloadError` event on the host page when it fails. Plain import() here.
+      name: 'comments:plain-dynamic-import',
+      enforce: 'pre',
+      load(id) {
+        return id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : undefined;
+      },
+    },
+  ],
   publicDir: false,
   base: './',
   build: {
