@@ -26,9 +26,12 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { buildComments } from '../scripts/build-comments.ts';
 import { startStaticServer } from '../server/static-server.ts';
+import type { PushTimeline } from '../server/comments/index.ts';
 import { encodeSubmission, readSubmissionReport } from '../src/comments/publish/submission.ts';
 import { commentFilePath, encodeCommentFile, type Comment } from '../src/comments/record.ts';
 import { bundleModules, startCpuProfile, type ModuleOf } from './cpu-profile.ts';
+import { crowdTimeline, watchPushRequests, type LoopDelay } from './crowd-timeline.ts';
+import { cpuSince, descendantsCpuMs } from './process-cpu.ts';
 import { readSourceMap } from './source-map.ts';
 import { percentile, round, spread } from './stats.ts';
 
@@ -43,51 +46,6 @@ const READERS_PER_CONTEXT = 5;
 function option(name: string): number | undefined {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : undefined;
-}
-
-/** The kind of a Chromium process, from its command line: `browser`, `renderer`, `utility` (network, storage), `gpu-process`... */
-function processKind(pid: number): string {
-  try {
-    return /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
-  } catch {
-    return 'gone';
-  }
-}
-
-/** CPU (user + system, ms) of every live process below `root` except the subtree of `except`, by process kind: the browser's processes. */
-function descendantsCpuMs(root: number, except: number | undefined): Map<string, number> {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      parent.set(Number(name), Number(fields[1]));
-      cpu.set(Number(name), (Number(fields[11]) + Number(fields[12])) * 10); // utime, stime in 1/100 s
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const below = (pid: number): boolean => {
-    for (let at = parent.get(pid); at !== undefined && at > 1; at = parent.get(at)) {
-      if (at === except) return false;
-      if (at === root) return true;
-    }
-    return false;
-  };
-  const byKind = new Map<string, number>();
-  for (const [pid, ms] of cpu) {
-    if (pid === except || !below(pid)) continue;
-    const kind = processKind(pid);
-    byKind.set(kind, (byKind.get(kind) ?? 0) + ms);
-  }
-  return byKind;
-}
-
-/** `after - before` per kind, and the total. */
-function cpuSince(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): { total: number; byKind: Record<string, number> } {
-  const byKind: Record<string, number> = {};
-  for (const [kind, ms] of after) byKind[kind] = ms - (before.get(kind) ?? 0);
-  return { total: Object.values(byKind).reduce((sum, ms) => sum + ms, 0), byKind };
 }
 
 /** The source module of a position in the bench page's script (built with a source map under `--profile`). */
@@ -134,8 +92,17 @@ async function makeBook(dataDir: string): Promise<void> {
   });
 }
 
+/** What the remote's process tells of the time since its last reading (bench/comment-server.ts). */
+interface ServerReading {
+  ownMs: number;
+  childrenMs: number;
+  pushMs: number[];
+  timelines: PushTimeline[];
+  loop: LoopDelay;
+}
+
 /** The remote in its own process, with a way to read its CPU. */
-async function startServer(dataDir: string): Promise<{ url: string; pid: number | undefined; cpu(): Promise<{ ownMs: number; childrenMs: number; pushMs: number[] }>; stop(): Promise<void> }> {
+async function startServer(dataDir: string): Promise<{ url: string; pid: number | undefined; cpu(): Promise<ServerReading>; stop(): Promise<void> }> {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/comment-server.ts'), dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null');
@@ -145,7 +112,7 @@ async function startServer(dataDir: string): Promise<{ url: string; pid: number 
     pid: child.pid,
     cpu: async () => {
       child.stdin.write('cpu\n');
-      return (await next()) as { ownMs: number; childrenMs: number; pushMs: number[] };
+      return (await next()) as ServerReading;
     },
     stop: () =>
       new Promise((resolve) => {
@@ -313,9 +280,11 @@ async function main(): Promise<void> {
     setTimeout(() => (browserBefore = descendantsCpuMs(process.pid, server.pid)), startAt - Date.now());
     // `--profile` without `--lone`: the crowd's first page (5 readers) under the profiler.
     const stopCrowdProfile = profile && lone === 0 ? await startCpuProfile(pages[0] as Page, await bundleModulesOf(join(site, 'bench')), 25) : undefined;
+    const stopWatching = watchPushRequests(pages);
     const times = (await Promise.all(pages.map((page) => post(page, startAt)))).flat();
     const crowdProfile = await stopCrowdProfile?.();
     const after = await server.cpu();
+    const timeline = crowdTimeline(startAt, stopWatching(), after.timelines, after.loop);
     const browserCpu = cpuSince(browserBefore, descendantsCpuMs(process.pid, server.pid));
     const browserCpuMs = browserCpu.total;
     await Promise.all(pages.map((page) => page.context().close()));
@@ -364,6 +333,7 @@ async function main(): Promise<void> {
         submitToPublishedMs: published,
         phases: phases(times),
         pushArrivalToAnswerMs: inServer,
+        timeline: timeline.report,
         loadAverage: loadavg(),
         submitToRefreshedMs: refreshed,
         serverCpuMs: cpuMs,
@@ -388,6 +358,7 @@ async function main(): Promise<void> {
     const lines = [
       `crowd of ${readers}: ${files} published, submit to published p50 ${published.median} ms, p95 ${published.p95} ms (goals: p50 < 1000, p95 < 2000: ${published.median < 1000 && published.p95 < 2000 ? 'met' : 'missed'})`,
       `crowd of ${readers}: phases: ${phaseLine(report.crowd.phases)}`,
+      `crowd of ${readers}: ${timeline.line}`,
       `crowd of ${readers}: in the server, push arrival to answer (published) p50 ${inServer.median} ms, p95 ${inServer.p95} ms; machine load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${cpus().length} cores`,
       `crowd of ${readers}: CPU: server ${round(cpuMs, 0)} ms in all (git ${after.childrenMs - before.childrenMs} ms), ${report.crowd.serverCpuPerCommentMs} ms per comment; browser ${browserCpuMs} ms (${Object.entries(browserCpu.byKind).map(([kind, ms]) => `${kind} ${ms}`).join(', ')}), ${report.crowd.browserCpuPerCommentMs} ms per reader (${pages.length} contexts of ${perContext}); main: ${commits} commits, ${merges} merges`,
       `crowd of ${readers} light clients (the widget's push encoding, no browser store): submit to answer (published) p50 ${lightCrowdReport.submitToAnswerMs.median} ms, p95 ${lightCrowdReport.submitToAnswerMs.p95} ms; in the server p50 ${lightCrowdReport.pushArrivalToAnswerMs.median} ms, p95 ${lightCrowdReport.pushArrivalToAnswerMs.p95} ms; server CPU ${lightCrowdReport.serverCpuPerCommentMs} ms per comment`,

@@ -26,6 +26,7 @@ import { createPolicyHooks, gitConfigEnv, type PushPolicy } from './push-policy.
 import type { RepositoryService } from './serve-repository.ts';
 import { siteConfig, type SiteConfig } from './site-config.ts';
 import { createStaticFiles } from './static-files.ts';
+import { noteAccepted } from './socket-accepted.ts';
 import { DEFAULT_TIMEOUTS, timeoutServerOptions, type Timeouts } from './timeouts.ts';
 import { createWayThrough, type WayThroughOptions } from './way-through/index.ts';
 
@@ -114,6 +115,7 @@ async function listenSite(options: SiteOptions, service: RepositoryService, rele
   const serverOptions = timeoutServerOptions(timeouts);
   const server: Server = options.tls ? createHttpsServer({ ...serverOptions, ...options.tls }, listener) : createHttpServer(serverOptions, listener);
   server.setTimeout(timeouts.idleMs); // a silent connection is destroyed, and with it any git process it fed
+  server.on(options.tls ? 'secureConnection' : 'connection', noteAccepted);
   const host = options.host ?? '127.0.0.1';
   const port = await (options.fallBackPort ? listenOrFallBack : listen)(server, options.port, host);
   const scheme = options.tls ? 'https' : 'http';

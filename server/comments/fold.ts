@@ -11,6 +11,7 @@ import type { CommandVerdict, SubmittedFile } from './judge-push.ts';
 import { buildTrees, fileOnMain, loadMainState, readPages, type MainState, type PageChanges } from './main-state.ts';
 import type { RepoObjects } from './repo-objects.ts';
 import { moveRef } from './move-ref.ts';
+import { epochNow } from '../socket-accepted.ts';
 
 /** Submissions folded into one commit at most. */
 const MAX_BATCH = 256;
@@ -21,7 +22,14 @@ export const MAX_WAITING = 4096;
  * What became of one ref's work: on `main`; refused for good with the reason; or not done this
  * time (`temporary`: the remote failed, the pusher should try again later).
  */
-export type FoldOutcome = { ok: true } | { ok: false; reason: string; temporary?: boolean };
+export type FoldOutcome = { ok: true; batch?: BatchTiming } | { ok: false; reason: string; temporary?: boolean };
+
+/** When the batch that published a submission began and moved `main` (epoch ms), and how many submissions it held. */
+export interface BatchTiming {
+  began: number;
+  moved: number;
+  size: number;
+}
 
 type Work =
   | { kind: 'submission'; files: SubmittedFile[]; done: (outcome: FoldOutcome) => void }
@@ -71,7 +79,8 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
       let count = 0;
       while (count < queue.length && count < MAX_BATCH && queue[count]?.kind === 'submission') count++;
       const batch = queue.splice(0, count) as Array<Extract<Work, { kind: 'submission' }>>;
-      const outcomes = await applyBatch(state, batch).catch((error: unknown) => batch.map(() => failed(error)));
+      const began = epochNow();
+      const outcomes = await applyBatch(state, batch, began).catch((error: unknown) => batch.map(() => failed(error)));
       batch.forEach((work, i) => work.done(outcomes[i] as FoldOutcome));
     }
   };
@@ -96,7 +105,7 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
     state.head = next;
   }
 
-  async function applyBatch(state: MainState, batch: ReadonlyArray<Extract<Work, { kind: 'submission' }>>): Promise<FoldOutcome[]> {
+  async function applyBatch(state: MainState, batch: ReadonlyArray<Extract<Work, { kind: 'submission' }>>, began: number): Promise<FoldOutcome[]> {
     const changes: PageChanges = { add: [], remove: [] };
     const adding = new Map<string, SubmittedFile>();
     const outcomes: FoldOutcome[] = [];
@@ -135,7 +144,8 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
     state.pages = built.pages;
     state.pageTrees = built.pageTrees;
     onFolded(next as Oid, touched);
-    return outcomes;
+    const timing: BatchTiming = { began, moved: epochNow(), size: batch.length };
+    return outcomes.map((outcome) => (outcome.ok ? { ok: true, batch: timing } : outcome));
   }
 
   async function applyFastForward(state: MainState, work: Extract<Work, { kind: 'fast-forward' }>): Promise<FoldOutcome> {

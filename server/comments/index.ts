@@ -11,4 +11,4 @@ export type { ModeratorCredentials } from './moderator-auth.ts';
 export { moderateComment } from './moderate-comment.ts';
 export type { ModerateOptions, ModerationResult } from './moderate-comment.ts';
 export type { RateLimit } from '../rate-limit.ts';
-export type { PushEvent } from './receive-pack.ts';
+export type { PushEvent, PushTimeline } from './receive-pack.ts';

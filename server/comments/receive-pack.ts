@@ -4,7 +4,8 @@
 // could not finish this time is a 503, so the pusher keeps its comments and tries again.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { MAX_WAITING, type Fold, type FoldOutcome } from './fold.ts';
+import { epochNow, noteRequest } from '../socket-accepted.ts';
+import { MAX_WAITING, type BatchTiming, type Fold, type FoldOutcome } from './fold.ts';
 import type { PushRole } from './judge-changes.ts';
 import { judgePush } from './judge-push.ts';
 import { encodeReceiveAdvertisement, encodeReport, parsePushRequest, PushRequestError, type RefStatus } from './push-request.ts';
@@ -25,19 +26,42 @@ export async function advertiseReceivePack(target: ReceiveTarget, response: Serv
   response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-advertisement', 'Cache-Control': 'no-cache', 'Content-Length': body.length }).end(body);
 }
 
-/** One push answered with a report: from its arrival to its answer, ms; the refs it named and those taken. */
+/** One push answered with a report: from its arrival to its answer, ms; the refs it named and those taken; when each step ended. */
 export interface PushEvent {
   ms: number;
   refs: number;
   taken: number;
+  timeline: PushTimeline;
+}
+
+/**
+ * A push's way through the remote, epoch ms: its connection accepted (absent when the server did
+ * not note it) and whether an earlier request used it; its handler started (the request's headers
+ * read); its body read; judged; the batch that published it begun and `main` moved (absent when
+ * nothing of it was folded); answered.
+ */
+export interface PushTimeline {
+  accepted?: number;
+  reused?: boolean;
+  started: number;
+  bodyRead: number;
+  judged: number;
+  batchBegan?: number;
+  mainMoved?: number;
+  /** Submissions in that batch. */
+  batchSize?: number;
+  answered: number;
 }
 
 /** Answers `POST git-receive-pack`; tells `onPush` of each push answered with a report. */
 export async function receivePack(target: ReceiveTarget, role: PushRole, request: IncomingMessage, response: ServerResponse, onPush?: (event: PushEvent) => void): Promise<void> {
   const arrived = performance.now();
+  const connection = noteRequest(request.socket);
+  const started = epochNow();
   if (target.fold.waiting >= MAX_WAITING) return sendText(response, 503, 'The comment remote is busy publishing; your comment is kept, try again in a few seconds.\n', { 'Retry-After': '5' });
   const body = await readBody(request, MAX_PUSH_BYTES[role]);
   if (typeof body === 'string') return sendText(response, 413, body);
+  const bodyRead = epochNow();
   let parsed;
   try {
     parsed = parsePushRequest(body);
@@ -46,6 +70,8 @@ export async function receivePack(target: ReceiveTarget, role: PushRole, request
     throw error;
   }
   const verdict = await judgePush(parsed, { role, objects: target.objects, main: await target.fold.head() });
+  const judged = epochNow();
+  let batch: BatchTiming | undefined;
   let statuses: RefStatus[];
   let unpackError: string | undefined;
   if (verdict.kind === 'refused') {
@@ -61,13 +87,22 @@ export async function receivePack(target: ReceiveTarget, role: PushRole, request
     );
     const temporary = outcomes.find((outcome) => !outcome.ok && outcome.temporary);
     if (temporary && !temporary.ok) return sendText(response, 503, `${temporary.reason}\n`, { 'Retry-After': '2' });
+    batch = outcomes.find((outcome): outcome is { ok: true; batch: BatchTiming } => outcome.ok && outcome.batch !== undefined)?.batch;
     statuses = verdict.commands.map((command, i) => {
       const outcome = outcomes[i] as FoldOutcome;
       return outcome.ok ? { ref: command.ref, ok: true } : { ref: command.ref, ok: false, reason: outcome.reason };
     });
   }
   const report = encodeReport(statuses, unpackError, parsed.capabilities.has('side-band-64k'));
-  onPush?.({ ms: performance.now() - arrived, refs: statuses.length, taken: statuses.filter((status) => status.ok).length });
+  const timeline: PushTimeline = {
+    ...(connection ? { accepted: connection.accepted, reused: connection.reused } : {}),
+    started,
+    bodyRead,
+    judged,
+    ...(batch ? { batchBegan: batch.began, mainMoved: batch.moved, batchSize: batch.size } : {}),
+    answered: epochNow(),
+  };
+  onPush?.({ ms: performance.now() - arrived, refs: statuses.length, taken: statuses.filter((status) => status.ok).length, timeline });
   response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-result', 'Cache-Control': 'no-cache', 'Content-Length': report.length }).end(report);
 }
 

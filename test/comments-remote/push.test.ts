@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushEvent } from '../../server/comments/index.ts';
 import { startGitRemote, type GitRemote } from '../../server/git-remote.ts';
 import { encodeCommentFile, MAX_COMMENTS_PER_PUSH, MAX_COMMENT_FILE_BYTES } from '../../src/comments/record.ts';
 import { gitAsync, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
@@ -196,6 +197,27 @@ describe('comment remote set-up', () => {
       expect(readdirSync(dataDir)).toEqual(['comments.git']);
     } finally {
       await only.close();
+    }
+  });
+
+  it("tells the owner each push's way through the remote, step by step, and which pushes one batch published", async () => {
+    const events: PushEvent[] = [];
+    const own = await startGitRemote({ dataDir: makeTempDir('comments-timeline'), comments: { repos: ['comments.git'], onPush: (event) => events.push(event) } });
+    try {
+      const url = `${own.url}comments.git`;
+      const readers = await Promise.all(Array.from({ length: 4 }, () => cloneRemote(url)));
+      await Promise.all(readers.map((dir) => ({ dir, ...newComment() })).map(({ dir, path, comment }) => commitFiles(dir, { [path]: encodeCommentFile(comment) })));
+      for (const result of await Promise.all(readers.map((dir) => push(dir)))) expect(result.ok, result.stderr).toBe(true);
+      const pushes = events.filter((event) => event.taken === 1);
+      expect(pushes).toHaveLength(readers.length);
+      for (const { timeline } of pushes) {
+        const steps = [timeline.accepted, timeline.started, timeline.bodyRead, timeline.judged, timeline.batchBegan, timeline.mainMoved, timeline.answered];
+        expect(steps.every((step) => typeof step === 'number')).toBe(true);
+        expect([...(steps as number[])].sort((a, b) => a - b)).toEqual(steps);
+        expect(pushes.filter((other) => other.timeline.batchBegan === timeline.batchBegan)).toHaveLength(timeline.batchSize ?? 0);
+      }
+    } finally {
+      await own.close();
     }
   });
 
