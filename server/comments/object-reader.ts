@@ -58,6 +58,14 @@ export function openObjectReader(cwd: string, env: NodeJS.ProcessEnv): ObjectRea
   child.on('error', failAll);
   child.on('close', () => failAll(new Error(`git cat-file ended early${stderr ? `: ${stderr.trim()}` : ''}`)));
   child.stdin.on('error', () => undefined);
+  // The commands asked in one turn of the event loop go in one write: when a crowd's pushes
+  // are judged at once, cat-file is woken once for all of them, not once per push.
+  let unsent: string[] = [];
+  const send = () => {
+    const lines = unsent;
+    unsent = [];
+    child.stdin.write(`${lines.join('\n')}\n`);
+  };
   const ask = (command: string, withContents: boolean) =>
     new Promise<{ info: ObjectInfo; bytes: Uint8Array | undefined }>((done, fail) => {
       if (/[\n\0]/.test(command)) {
@@ -65,7 +73,8 @@ export function openObjectReader(cwd: string, env: NodeJS.ProcessEnv): ObjectRea
         return;
       }
       queue.push({ withContents, done, fail });
-      child.stdin.write(`${command}\n`);
+      unsent.push(command);
+      if (unsent.length === 1) setImmediate(send);
     });
   return {
     info: async (name) => (await ask(`info ${name}`, false)).info,
