@@ -77,11 +77,15 @@ export interface CommentRemote {
 
 const DEFAULT_LOGIN_LIMIT: RateLimit = { pushes: 10, perSeconds: 15 * 60 };
 const SNAPSHOT = /^\/pages\/([^/]+)\.pack$/;
+/** How long a fold that finds pushes waiting after each batch may hold back the snapshot files of the pages it changed. */
+const SNAPSHOT_HOLD_MS = 1_000;
 
 interface Repository {
   objects: RepoObjects;
   fold: Fold;
   snapshots: PageSnapshots;
+  /** Writes the snapshot files held back while the fold was busy. */
+  writeSnapshots(): void;
   mirror: Mirror | undefined;
 }
 
@@ -101,14 +105,27 @@ export function createCommentRemote(options: CommentRemoteOptions, context: Comm
         const gitDir = join(context.dataDir, `${name}.git`);
         const objects = openRepoObjects(gitDir);
         const mirror = options.mirror ? createMirror(name, gitDir, options.mirror, options.onMirror ?? (() => undefined)) : undefined;
-        // Each change writes the snapshot files of the pages it touched, then mirrors main.
+        // Each change mirrors main and writes the snapshot files of the pages it touched: at once
+        // when nothing waits to be folded, else once the fold is through (at most SNAPSHOT_HOLD_MS
+        // later), so a crowd's pushes do not wait on rebuilds each next batch makes stale.
+        const touched = new Set<string>();
+        let held: ReturnType<typeof setTimeout> | undefined;
+        const writeSnapshots = (): void => {
+          clearTimeout(held);
+          held = undefined;
+          if (touched.size === 0) return;
+          void snapshots.update([...touched]);
+          touched.clear();
+        };
         const fold = createFold(gitDir, objects, (_head, pages) => {
-          void snapshots.update(pages);
           mirror?.schedule();
+          for (const page of pages) touched.add(page);
+          if (fold.waiting === 0) writeSnapshots();
+          else held ??= setTimeout(writeSnapshots, SNAPSHOT_HOLD_MS);
         });
         const snapshots = createPageSnapshots(fold, objects, gitDir, options.onSnapshotError ?? ((error) => process.emitWarning(error.message)));
         void snapshots.reconcile();
-        return { objects, fold, snapshots, mirror };
+        return { objects, fold, snapshots, writeSnapshots, mirror };
       });
       repository.catch(() => opened.delete(name));
       opened.set(name, repository);
@@ -174,6 +191,7 @@ export function createCommentRemote(options: CommentRemoteOptions, context: Comm
       for (const repository of await Promise.all([...opened.values()].map((open) => open.catch(() => undefined)))) {
         if (!repository) continue;
         await repository.fold.close();
+        repository.writeSnapshots();
         await repository.snapshots.close();
         await repository.mirror?.close();
         repository.objects.close();
