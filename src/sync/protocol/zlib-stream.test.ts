@@ -4,6 +4,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
+import { WasmInflater } from './wasm-inflater.ts';
 import { StreamInflater } from './zlib-stream.ts';
 
 /** Inflates `stream` (followed by other bytes) into `size` bytes, fed in pieces of `piece` bytes. */
@@ -52,5 +53,20 @@ describe('StreamInflater', () => {
     const stream = deflateSync(new TextEncoder().encode('a task, a project, a context'));
     stream[2] = 0x07; // a block of type 3, which does not exist
     expect(refusal(() => inflate(stream, 28, 5))).toMatch("an object's compressed data is corrupt (zlib: invalid block type)");
+  });
+
+  it('gives its WebAssembly decoder back when closed, once, for the next inflater, which inflates right even after a corrupt stream', () => {
+    const corrupt = deflateSync(new TextEncoder().encode('a task, a project, a context'));
+    corrupt[2] = 0x07;
+    refusal(() => inflate(corrupt, 28, 5));
+    const closed = new StreamInflater();
+    closed.close();
+    closed.close();
+    const given = WasmInflater.create();
+    expect(given).toBeDefined();
+    expect(WasmInflater.create()).not.toBe(given);
+    given?.release();
+    const data = new TextEncoder().encode('the next stream, inflated by a decoder given back');
+    expect(new TextDecoder().decode(inflate(deflateSync(data), data.length, 7).output)).toBe('the next stream, inflated by a decoder given back');
   });
 });

@@ -29,7 +29,8 @@ const WASM_MAX_OBJECT_BYTES = 16 * 1024 * 1024;
  * it proves nothing the object's SHA-1 (its id) and the pack's trailing SHA-1 do not.
  */
 export class StreamInflater {
-  private readonly wasm = WasmInflater.create();
+  /** Given back when the inflater is closed. */
+  private wasm = WasmInflater.create();
   /** pako, made when an object first needs it. */
   private strm: ZStream | undefined;
   /** Whether the current stream goes through `wasm` (else pako). */
@@ -85,10 +86,12 @@ export class StreamInflater {
     return this.trailerLeft === 0 ? { ended: true, consumed: at - from } : { ended: false };
   }
 
-  /** Frees pako's state. */
+  /** Frees pako's state and gives the WebAssembly decoder back; a stream begun after it uses pako. */
   close(): void {
     if (this.strm) zlibInflateEnd(this.strm);
     this.strm = undefined;
+    this.wasm?.release();
+    this.wasm = undefined;
   }
 
   /** Inflates from `from`; returns where it stopped (the end of `input`, or of the deflate data). */
