@@ -128,7 +128,6 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
     }
     if (changes.add.length === 0) return outcomes;
     const built = buildTrees(state, changes);
-    await objects.write([...[...adding.values()].map((file) => ({ type: 'blob' as const, content: file.bytes })), ...built.objects]);
     const subject = lines.length === 1 ? (lines[0] as string) : `Publish ${lines.length} comments`;
     const commit = encodeCommit({
       tree: built.root,
@@ -137,13 +136,15 @@ export function createFold(gitDir: string, objects: RepoObjects, onFolded: OnFol
       committer: remoteSignature(),
       message: lines.length === 1 ? `${subject}\n` : `${subject}\n\n${lines.join('\n')}\n`,
     });
-    const [next] = await objects.write([{ type: 'commit', content: commit }]);
-    await moveMain(state, next as Oid);
+    // One round of writes, the commit with its trees and blobs: main moves only once all are written.
+    const written = await objects.write([...[...adding.values()].map((file) => ({ type: 'blob' as const, content: file.bytes })), ...built.objects, { type: 'commit', content: commit }]);
+    const next = written.at(-1) as Oid;
+    await moveMain(state, next);
     const touched = new Set([...changes.add, ...changes.remove].map((change) => change.page));
     for (const { page, name } of changes.remove) state.removed.add(`comments/${page}/${name}`);
     state.pages = built.pages;
     state.pageTrees = built.pageTrees;
-    onFolded(next as Oid, touched);
+    onFolded(next, touched);
     const timing: BatchTiming = { began, moved: epochNow(), size: batch.length };
     return outcomes.map((outcome) => (outcome.ok ? { ok: true, batch: timing } : outcome));
   }
