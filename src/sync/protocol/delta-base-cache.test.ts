@@ -23,13 +23,25 @@ describe('DeltaBaseCache', () => {
     expect(cache.get(0)).toBeUndefined();
   });
 
-  it('forgets an object whose buffer was handed to another thread, and the bytes it held', () => {
+  it('finds no object in a buffer handed to another thread, then finds it again where it came back, or forgets it', () => {
     const cache = new DeltaBaseCache(1000);
-    const chunk = new Uint8Array(250);
+    const chunk = new Uint8Array(250).fill(7);
+    const other = new Uint8Array(250);
     cache.set(0, chunk.subarray(0, 10));
-    structuredClone(chunk.buffer, { transfer: [chunk.buffer] }); // detaches it, as postMessage does
+    cache.set(1, other.subarray(5, 15));
+    const away = chunk.buffer;
+    const back = structuredClone(away, { transfer: [away] }); // detaches it, as postMessage does
     expect(cache.get(0)).toBeUndefined();
-    for (let i = 1; i <= 4; i++) cache.set(i, new Uint8Array(250)); // 1000: all fit once the chunk is not counted
-    for (let i = 1; i <= 4; i++) expect(cache.get(i)).toBeDefined();
+    cache.moved(away, back);
+    expect(cache.get(0)).toEqual(new Uint8Array(10).fill(7));
+    expect(cache.get(0)?.buffer).toBe(back);
+    expect(cache.holds(back)).toBe(true);
+    const gone = other.buffer;
+    structuredClone(gone, { transfer: [gone] });
+    cache.moved(gone); // it will not come back (the page stores it)
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.holds(gone)).toBe(false);
+    for (let i = 2; i <= 4; i++) cache.set(i, new Uint8Array(250)); // 1000 with the chunk back: nothing evicted
+    for (const kept of [0, 2, 3, 4]) expect(cache.get(kept)).toBeDefined();
   });
 });

@@ -5,11 +5,13 @@
  *
  * An object may be a view into a larger buffer (a run's chunk, where it was built in place), and
  * keeping the view keeps the whole buffer: the limit counts each buffer held, whole, once. A
- * buffer handed to another thread since (a run's chunks transferred to the page) is detached:
- * its objects are then gone from here, as if evicted.
+ * buffer handed to another thread (a run's chunk, to be stored) is detached: its objects are not
+ * found while it is away, and are found again in the buffer it comes back as ({@link moved}),
+ * or are gone if it does not come back.
  */
 export class DeltaBaseCache {
-  private readonly entries = new Map<number, Uint8Array>();
+  /** Each object, and where it lies in its buffer (a detached view says 0 for both). */
+  private readonly entries = new Map<number, { raw: Uint8Array; offset: number; length: number }>();
   /** Each buffer held: by how many entries, and the bytes it was counted for. */
   private readonly held = new Map<ArrayBufferLike, { entries: number; bytes: number }>();
   private bytes = 0;
@@ -17,21 +19,18 @@ export class DeltaBaseCache {
   constructor(private readonly limit: number) {}
 
   get(index: number): Uint8Array | undefined {
-    const raw = this.entries.get(index);
-    if (!raw) return undefined;
+    const entry = this.entries.get(index);
+    if (!entry) return undefined;
+    if (entry.raw.buffer.byteLength === 0) return undefined; // away (a loose form is never empty): see moved
     this.entries.delete(index);
-    if (raw.buffer.byteLength === 0) {
-      this.release(raw.buffer); // detached (a loose form is never empty)
-      return undefined;
-    }
-    this.entries.set(index, raw);
-    return raw;
+    this.entries.set(index, entry);
+    return entry.raw;
   }
 
   set(index: number, raw: Uint8Array): void {
     const size = raw.buffer.byteLength;
     if (size > this.limit / 4 || this.entries.has(index)) return;
-    this.entries.set(index, raw);
+    this.entries.set(index, { raw, offset: raw.byteOffset, length: raw.length });
     const held = this.held.get(raw.buffer);
     if (held) held.entries++;
     else {
@@ -41,7 +40,25 @@ export class DeltaBaseCache {
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.limit) break;
       this.entries.delete(oldest);
-      this.release(old.buffer);
+      this.release(old.raw.buffer);
+    }
+  }
+
+  /**
+   * The buffer `from` was handed to another thread and came back as `to` (the same bytes): the
+   * objects kept in it are read there from now on. Without `to` (it will not come back), they
+   * are forgotten, and the bytes it held with them.
+   */
+  moved(from: ArrayBufferLike, to?: ArrayBuffer): void {
+    const held = this.held.get(from);
+    if (!held) return;
+    this.held.delete(from);
+    if (to) this.held.set(to, held);
+    else this.bytes -= held.bytes;
+    for (const [index, entry] of this.entries) {
+      if (entry.raw.buffer !== from) continue;
+      if (to) entry.raw = new Uint8Array(to, entry.offset, entry.length); // keeps its place in the order
+      else this.entries.delete(index);
     }
   }
 

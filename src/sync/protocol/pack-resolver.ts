@@ -130,6 +130,11 @@ export class PackResolver {
     });
   }
 
+  /** `from`, a buffer objects were built in, was handed to another thread and came back as `to` (or will not). */
+  moved(from: ArrayBufferLike, to?: ArrayBuffer): void {
+    this.cache.moved(from, to);
+  }
+
   /** Whether an object kept to be a delta's base lies in `buffer` (so it is read again). */
   holds(buffer: ArrayBufferLike): boolean {
     return this.cache.holds(buffer);

@@ -35,9 +35,15 @@ function revisedTextPack(): { pack: Uint8Array; oids: string[] } {
   return { pack: new Uint8Array(git(['pack-objects', '--stdout', '-q', '--delta-base-offset', '--depth=1', '--window=32'], { cwd: join(dir, 'repo.git'), input: `${oids.join('\n')}\n` })), oids };
 }
 
+/** The pack, built once for both cases. */
+let built: { pack: Uint8Array; oids: string[] } | undefined;
+
 describe('an unpack whose stored chunks are written again', () => {
-  it('stores every object as it is, deltas built on kept bases included', async () => {
-    const { pack, oids } = revisedTextPack();
+  it.each([
+    ['cloned where they are', false],
+    ['transferred to be stored and given back, as the run store worker does', true],
+  ])('stores every object as it is, deltas built on kept bases included: runs %s', async (_, transferred) => {
+    const { pack, oids } = (built ??= revisedTextPack());
     const stored: ObjectRun[] = [];
     const seen = new Set<ArrayBufferLike>();
     let written = 0;
@@ -47,8 +53,15 @@ describe('an unpack whose stored chunks are written again', () => {
         // As IndexedDB does: the run is cloned when stored, then its chunks are the unpacker's again.
         run: async (run) => {
           for (const chunk of run.chunks) if (seen.has(chunk.buffer)) written++;
-          for (const chunk of run.chunks) seen.add(chunk.buffer);
           stored.push({ chunks: run.chunks.map((chunk) => chunk.slice()), index: run.index });
+          if (transferred) {
+            // Away while another thread stores them (the unpacker reads on), then back in their place.
+            const away = run.chunks.map(({ byteOffset, length, buffer }) => ({ byteOffset, length, buffer: buffer as ArrayBuffer }));
+            const back = away.map(({ buffer }) => structuredClone(buffer, { transfer: [buffer] }));
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            away.forEach(({ byteOffset, length }, i) => (run.chunks[i] = new Uint8Array(back[i] as ArrayBuffer, byteOffset, length)));
+          }
+          for (const chunk of run.chunks) seen.add(chunk.buffer);
         },
         progress: () => undefined,
         serverMessage: () => undefined,

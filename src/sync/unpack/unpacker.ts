@@ -248,12 +248,27 @@ export class Unpacker {
     const run = this.builder.takeReady();
     // Reading goes on while runs are stored; past RUNS_IN_FLIGHT it waits for the oldest (memory stays bounded).
     if (this.storing.length >= RUNS_IN_FLIGHT) await this.storing.shift();
+    const buffers = run.chunks.map((chunk) => chunk.buffer);
     const stored = this.sink.run(run, bytes);
     stored.then(
-      () => void (this.sink.runsCopied && this.builder.recycle(run)),
+      () => this.stored(run, buffers),
       (error: unknown) => void (this.storeFailure ??= error), // surfaces at the next push
     );
     this.storing.push(stored);
+  }
+
+  /**
+   * `run` is stored. A chunk the sink transferred to another thread (to store it) and gave back
+   * in its place keeps its delta bases; one it did not give back loses them. Then its chunks may
+   * be written again.
+   */
+  private stored(run: ObjectRun, buffers: ArrayBufferLike[]): void {
+    run.chunks.forEach(({ buffer }, i) => {
+      const sent = buffers[i] as ArrayBufferLike;
+      if (buffer.byteLength > 0 && buffer !== sent) this.resolver.moved(sent, buffer as ArrayBuffer);
+      else if (buffer.byteLength === 0) this.resolver.moved(sent);
+    });
+    if (this.sink.runsCopied) this.builder.recycle(run);
   }
 
   private report(force: boolean): void {
