@@ -201,6 +201,11 @@ export class StorageFullError extends SyncError<{ neededBytes: number; available
   }
 }
 
+/** `error`, or where it is IndexedDB's own quota, the same words as a foreseen one ({@link StorageFullError}). */
+export function quotaAsStorageFull(error: unknown, neededBytes: number, availableBytes: number | undefined): unknown {
+  return error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(neededBytes, availableBytes) : error;
+}
+
 /** `host/path` of a remote URL for messages; the URL itself when it cannot be parsed. */
 export function describeRemote(url: string): string {
   try {

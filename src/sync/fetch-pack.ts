@@ -1,7 +1,7 @@
 import { concatBytes, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
 import { readLocalBases } from './local-base.ts';
-import { AbortedError, StorageFullError } from './errors.ts';
+import { AbortedError, quotaAsStorageFull } from './errors.ts';
 import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
 import type { ObjectCounts, ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
@@ -85,12 +85,9 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
 
 /** Stores a run; a quota IndexedDB enforces is said in the same words as the one foreseen. */
 async function putRun(imported: ObjectImport, run: ObjectRun, needed: number, available: number | undefined): Promise<void> {
-  try {
-    await imported.put(run);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'QuotaExceededError') throw new StorageFullError(needed, available);
-    throw error;
-  }
+  await imported.put(run).catch((error: unknown) => {
+    throw quotaAsStorageFull(error, needed, available);
+  });
 }
 
 /** Bytes this site may still store, when the browser says (`navigator.storage.estimate`). */

@@ -4,7 +4,7 @@
 // a 37 MB pack when it stored the runs itself.
 import { runBuffers, sendError, type FromRunStore, type RunToStore, type ToRunStore } from './unpack-messages.ts';
 import { openImportWriter, type ImportWriter } from '../../store/index.ts';
-import { StorageFullError } from '../errors.ts';
+import { quotaAsStorageFull } from '../errors.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToRunStore>) => void) | null;
@@ -34,9 +34,7 @@ scope.onmessage = ({ data: { port, target } }) => {
         port.postMessage({ type: 'stored', objects: run.index.oids.length / 40, bytes, chunks } satisfies FromRunStore, [...new Set(runBuffers(run))]);
       } catch (error) {
         failed = true;
-        // IndexedDB's own quota is said as the foreseen one.
-        const said = error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(bytes, undefined) : error;
-        post({ type: 'failed', error: sendError(said) });
+        post({ type: 'failed', error: sendError(quotaAsStorageFull(error, bytes, undefined)) });
       }
     });
   };

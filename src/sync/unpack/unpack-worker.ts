@@ -4,7 +4,7 @@
 import { receiveError, runBuffers, sendError, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
 import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
-import { StorageFullError } from '../errors.ts';
+import { quotaAsStorageFull } from '../errors.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
 interface WorkerScope {
@@ -45,9 +45,8 @@ async function storeHere(target: ImportTarget): Promise<StoreRun | undefined> {
   const writer = await openImportWriter(target).catch(() => undefined);
   if (!writer) return undefined;
   return async (run, bytes) => {
-    // IndexedDB's own quota is said as the foreseen one.
     await writer.put(run).catch((error: unknown) => {
-      throw error instanceof Error && error.name === 'QuotaExceededError' ? new StorageFullError(bytes, undefined) : error;
+      throw quotaAsStorageFull(error, bytes, undefined);
     });
     post({ type: 'stored', objects: run.index.oids.length / 40, bytes });
   };
