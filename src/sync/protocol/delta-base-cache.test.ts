@@ -44,4 +44,28 @@ describe('DeltaBaseCache', () => {
     for (let i = 2; i <= 4; i++) cache.set(i, new Uint8Array(250)); // 1000 with the chunk back: nothing evicted
     for (const kept of [0, 2, 3, 4]) expect(cache.get(kept)).toBeDefined();
   });
+
+  it('rebinds, when a buffer comes back, only the objects still kept in it', () => {
+    const cache = new DeltaBaseCache(1000);
+    const chunk = new Uint8Array(250);
+    chunk.set([1, 2, 3], 0);
+    cache.set(0, chunk.subarray(0, 1));
+    cache.set(1, chunk.subarray(1, 2));
+    cache.set(2, new Uint8Array(250));
+    cache.set(3, new Uint8Array(250));
+    cache.set(4, new Uint8Array(250)); // 1000: all kept
+    expect(cache.get(0)).toBeDefined(); // 1 is now the oldest
+    cache.set(5, new Uint8Array(250)); // 1250: 1 goes (the chunk still held by 0), then 2
+    const away = chunk.buffer;
+    const back = structuredClone(away, { transfer: [away] });
+    cache.moved(away, back);
+    expect(cache.get(0)).toEqual(new Uint8Array([1]));
+    expect(cache.get(1)).toBeUndefined();
+    expect(cache.get(2)).toBeUndefined();
+    for (const index of [6, 7, 8]) cache.set(index, new Uint8Array(250)); // 3, 4 and 5 go, oldest first
+    expect(cache.holds(back)).toBe(true);
+    cache.set(9, new Uint8Array(250)); // then 0: nothing keeps the chunk
+    expect(cache.get(0)).toBeUndefined();
+    expect(cache.holds(back)).toBe(false);
+  });
 });

@@ -12,8 +12,11 @@
 export class DeltaBaseCache {
   /** Each object, and where it lies in its buffer (a detached view says 0 for both). */
   private readonly entries = new Map<number, { raw: Uint8Array; offset: number; length: number }>();
-  /** Each buffer held: by how many entries, and the bytes it was counted for. */
-  private readonly held = new Map<ArrayBufferLike, { entries: number; bytes: number }>();
+  /**
+   * Each buffer held: by which entries, and the bytes it was counted for (so a buffer coming back
+   * rebinds only its own entries: scanning every entry for each chunk given back was quadratic).
+   */
+  private readonly held = new Map<ArrayBufferLike, { entries: Set<number>; bytes: number }>();
   private bytes = 0;
 
   constructor(private readonly limit: number) {}
@@ -32,15 +35,15 @@ export class DeltaBaseCache {
     if (size > this.limit / 4 || this.entries.has(index)) return;
     this.entries.set(index, { raw, offset: raw.byteOffset, length: raw.length });
     const held = this.held.get(raw.buffer);
-    if (held) held.entries++;
+    if (held) held.entries.add(index);
     else {
-      this.held.set(raw.buffer, { entries: 1, bytes: size });
+      this.held.set(raw.buffer, { entries: new Set([index]), bytes: size });
       this.bytes += size;
     }
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.limit) break;
       this.entries.delete(oldest);
-      this.release(old.raw.buffer);
+      this.release(old.raw.buffer, oldest);
     }
   }
 
@@ -55,8 +58,8 @@ export class DeltaBaseCache {
     this.held.delete(from);
     if (to) this.held.set(to, held);
     else this.bytes -= held.bytes;
-    for (const [index, entry] of this.entries) {
-      if (entry.raw.buffer !== from) continue;
+    for (const index of held.entries) {
+      const entry = this.entries.get(index) as { raw: Uint8Array; offset: number; length: number };
       if (to) entry.raw = new Uint8Array(to, entry.offset, entry.length); // keeps its place in the order
       else this.entries.delete(index);
     }
@@ -67,9 +70,10 @@ export class DeltaBaseCache {
     return this.held.has(buffer);
   }
 
-  private release(buffer: ArrayBufferLike): void {
-    const held = this.held.get(buffer) as { entries: number; bytes: number };
-    if (--held.entries > 0) return;
+  private release(buffer: ArrayBufferLike, index: number): void {
+    const held = this.held.get(buffer) as { entries: Set<number>; bytes: number };
+    held.entries.delete(index);
+    if (held.entries.size > 0) return;
     this.held.delete(buffer);
     this.bytes -= held.bytes;
   }

@@ -84,12 +84,14 @@ const FETCH_CHUNK_BYTES = 1024 * 1024;
 const RUNS_IN_FLIGHT = 2;
 /**
  * Delta bases kept, counted as the whole chunks they lie in: a chunk a base is kept in is not
- * written again, and a fresh chunk costs its pages' first writes (~4 ms per MB here). 24 MB, not
- * the 64 MB of a bundle's parse: on the bench's packs, the bases built again from the pack stay
- * the same (0 of 11,418 entries at 37 MB, 44 of 31,200 at 245 MB), while the chunks written again
- * rise from 22 to 62 of 87, and from 313 to 349 of 376 (16 MB: 146 entries built again at 245 MB).
+ * written again, and a fresh chunk costs its pages' first writes (~4 ms per MB here). 12 MB, not
+ * the 64 MB of a bundle's parse: on the bench's packs, the chunks written again rise (9.2 MB pack:
+ * 6 of 19 where 24 MB wrote none again; 37 MB: 74 of 87, from 62), while few bases are built again
+ * from the pack (0 of 2,674 entries, 3 of 11,394, 321 of 31,178 at 245 MB: 44 with 24 MB, 706
+ * with 8 MB). The unpack worker's renderer CPU, the answer alone, fell 4-8 % at 9.2 and 37 MB
+ * with it and stayed at 245 MB.
  */
-const FETCH_DELTA_BASE_CACHE_BYTES = 24 * 1024 * 1024;
+const FETCH_DELTA_BASE_CACHE_BYTES = 12 * 1024 * 1024;
 /** At most one progress report per this many ms. */
 const PROGRESS_MS = 100;
 
