@@ -117,8 +117,10 @@ function threadTicks(pid: number): Map<number, { name: string; ticks: number }> 
     const stat = read(`/proc/${pid}/task/${tid}/stat`);
     if (stat === undefined) continue;
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Time on the CPU in ns (schedstat) where the kernel keeps it, else utime + stime in 1/100 s.
+    const ns = Number(read(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0]);
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out.set(Number(tid), { name, ticks: Number(fields[11]) + Number(fields[12]) });
+    out.set(Number(tid), { name, ticks: ns > 0 ? ns / 1e7 : Number(fields[11]) + Number(fields[12]) });
   }
   return out;
 }
@@ -152,7 +154,7 @@ export function sampleThreadCpu(browserPid: number | undefined): () => ThreadCpu
     for (const [key, { thread, ticks }] of last) {
       // A thread born during the span counts from zero.
       const from = started.has(key) ? (first.get(key) as number) : 0;
-      if (ticks > from) out.push({ thread, ms: (ticks - from) * 10 });
+      if (ticks > from) out.push({ thread, ms: Math.round((ticks - from) * 10) });
     }
     return out.sort((a, b) => b.ms - a.ms);
   };
