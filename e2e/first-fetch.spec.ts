@@ -4,6 +4,7 @@
 // grants (a quota lowered through Chromium's DevTools protocol). Each time the database is read
 // raw: nothing the fetch stored may stay visible or orphaned, no ref may point at what is not
 // there, and the next sync completes. And while a first sync runs, the app says how far it got.
+// The answer is asked for and read by the unpack worker, never by the page.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startFaultProxy, type Fault, type FaultProxy } from '../test/support/fault-proxy.ts';
@@ -100,7 +101,30 @@ test('a fetch the network cuts half way leaves nothing stored, and the next sync
   expect(after.refs).toContain('refs/remotes/origin/main');
 });
 
+declare global {
+  interface Window {
+    /** `<method> <url>` of every request the page's own `fetch` made (see {@link recordPageRequests}). */
+    pageRequests?: string[];
+  }
+}
+
+/** Records the requests the page's main thread makes through `fetch` (a worker's own are not seen). */
+async function recordPageRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const pageFetch = window.fetch.bind(window);
+    const requests: string[] = (window.pageRequests = []);
+    window.fetch = (input, init) => {
+      const request = new Request(input, init);
+      requests.push(`${request.method} ${request.url}`);
+      return pageFetch(input, init);
+    };
+  });
+}
+
 test('an abort half way ends the unpack and run store workers and leaves the store as it was', async ({ page }) => {
+  await recordPageRequests(page);
+  const packRequests = (): number => proxy.requests.filter(({ method, path }) => method === 'POST' && path.endsWith('/git-upload-pack')).length;
+  const packRequestsBefore = packRequests();
   const name = await openHarness(page);
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
   const unpackWorker = page.waitForEvent('worker', (worker) => worker.url().includes('unpack-worker'));
@@ -118,6 +142,11 @@ test('an abort half way ends the unpack and run store workers and leaves the sto
   expect(await page.evaluate((name) => window.harness.finishSync(name), name)).toMatchObject({ kind: 'failed', error: { code: 'aborted' } });
   await workersEnded;
   expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
+  // The answer was asked for, and read, by the unpack worker: the page made the discovery only.
+  const fromPage = await page.evaluate(() => window.pageRequests ?? []);
+  expect(fromPage.some((request) => request.endsWith('/info/refs?service=git-upload-pack'))).toBe(true);
+  expect(fromPage.filter((request) => request.endsWith('/git-upload-pack'))).toEqual([]);
+  expect(packRequests()).toBe(packRequestsBefore + 1);
 });
 
 test('the app shows the objects received, checked and stored while a first sync runs', async ({ page }) => {

@@ -90,6 +90,19 @@ describe('createTransport', () => {
     expect(seen.at(-1)?.contentType).toBeUndefined();
   });
 
+  it('makes the same requests again from its portable options, as a worker does after a structured clone', async () => {
+    answer = () => ({ status: 200, body: '0000' });
+    const options = { url: `${base}/p.git`, auth: { username: 'u', password: 'p' }, timeoutMs: 5_000, untypedPosts: true };
+    const page = createTransport({ ...options, signal: new AbortController().signal, onBytes: () => undefined });
+    expect(page.portable).toEqual(options);
+    const worker = createTransport(structuredClone(page.portable ?? { url: '' }));
+    await worker.rpc('git-upload-pack', new Uint8Array([1]));
+    await page.rpc('git-upload-pack', new Uint8Array([1]));
+    const [fromWorker, fromPage] = seen.slice(-2);
+    expect(fromWorker).toEqual(fromPage);
+    expect(fromWorker?.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+  });
+
   it('sends everything, credentials included, to the CORS proxy when one is set', async () => {
     answer = () => ({ status: 200, body: '0000' });
     const transport = createTransport({ url: 'https://example.org/me/x.git', corsProxy: base, auth: { username: 'u', password: 'p' } });

@@ -37,8 +37,22 @@ export interface RemoteOptions {
   untypedPosts?: boolean;
 }
 
+/**
+ * What it takes to make the same requests from another realm (the unpack worker): plain data that
+ * `postMessage` clones, the credentials included (they stay in memory, and go only to that realm
+ * and to the remote). The signal and the progress callback stay behind: that realm is ended to
+ * stop it, and reports its own progress.
+ */
+export type PortableRemote = Pick<RemoteOptions, 'url' | 'auth' | 'corsProxy' | 'timeoutMs' | 'untypedPosts'>;
+
 /** The two requests the smart-HTTP protocol makes. */
 export interface Transport {
+  /**
+   * What this transport was made from (`createTransport` says), for a Web Worker to make the same
+   * one and read an answer itself. A transport of the caller's own has none: its code cannot
+   * cross to a worker, so its answers are read where it is called.
+   */
+  readonly portable?: PortableRemote;
   /** GET `<url>/info/refs?service=<service>`. */
   advertise(service: GitService): Promise<Uint8Array>;
   /** POST `<url>/<service>` with a request body. */
@@ -127,11 +141,22 @@ export function createTransport(options: RemoteOptions): Transport {
       onChunk,
     );
   return {
+    portable: portableOf(options),
     advertise: (service) => send(`info/refs?service=${service}`, 'discovery', 'advertisement', { method: 'GET' }),
     get: (path) => send(path, 'fetch', 'result', { method: 'GET', cache: 'no-cache' }),
     rpc: (service, body) => post(service, body),
     rpcStream: async (service, body, onChunk) => void (await post(service, body, onChunk)),
   };
+}
+
+/** The options' plain data only: what `postMessage` can clone. */
+function portableOf({ url, auth, corsProxy, timeoutMs, untypedPosts }: RemoteOptions): PortableRemote {
+  const portable: PortableRemote = { url };
+  if (auth) portable.auth = { username: auth.username, password: auth.password };
+  if (corsProxy !== undefined) portable.corsProxy = corsProxy;
+  if (timeoutMs !== undefined) portable.timeoutMs = timeoutMs;
+  if (untypedPosts !== undefined) portable.untypedPosts = untypedPosts;
+  return portable;
 }
 
 type GitAnswerKind = 'advertisement' | 'result';

@@ -1,12 +1,14 @@
 import type { GitObject, ImportTarget, ObjectRun, Oid } from '../../store/index.ts';
-import { StorageFullError } from '../errors.ts';
-import { ProtocolError, type ProtocolPart } from '../protocol/index.ts';
+import type { PortableRemote } from '../transport.ts';
+import type { SentError } from './sent-error.ts';
 import type { UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page tells the unpack worker. */
 export type ToWorker =
   | { type: 'start'; options: UnpackOptions; store?: MessagePort }
   | { type: 'chunk'; bytes: Uint8Array }
+  /** Make the upload-pack request with `body` here, and unpack its answer as it is read. */
+  | { type: 'fetch'; remote: PortableRemote; body: Uint8Array }
   | { type: 'end' }
   | { type: 'bases'; objects: Array<GitObject | undefined> }
   | { type: 'stored' };
@@ -40,24 +42,7 @@ export type FromRunStore =
   | { type: 'stored'; objects: number; bytes: number; chunks: Uint8Array[] }
   | { type: 'failed'; error: SentError };
 
-/** An error as it crosses to the page: a ProtocolError keeps its data, so the page throws the same one. */
-export type SentError =
-  | { kind: 'protocol'; part: ProtocolPart; problem: string; offset?: number; serverMessage?: string }
-  | { kind: 'storage-full'; neededBytes: number; availableBytes: number | undefined }
-  | { kind: 'other'; message: string };
-
-export function sendError(error: unknown): SentError {
-  if (error instanceof ProtocolError) return { kind: 'protocol', ...error.data };
-  if (error instanceof StorageFullError) return { kind: 'storage-full', ...error.data };
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
-}
-
-export function receiveError(sent: SentError): Error {
-  if (sent.kind === 'other') return new Error(`Unpacking failed: ${sent.message}`);
-  if (sent.kind === 'storage-full') return new StorageFullError(sent.neededBytes, sent.availableBytes);
-  const { part, problem, ...extra } = sent;
-  return new ProtocolError(part, problem, extra);
-}
+export { receiveError, sendError, type SentError } from './sent-error.ts';
 
 /** The buffers of a run, handed over rather than copied. */
 export function runBuffers(run: ObjectRun): ArrayBuffer[] {

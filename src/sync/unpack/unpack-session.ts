@@ -1,6 +1,7 @@
 import type { ImportTarget, ObjectRun } from '../../store/index.ts';
 import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
+import type { PortableRemote } from '../transport.ts';
 import { receiveError, type FromWorker, type ToRunStore, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
@@ -24,6 +25,12 @@ export interface UnpackSession {
   push(chunk: Uint8Array): Promise<void>;
   /** The answer is over; resolves with what the pack held once every run is stored. */
   end(): Promise<UnpackSummary>;
+  /**
+   * Instead of `push` and `end`: makes the upload-pack request with `body` where the unpack runs
+   * (its worker) and unpacks the answer as it reads it, so the page never handles the answer's
+   * bytes; resolves as `end` does. Absent where the unpack runs in the caller's thread.
+   */
+  readonly fetch?: (remote: PortableRemote, body: Uint8Array) => Promise<UnpackSummary>;
   /** Stops at once (the worker is ended); `end` and `push` then reject. */
   abort(reason: Error): void;
 }
@@ -110,6 +117,11 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
     async end() {
       if (failure) throw failure;
       send({ type: 'end' });
+      return done;
+    },
+    async fetch(remote, body) {
+      if (failure) throw failure;
+      send({ type: 'fetch', remote, body });
       return done;
     },
     abort: fail,

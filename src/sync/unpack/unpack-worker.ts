@@ -1,10 +1,12 @@
-// The unpack worker: reads a fetch's answer off the page's main thread (see unpacker.ts) and
+// The unpack worker: makes a fetch's upload-pack request itself (or is handed the answer's chunks
+// by a page that read it), reads the answer off the page's main thread (see unpacker.ts) and
 // hands each run of verified objects to the run store worker (or, where none could start, stores
 // it itself, or hands it to the page).
 import { receiveError, runBuffers, sendError, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
 import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
 import { quotaAsStorageFull } from '../errors.ts';
+import { createTransport } from '../transport.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
 interface WorkerScope {
@@ -103,6 +105,13 @@ scope.onmessage = ({ data }) => {
   } else if (data.type === 'chunk') {
     const { bytes } = data;
     then((unpacker) => unpacker.push(bytes));
+  } else if (data.type === 'fetch') {
+    // The same transport as the page's, from its options: the same timeouts, checks and typed errors.
+    const { remote, body } = data;
+    then(async (unpacker) => {
+      await createTransport(remote).rpcStream('git-upload-pack', body, (chunk) => unpacker.push(chunk));
+      post({ type: 'done', summary: await unpacker.end() });
+    });
   } else if (data.type === 'end') {
     then(async (unpacker) => post({ type: 'done', summary: await unpacker.end() }));
   } else if (data.type === 'stored') {
