@@ -106,10 +106,19 @@ scope.onmessage = ({ data }) => {
     const { bytes } = data;
     then((unpacker) => unpacker.push(bytes));
   } else if (data.type === 'fetch') {
-    // The same transport as the page's, from its options: the same timeouts, checks and typed errors.
+    // The same transport as the page's, from its options: the same timeouts, checks and typed
+    // errors. The request goes out at once, while the unpacker is still being made (its
+    // WebAssembly compiled); the answer's first chunk waits for it.
     const { remote, body } = data;
+    const made = work;
+    const answer = createTransport(remote).rpcStream('git-upload-pack', body, async (chunk) => {
+      const unpacker = await made;
+      if (!unpacker) throw new Error('no unpacker'); // its failure is reported already: stop reading
+      await unpacker.push(chunk);
+    });
+    answer.catch(() => undefined); // a failure surfaces in the step below
     then(async (unpacker) => {
-      await createTransport(remote).rpcStream('git-upload-pack', body, (chunk) => unpacker.push(chunk));
+      await answer;
       post({ type: 'done', summary: await unpacker.end() });
     });
   } else if (data.type === 'end') {
