@@ -4,7 +4,7 @@
 // grants (a quota lowered through Chromium's DevTools protocol). Each time the database is read
 // raw: nothing the fetch stored may stay visible or orphaned, no ref may point at what is not
 // there, and the next sync completes. And while a first sync runs, the app says how far it got.
-// The answer is asked for and read by the unpack worker, never by the page.
+// The answer is asked for and read by a worker (the answer reader), never by the page.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startFaultProxy, type Fault, type FaultProxy } from '../test/support/fault-proxy.ts';
@@ -121,7 +121,7 @@ async function recordPageRequests(page: Page): Promise<void> {
   });
 }
 
-test('an abort half way ends the unpack and run store workers and leaves the store as it was', async ({ page }) => {
+test('an abort half way ends the answer reader, unpack and run store workers and leaves the store as it was', async ({ page }) => {
   await recordPageRequests(page);
   const packRequests = (): number => proxy.requests.filter(({ method, path }) => method === 'POST' && path.endsWith('/git-upload-pack')).length;
   const packRequestsBefore = packRequests();
@@ -129,8 +129,9 @@ test('an abort half way ends the unpack and run store workers and leaves the sto
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
   const unpackWorker = page.waitForEvent('worker', (worker) => worker.url().includes('unpack-worker'));
   const runStoreWorker = page.waitForEvent('worker', (worker) => worker.url().includes('run-store-worker'));
+  const answerReader = page.waitForEvent('worker', (worker) => worker.url().includes('answer-reader-worker'));
   await page.evaluate(({ name, url }) => window.harness.startSync(name, url), { name, url: `${proxy.url}${remote.url}` });
-  const workersEnded = Promise.all([unpackWorker, runStoreWorker].map(async (started) => {
+  const workersEnded = Promise.all([unpackWorker, runStoreWorker, answerReader].map(async (started) => {
     const worker = await started;
     return new Promise<void>((resolve) => worker.on('close', () => resolve()));
   }));
@@ -142,7 +143,7 @@ test('an abort half way ends the unpack and run store workers and leaves the sto
   expect(await page.evaluate((name) => window.harness.finishSync(name), name)).toMatchObject({ kind: 'failed', error: { code: 'aborted' } });
   await workersEnded;
   expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
-  // The answer was asked for, and read, by the unpack worker: the page made the discovery only.
+  // The answer was asked for, and read, by the answer reader: the page made the discovery only.
   const fromPage = await page.evaluate(() => window.pageRequests ?? []);
   expect(fromPage.some((request) => request.endsWith('/info/refs?service=git-upload-pack'))).toBe(true);
   expect(fromPage.filter((request) => request.endsWith('/git-upload-pack'))).toEqual([]);

@@ -86,13 +86,14 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
 
 /**
  * Makes the upload-pack request and unpacks its answer. Where the unpack runs in a worker and the
- * transport can be made there (one of `createTransport`'s), the worker makes the request and reads
- * the answer itself: the page's main thread then handles none of its chunks (reading a 9.2 MB
- * answer there took 70-90 ms of its CPU in ~180 tasks, and posting each chunk more). Otherwise the
- * answer is read here and each chunk handed to the unpack.
+ * transport can be made in another (one of `createTransport`'s), a worker makes the request and
+ * hands the answer to the unpack worker: the page's main thread then handles none of its chunks
+ * (reading a 9.2 MB answer there took 70-90 ms of its CPU in ~180 tasks, and posting each chunk
+ * more). Otherwise the answer is read here and each chunk handed to the unpack.
  */
 async function requestPack(transport: Transport, body: Uint8Array, session: UnpackSession): Promise<UnpackSummary> {
-  if (transport.portable && session.fetch) return session.fetch(transport.portable, body);
+  const elsewhere = transport.portable && session.fetch?.(transport.portable, body);
+  if (elsewhere) return elsewhere;
   await transport.rpcStream('git-upload-pack', body, (chunk) => session.push(chunk));
   return session.end();
 }

@@ -66,3 +66,11 @@ export function receiveError(sent: SentError): Error {
   return error;
 }
 
+
+/**
+ * An error another worker sent, to be thrown here and sent on to the page: a typed one as it was,
+ * an untyped one with its bare message (the page says what failed once).
+ */
+export function relayError(sent: SentError): Error {
+  return sent.kind === 'other' ? new Error(sent.message) : receiveError(sent);
+}

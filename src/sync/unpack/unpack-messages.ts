@@ -7,8 +7,8 @@ import type { UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts
 export type ToWorker =
   | { type: 'start'; options: UnpackOptions; store?: MessagePort }
   | { type: 'chunk'; bytes: Uint8Array }
-  /** Make the upload-pack request with `body` here, and unpack its answer as it is read. */
-  | { type: 'fetch'; remote: PortableRemote; body: Uint8Array }
+  /** The answer comes through `port`, from the answer reader (answer-reader-worker.ts), instead of as chunks from the page. */
+  | { type: 'answer'; port: MessagePort }
   | { type: 'end' }
   | { type: 'bases'; objects: Array<GitObject | undefined> }
   | { type: 'stored' };
@@ -22,6 +22,16 @@ export type FromWorker =
   | { type: 'need-bases'; oids: Oid[] }
   | { type: 'done'; summary: UnpackSummary }
   | { type: 'failed'; error: SentError };
+
+/** What the page tells the answer reader: the request to make, and the port to the unpack worker that the answer goes to. */
+export interface ToAnswerReader {
+  remote: PortableRemote;
+  body: Uint8Array;
+  port: MessagePort;
+}
+
+/** What the answer reader tells the unpack worker: each chunk of the answer (transferred), then its end, or why it failed. */
+export type AnswerToUnpack = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' } | { type: 'failed'; error: SentError };
 
 /** What the page tells the run store worker: the import to store into, and the port the unpack worker sends runs through. */
 export interface ToRunStore {
@@ -42,7 +52,7 @@ export type FromRunStore =
   | { type: 'stored'; objects: number; bytes: number; chunks: Uint8Array[] }
   | { type: 'failed'; error: SentError };
 
-export { receiveError, sendError, type SentError } from './sent-error.ts';
+export { receiveError, relayError, sendError, type SentError } from './sent-error.ts';
 
 /** The buffers of a run, handed over rather than copied. */
 export function runBuffers(run: ObjectRun): ArrayBuffer[] {

@@ -2,7 +2,7 @@ import type { ImportTarget, ObjectRun } from '../../store/index.ts';
 import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
 import type { PortableRemote } from '../transport.ts';
-import { receiveError, type FromWorker, type ToRunStore, type ToWorker } from './unpack-messages.ts';
+import { receiveError, type FromWorker, type ToAnswerReader, type ToRunStore, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page does with an unpack's results: store runs, show progress, lend thin-pack bases. */
@@ -26,11 +26,12 @@ export interface UnpackSession {
   /** The answer is over; resolves with what the pack held once every run is stored. */
   end(): Promise<UnpackSummary>;
   /**
-   * Instead of `push` and `end`: makes the upload-pack request with `body` where the unpack runs
-   * (its worker) and unpacks the answer as it reads it, so the page never handles the answer's
-   * bytes; resolves as `end` does. Absent where the unpack runs in the caller's thread.
+   * Instead of `push` and `end`: makes the upload-pack request with `body` in a worker of its own
+   * (the answer reader), which hands the answer's chunks straight to the unpack worker, so the page
+   * never handles them; resolves as `end` does. Absent, or undefined, where the unpack runs in the
+   * caller's thread or no answer reader can start: the caller then reads the answer and pushes it.
    */
-  readonly fetch?: (remote: PortableRemote, body: Uint8Array) => Promise<UnpackSummary>;
+  readonly fetch?: (remote: PortableRemote, body: Uint8Array) => Promise<UnpackSummary> | undefined;
   /** Stops at once (the worker is ended); `end` and `push` then reject. */
   abort(reason: Error): void;
 }
@@ -65,9 +66,12 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
   const done = new Promise<UnpackSummary>((resolve, reject) => (finish = { resolve, reject }));
   done.catch(() => undefined); // rejections surface through end()
   const send = (message: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+  let reader: Worker | undefined;
+  // Ending the answer reader ends its request.
   const end = (): void => {
     worker.terminate();
     storer?.worker.terminate();
+    reader?.terminate();
   };
   const fail = (error: Error): void => {
     if (failure) return;
@@ -119,9 +123,14 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
       send({ type: 'end' });
       return done;
     },
-    async fetch(remote, body) {
-      if (failure) throw failure;
-      send({ type: 'fetch', remote, body });
+    fetch(remote, body) {
+      if (failure) return Promise.reject(failure);
+      reader = openWorker(() => new Worker(new URL('./answer-reader-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-answer-reader' }));
+      if (!reader) return undefined;
+      reader.onerror = (event) => fail(new Error(`The answer reader stopped: ${event.message}`));
+      const { port1, port2 } = new MessageChannel();
+      reader.postMessage({ remote, body, port: port1 } satisfies ToAnswerReader, [port1]);
+      send({ type: 'answer', port: port2 }, [port2]);
       return done;
     },
     abort: fail,

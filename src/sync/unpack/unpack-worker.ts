@@ -1,12 +1,11 @@
-// The unpack worker: makes a fetch's upload-pack request itself (or is handed the answer's chunks
-// by a page that read it), reads the answer off the page's main thread (see unpacker.ts) and
-// hands each run of verified objects to the run store worker (or, where none could start, stores
-// it itself, or hands it to the page).
-import { receiveError, runBuffers, sendError, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
+// The unpack worker: reads a fetch's answer off the page's main thread (see unpacker.ts), as the
+// answer reader (answer-reader-worker.ts) or the page hands it over chunk by chunk, and hands
+// each run of verified objects to the run store worker (or, where none could start, stores it
+// itself, or hands it to the page).
+import { relayError, runBuffers, sendError, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
 import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
 import { quotaAsStorageFull } from '../errors.ts';
-import { createTransport } from '../transport.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
 interface WorkerScope {
@@ -78,11 +77,21 @@ function storeThrough(port: MessagePort): Promise<StoreRun | undefined> {
         stored?.resolve();
         post({ type: 'stored', objects: data.objects, bytes: data.bytes });
       } else {
-        failure = data.error.kind === 'other' ? new Error(data.error.message) : receiveError(data.error);
+        failure = relayError(data.error);
         for (const { reject } of waiting.splice(0)) reject(failure);
       }
     };
   });
+}
+
+/** The answer's next chunk, from the page or from the answer reader. */
+function take(bytes: Uint8Array): void {
+  then((unpacker) => unpacker.push(bytes));
+}
+
+/** The answer is over: the pack is checked and summed up once every run is stored. */
+function finish(): void {
+  then(async (unpacker) => post({ type: 'done', summary: await unpacker.end() }));
 }
 
 scope.onmessage = ({ data }) => {
@@ -102,28 +111,15 @@ scope.onmessage = ({ data }) => {
       post({ type: 'failed', error: sendError(error) });
       return undefined;
     });
-  } else if (data.type === 'chunk') {
-    const { bytes } = data;
-    then((unpacker) => unpacker.push(bytes));
-  } else if (data.type === 'fetch') {
-    // The same transport as the page's, from its options: the same timeouts, checks and typed
-    // errors. The request goes out at once, while the unpacker is still being made (its
-    // WebAssembly compiled); the answer's first chunk waits for it.
-    const { remote, body } = data;
-    const made = work;
-    const answer = createTransport(remote).rpcStream('git-upload-pack', body, async (chunk) => {
-      const unpacker = await made;
-      if (!unpacker) throw new Error('no unpacker'); // its failure is reported already: stop reading
-      await unpacker.push(chunk);
-    });
-    answer.catch(() => undefined); // a failure surfaces in the step below
-    then(async (unpacker) => {
-      await answer;
-      post({ type: 'done', summary: await unpacker.end() });
-    });
-  } else if (data.type === 'end') {
-    then(async (unpacker) => post({ type: 'done', summary: await unpacker.end() }));
-  } else if (data.type === 'stored') {
+  } else if (data.type === 'chunk') take(data.bytes);
+  else if (data.type === 'answer') {
+    data.port.onmessage = ({ data: answer }: MessageEvent<AnswerToUnpack>) => {
+      if (answer.type === 'chunk') take(answer.bytes);
+      else if (answer.type === 'end') finish();
+      else then(() => Promise.reject(relayError(answer.error)));
+    };
+  } else if (data.type === 'end') finish();
+  else if (data.type === 'stored') {
     stored.shift()?.();
   } else if (data.type === 'bases') {
     bases.shift()?.(data.objects);
