@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, AuthFailedError, InterruptedError, NotARemoteError, RateLimitedError, ServerError, UnreachableError } from './errors.ts';
-import { createTransport, requestUrl } from './transport.ts';
+import { createTransport, requestUrl, watchSilence } from './transport.ts';
 
 let server: Server;
 let base: string;
@@ -101,6 +101,23 @@ describe('createTransport', () => {
     const [fromWorker, fromPage] = seen.slice(-2);
     expect(fromWorker).toEqual(fromPage);
     expect(fromWorker?.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+  });
+
+  it('gives up a request another realm makes as this transport would, once it is silent past the timeout', async () => {
+    const silent = (heard: number | undefined): Promise<unknown> =>
+      new Promise((resolve) => {
+        const watch = watchSilence({ url: `${base}/w.git`, timeoutMs: 50 }, resolve);
+        if (heard !== undefined) watch.heard(heard);
+      });
+    expect(await silent(undefined)).toMatchObject({ code: 'unreachable', data: { reason: 'timeout' } });
+    const interrupted = await silent(1234);
+    expect(interrupted).toBeInstanceOf(InterruptedError);
+    expect(interrupted).toMatchObject({ data: { received: 1234, reason: 'timeout' } });
+    const stopped = await new Promise((resolve) => {
+      watchSilence({ url: `${base}/w.git`, timeoutMs: 50 }, resolve).stop();
+      setTimeout(() => resolve('not given up'), 150);
+    });
+    expect(stopped).toBe('not given up');
   });
 
   it('sends everything, credentials included, to the CORS proxy when one is set', async () => {

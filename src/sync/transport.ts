@@ -170,16 +170,47 @@ interface SilenceTimeout {
   clear(): void;
 }
 
+const WENT_SILENT = 'The remote went silent';
+
 function silenceTimeout(ms: number): SilenceTimeout {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const pause = (): void => clearTimeout(timer);
   const restart = (): void => {
     pause();
-    timer = setTimeout(() => controller.abort(new DOMException('The remote went silent', 'TimeoutError')), ms);
+    timer = setTimeout(() => controller.abort(new DOMException(WENT_SILENT, 'TimeoutError')), ms);
   };
   restart();
   return { signal: controller.signal, restart, pause, clear: pause };
+}
+
+/** Watches a request made with `remote` in another realm, by the bytes that realm says came. */
+export interface SilenceWatch {
+  /** `received` bytes of the answer came so far. */
+  heard(received: number): void;
+  /** The answer is over (or given up): no more watching. */
+  stop(): void;
+}
+
+/**
+ * Gives up a request another realm (a worker) makes with `remote` once the remote stays silent
+ * past its timeout, as this transport would: `onSilent` gets an UnreachableError before any of
+ * the answer came, an InterruptedError after. So this realm's clock rules that request's timeout,
+ * as it rules the rest of a sync (the other realm's own timeout stays, on its own clock).
+ */
+export function watchSilence(remote: PortableRemote, onSilent: (error: SyncError) => void): SilenceWatch {
+  const timeout = silenceTimeout(remote.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let received: number | undefined;
+  timeout.signal.addEventListener('abort', () =>
+    onSilent(received === undefined ? new UnreachableError(remote.url, 'timeout', WENT_SILENT) : new InterruptedError(remote.url, received, 'timeout')),
+  );
+  return {
+    heard(bytes) {
+      received = bytes;
+      timeout.restart();
+    },
+    stop: timeout.clear,
+  };
 }
 
 /** What a failed request was: for whom, in which phase, and the signals that may have ended it. */

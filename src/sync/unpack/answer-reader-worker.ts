@@ -5,20 +5,30 @@
 // worker itself, it lengthened the sync's longest path by as much (37 MB: that worker's thread
 // 470-530 -> 600-770 ms). Here it runs beside both.
 import { createTransport } from '../transport.ts';
-import { sendError, type AnswerToUnpack, type ToAnswerReader } from './unpack-messages.ts';
+import { ANSWER_HEARD_MS, sendError, type AnswerToUnpack, type FromAnswerReader, type ToAnswerReader } from './unpack-messages.ts';
 
 interface WorkerScope {
+  postMessage(message: FromAnswerReader): void;
   onmessage: ((event: MessageEvent<ToAnswerReader>) => void) | null;
 }
 const scope: WorkerScope = globalThis;
 
 scope.onmessage = ({ data: { remote, body, port } }) => {
   const post = (message: AnswerToUnpack, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
+  // The page times the request out by its own clock, as the rest of the sync: it hears how much
+  // came now and then, not per chunk.
+  let lastHeard = -Infinity;
+  const onBytes = (bytes: number): void => {
+    if (Date.now() - lastHeard < ANSWER_HEARD_MS) return;
+    lastHeard = Date.now();
+    scope.postMessage({ type: 'heard', bytes });
+  };
   // The same transport as the page's: the same timeouts, checks and typed errors.
-  createTransport(remote)
+  createTransport({ ...remote, onBytes })
     .rpcStream('git-upload-pack', body, async (bytes) => post({ type: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]))
     .then(
       () => post({ type: 'end' }),
       (error: unknown) => post({ type: 'failed', error: sendError(error) }),
-    );
+    )
+    .finally(() => scope.postMessage({ type: 'ended' }));
 };

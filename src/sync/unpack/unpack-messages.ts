@@ -30,6 +30,12 @@ export interface ToAnswerReader {
   port: MessagePort;
 }
 
+/** What the answer reader tells the page: how much of the answer came (at most every {@link ANSWER_HEARD_MS}), and that it is over. */
+export type FromAnswerReader = { type: 'heard'; bytes: number } | { type: 'ended' };
+
+/** How often, at most, the answer reader tells the page how much came: the page's clock times the request out. */
+export const ANSWER_HEARD_MS = 250;
+
 /** What the answer reader tells the unpack worker: each chunk of the answer (transferred), then its end, or why it failed. */
 export type AnswerToUnpack = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' } | { type: 'failed'; error: SentError };
 

@@ -1,8 +1,8 @@
 import type { ImportTarget, ObjectRun } from '../../store/index.ts';
 import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
-import type { PortableRemote } from '../transport.ts';
-import { receiveError, type FromWorker, type ToAnswerReader, type ToRunStore, type ToWorker } from './unpack-messages.ts';
+import { watchSilence, type PortableRemote, type SilenceWatch } from '../transport.ts';
+import { receiveError, type FromAnswerReader, type FromWorker, type ToAnswerReader, type ToRunStore, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page does with an unpack's results: store runs, show progress, lend thin-pack bases. */
@@ -67,11 +67,13 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
   done.catch(() => undefined); // rejections surface through end()
   const send = (message: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
   let reader: Worker | undefined;
+  let silence: SilenceWatch | undefined;
   // Ending the answer reader ends its request.
   const end = (): void => {
     worker.terminate();
     storer?.worker.terminate();
     reader?.terminate();
+    silence?.stop();
   };
   const fail = (error: Error): void => {
     if (failure) return;
@@ -128,6 +130,9 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
       reader = openWorker(() => new Worker(new URL('./answer-reader-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-answer-reader' }));
       if (!reader) return undefined;
       reader.onerror = (event) => fail(new Error(`The answer reader stopped: ${event.message}`));
+      const watch = watchSilence(remote, fail);
+      silence = watch;
+      reader.onmessage = ({ data }: MessageEvent<FromAnswerReader>) => (data.type === 'heard' ? watch.heard(data.bytes) : watch.stop());
       const { port1, port2 } = new MessageChannel();
       reader.postMessage({ remote, body, port: port1 } satisfies ToAnswerReader, [port1]);
       send({ type: 'answer', port: port2 }, [port2]);
