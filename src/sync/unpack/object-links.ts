@@ -1,35 +1,19 @@
 import { decodeCommit, type ObjectType, type Oid } from '../../store/index.ts';
 import { ProtocolError } from '../protocol/index.ts';
 
-/** Two hex digits per byte value. */
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** 20 bytes of an id as 40 hex digits. */
-function hexId(bytes: Uint8Array, at: number): Oid {
-  let out = '';
-  for (let i = at; i < at + 20; i++) out += HEX[bytes[i] as number];
-  return out as Oid;
-}
-
-/** An object an object names, and the type it must have. */
-export type Link = [oid: Oid, type: ObjectType];
-
 const SPACE = 0x20;
 const ZERO = 0x30;
 
 /**
- * The objects a fetched object names, each with the type it must be: a commit's tree and
- * parents, a tree's entries (gitlinks name commits of other repositories, so they are skipped),
- * a tag's target. A tree is scanned in place, without decoding names; one that is not
- * `<octal mode> <name>\0<20 bytes>` entries is the server's fault, said as a ProtocolError.
+ * The objects a fetched commit or tag names, each with the type it must be: a commit's tree and
+ * parents, a tag's target (a tree's are read in place: {@link treeLinks}).
  */
-export function objectLinks(oid: Oid, type: ObjectType, content: Uint8Array, into: (oid: Oid, type: ObjectType) => void): void {
-  if (type === 'tree') return treeLinks(oid, content, into);
+export function objectLinks(oid: Oid, type: 'commit' | 'tag', content: Uint8Array, into: (oid: Oid, type: ObjectType) => void): void {
   if (type === 'commit') {
     const commit = decodeOrRefuse(oid, type, () => decodeCommit(content));
     into(commit.tree, 'tree');
     for (const parent of commit.parents) into(parent, 'commit');
-  } else if (type === 'tag') {
+  } else {
     const header = new TextDecoder().decode(content.subarray(0, 200));
     const match = /^object ([0-9a-f]{40})\ntype (blob|tree|commit|tag)\n/.exec(header);
     if (!match) throw new ProtocolError('pack', `its tag ${oid} has no object and type lines`);
@@ -37,7 +21,13 @@ export function objectLinks(oid: Oid, type: ObjectType, content: Uint8Array, int
   }
 }
 
-function treeLinks(oid: Oid, content: Uint8Array, into: (oid: Oid, type: ObjectType) => void): void {
+/**
+ * The objects a fetched tree names, each as where its 20 bytes lie in `content` and whether it
+ * must be a tree (else a blob; gitlinks name commits of other repositories, so they are skipped).
+ * Scanned in place, without decoding names or making strings of ids; a tree that is not
+ * `<octal mode> <name>\0<20 bytes>` entries is the server's fault, said as a ProtocolError.
+ */
+export function treeLinks(oid: Oid, content: Uint8Array, into: (at: number, isTree: boolean) => void): void {
   let at = 0;
   while (at < content.length) {
     let mode = 0;
@@ -53,7 +43,7 @@ function treeLinks(oid: Oid, content: Uint8Array, into: (oid: Oid, type: ObjectT
     if (nul + 21 > content.length) malformed(oid, 'an entry cut short');
     at = nul + 21;
     if (mode === 0o160000) continue;
-    into(hexId(content, nul + 1), (mode & 0o170000) === 0o040000 ? 'tree' : 'blob');
+    into(nul + 1, (mode & 0o170000) === 0o040000);
   }
 }
 

@@ -1,12 +1,20 @@
 import { findTreeProblem, MAX_TREE_DEPTH, type ClosureProblem, type ObjectType, type Oid } from '../../store/index.ts';
 import { describeClosureProblem } from '../describe-closure.ts';
 import { ProtocolError } from '../protocol/index.ts';
-import { objectLinks } from './object-links.ts';
+import { idBytes, IdTable } from './id-table.ts';
+import { objectLinks, treeLinks } from './object-links.ts';
 
-const TYPE_BITS: Record<ObjectType, number> = { commit: 1, tree: 2, blob: 3, tag: 4 };
+const COMMIT = 1;
+const TREE = 2;
+const BLOB = 3;
+const TAG = 4;
 const TYPES: ReadonlyArray<ObjectType | undefined> = [undefined, 'commit', 'tree', 'blob', 'tag'];
 /** Low 3 bits: the type of the object in the pack (0: not in it). Next 3: the type something named it as. */
 const NAMED_SHIFT = 3;
+
+function typeBits(type: ObjectType): number {
+  return type === 'blob' ? BLOB : type === 'tree' ? TREE : type === 'commit' ? COMMIT : TAG;
+}
 
 function refuse(problem: ClosureProblem): never {
   throw new ProtocolError('pack', describeClosureProblem(problem, 'the pack'));
@@ -19,31 +27,32 @@ function refuse(problem: ClosureProblem): never {
  * rules (`findTreeProblem`), trees may nest at most MAX_TREE_DEPTH deep below a commit's root,
  * and what is named but not in the pack must already be stored (asked of the store once, with
  * {@link outside}). Only the trees' links to sub-trees are kept, for the depth check at the end.
+ * Ids are kept and looked up as their bytes ({@link IdTable}): a tree's entries are never made
+ * into strings.
  */
 export class PackClosure {
-  private readonly ids = new Map<Oid, number>();
-  /** Each pack tree's sub-trees, and the root trees of the pack's commits and tags. */
-  private readonly subtrees = new Map<Oid, Oid[]>();
-  private readonly roots: Oid[] = [];
+  private readonly ids = new IdTable();
+  /** Each pack tree's sub-trees, and the root trees of the pack's commits and tags (entries of `ids`). */
+  private readonly subtrees = new Map<number, number[]>();
+  private readonly roots: number[] = [];
+  private readonly scratch = new Uint8Array(20);
 
   /** An object of the pack: checks it and the type it was named as, and records what it names. */
   add(oid: Oid, type: ObjectType, content: Uint8Array): void {
-    const bits = this.ids.get(oid) ?? 0;
+    const entry = this.ids.entry(idBytes(oid, this.scratch), 0);
+    const bits = this.ids.value(entry);
     if ((bits & 7) !== 0) return; // the same object twice
-    this.check(oid, type, bits >> NAMED_SHIFT);
-    this.ids.set(oid, bits | TYPE_BITS[type]);
-    if (type === 'tree') {
-      const reason = findTreeProblem(content);
-      if (reason !== undefined) refuse({ kind: 'malformed', oid, type, reason });
+    const own = typeBits(type);
+    const named = bits >> NAMED_SHIFT;
+    if (named !== 0 && named !== own) refuse({ kind: 'wrong-type', oid, expected: TYPES[named] as ObjectType, actual: type, from: oid });
+    this.ids.setValue(entry, bits | own);
+    if (type === 'tree') this.addTree(oid, entry, content);
+    else if (type !== 'blob') {
+      objectLinks(oid, type, content, (linked, linkedType) => {
+        const below = this.name(idBytes(linked, this.scratch), 0, typeBits(linkedType), entry);
+        if (linkedType === 'tree') this.roots.push(below);
+      });
     }
-    const below: Oid[] = [];
-    objectLinks(oid, type, content, (linked, linkedType) => {
-      this.name(linked, linkedType, oid);
-      if (linkedType !== 'tree') return;
-      if (type === 'tree') below.push(linked);
-      else this.roots.push(linked);
-    });
-    if (below.length > 0) this.subtrees.set(oid, below);
   }
 
   /**
@@ -53,43 +62,57 @@ export class PackClosure {
   finish(): Oid[] {
     this.checkDepth();
     const out: Oid[] = [];
-    for (const [oid, bits] of this.ids) if ((bits & 7) === 0) out.push(oid);
+    for (let entry = 0; entry < this.ids.size; entry++) if ((this.ids.value(entry) & 7) === 0) out.push(this.ids.oid(entry));
     return out;
   }
 
   /** Whether `oid` is in the pack. */
   has(oid: Oid): boolean {
-    return ((this.ids.get(oid) ?? 0) & 7) !== 0;
+    const entry = this.ids.find(idBytes(oid, this.scratch), 0);
+    return entry >= 0 && this.holds(entry);
   }
 
-  private name(oid: Oid, type: ObjectType, from: Oid): void {
-    const bits = this.ids.get(oid) ?? 0;
+  private addTree(oid: Oid, entry: number, content: Uint8Array): void {
+    const reason = findTreeProblem(content);
+    if (reason !== undefined) refuse({ kind: 'malformed', oid, type: 'tree', reason });
+    const below: number[] = [];
+    treeLinks(oid, content, (at, isTree) => {
+      const linked = this.name(content, at, isTree ? TREE : BLOB, entry);
+      if (isTree) below.push(linked);
+    });
+    if (below.length > 0) this.subtrees.set(entry, below);
+  }
+
+  /** The id at `bytes[at ..]` is named as a `type` by `from`: checked against what it was named as, or is. */
+  private name(bytes: Uint8Array, at: number, type: number, from: number): number {
+    const entry = this.ids.entry(bytes, at);
+    const bits = this.ids.value(entry);
     const named = bits >> NAMED_SHIFT;
-    if (named !== 0) {
-      if (named !== TYPE_BITS[type]) refuse({ kind: 'wrong-type', oid, expected: type, actual: TYPES[named] as ObjectType, from });
-      return;
+    const actual = bits & 7;
+    if (named === type) return entry;
+    if (named !== 0 || (actual !== 0 && actual !== type)) {
+      const expected = TYPES[type] as ObjectType;
+      refuse({ kind: 'wrong-type', oid: this.ids.oid(entry), expected, actual: TYPES[named || actual] as ObjectType, from: this.ids.oid(from) });
     }
-    const actual = TYPES[bits & 7];
-    if (actual !== undefined && actual !== type) refuse({ kind: 'wrong-type', oid, expected: type, actual, from });
-    this.ids.set(oid, bits | (TYPE_BITS[type] << NAMED_SHIFT));
+    this.ids.setValue(entry, bits | (type << NAMED_SHIFT));
+    return entry;
   }
 
-  private check(oid: Oid, actual: ObjectType, named: number): void {
-    const expected = TYPES[named];
-    if (expected !== undefined && expected !== actual) refuse({ kind: 'wrong-type', oid, expected, actual, from: oid });
+  private holds(entry: number): boolean {
+    return (this.ids.value(entry) & 7) !== 0;
   }
 
   /** Walks the pack's trees level by level from the roots; a tree met again deeper is walked again. */
   private checkDepth(): void {
-    const deepest = new Map<Oid, number>();
-    let level = this.roots.filter((root) => this.has(root));
+    const deepest = new Map<number, number>();
+    let level = this.roots.filter((root) => this.holds(root));
     for (let depth = 1; level.length > 0; depth++) {
-      const next: Oid[] = [];
+      const next: number[] = [];
       for (const tree of level) {
         if ((deepest.get(tree) ?? 0) >= depth) continue;
-        if (depth > MAX_TREE_DEPTH) refuse({ kind: 'too-deep', oid: tree, limit: MAX_TREE_DEPTH });
+        if (depth > MAX_TREE_DEPTH) refuse({ kind: 'too-deep', oid: this.ids.oid(tree), limit: MAX_TREE_DEPTH });
         deepest.set(tree, depth);
-        for (const below of this.subtrees.get(tree) ?? []) if (this.has(below)) next.push(below);
+        for (const below of this.subtrees.get(tree) ?? []) if (this.holds(below)) next.push(below);
       }
       level = next;
     }
