@@ -1,9 +1,8 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Oid } from '../../store/index.ts';
 
 /** Bytes of an id. */
 const ID_BYTES = 20;
-/** Two hex digits per byte value. */
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 /** A hex digit's value by its character code (lower case only, as ids are written); -1 for any other. */
 const DIGIT = Int8Array.from({ length: 128 }, (_, code) => (code >= 0x30 && code <= 0x39 ? code - 0x30 : code >= 0x61 && code <= 0x66 ? code - 0x57 : -1));
 
@@ -71,9 +70,7 @@ export class IdTable {
 
   /** The id of `entry`, as 40 hex digits. */
   oid(entry: number): Oid {
-    let out = '';
-    for (let i = entry * ID_BYTES; i < (entry + 1) * ID_BYTES; i++) out += HEX[this.ids[i] as number];
-    return out as Oid;
+    return bytesToHex(this.ids.subarray(entry * ID_BYTES, (entry + 1) * ID_BYTES)) as Oid;
   }
 
   /** The slot holding the id at `bytes[at ..]`, or the empty one where it would go. */
