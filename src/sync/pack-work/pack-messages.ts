@@ -1,5 +1,5 @@
 import type { GitObject, Oid } from '../../store/index.ts';
-import type { SentError } from '../unpack/unpack-messages.ts';
+import type { SentError } from '../unpack/sent-error.ts';
 import type { LoosePart } from './object-parts.ts';
 
 /** What the page tells the pack worker: build a pack from parts of objects, or parse one. */

@@ -1,7 +1,7 @@
 import { CorruptObjectError, TimeSlice, yieldToEventLoop, type Oid } from '../../store/index.ts';
 import { parsePack, type PackObject, type ParsePackOptions, type ResolveBase } from '../protocol/index.ts';
 import { resolveInGroups } from '../local-base.ts';
-import { receiveError } from '../unpack/unpack-messages.ts';
+import { receiveError } from '../unpack/sent-error.ts';
 import { LoosePackBuilder } from './loose-pack-builder.ts';
 import { ownBuffers, ownCopy, packObjectsOfPart, partBuffers, partOfLoose, type LoosePart } from './object-parts.ts';
 import type { FromPackWorker, ToPackWorker } from './pack-messages.ts';

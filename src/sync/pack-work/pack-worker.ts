@@ -3,7 +3,7 @@
 // every object) off the page's main thread. The page opens one per pack (see pack-work.ts).
 import { concatBytes, CorruptObjectError, type GitObject, type Oid } from '../../store/index.ts';
 import { parsePack } from '../protocol/index.ts';
-import { sendError } from '../unpack/unpack-messages.ts';
+import { sendError } from '../unpack/sent-error.ts';
 import { LoosePackBuilder } from './loose-pack-builder.ts';
 import { partBuffers, partOfPackObjects } from './object-parts.ts';
 import type { FromPackWorker, ToPackWorker } from './pack-messages.ts';

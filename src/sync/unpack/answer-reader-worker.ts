@@ -5,7 +5,8 @@
 // worker itself, it lengthened the sync's longest path by as much (37 MB: that worker's thread
 // 470-530 -> 600-770 ms). Here it runs beside both.
 import { createTransport } from '../transport.ts';
-import { ANSWER_HEARD_MS, sendError, type AnswerToUnpack, type FromAnswerReader, type ToAnswerReader } from './unpack-messages.ts';
+import { sendError } from './sent-error.ts';
+import { ANSWER_HEARD_MS, type AnswerToUnpack, type FromAnswerReader, type ToAnswerReader } from './unpack-messages.ts';
 
 interface WorkerScope {
   postMessage(message: FromAnswerReader): void;

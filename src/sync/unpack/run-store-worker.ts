@@ -2,7 +2,8 @@
 // unpack worker never waits on IndexedDB. Each `put` of a 1 MB chunk costs its caller ~4-5 ms
 // in Chromium (the value is copied into a blob of its own): ~37 % of the unpack worker's time on
 // a 37 MB pack when it stored the runs itself.
-import { runBuffers, sendError, type FromRunStore, type RunToStore, type ToRunStore } from './unpack-messages.ts';
+import { sendError } from './sent-error.ts';
+import { runBuffers, type FromRunStore, type RunToStore, type ToRunStore } from './unpack-messages.ts';
 import { openImportWriter, type ImportWriter } from '../../store/index.ts';
 import { quotaAsStorageFull } from '../errors.ts';
 

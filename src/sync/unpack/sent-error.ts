@@ -66,7 +66,6 @@ export function receiveError(sent: SentError): Error {
   return error;
 }
 
-
 /**
  * An error another worker sent, to be thrown here and sent on to the page: a typed one as it was,
  * an untyped one with its bare message (the page says what failed once).

@@ -58,8 +58,6 @@ export type FromRunStore =
   | { type: 'stored'; objects: number; bytes: number; chunks: Uint8Array[] }
   | { type: 'failed'; error: SentError };
 
-export { receiveError, relayError, sendError, type SentError } from './sent-error.ts';
-
 /** The buffers of a run, handed over rather than copied. */
 export function runBuffers(run: ObjectRun): ArrayBuffer[] {
   return run.chunks.map((chunk) => chunk.buffer as ArrayBuffer);

@@ -2,7 +2,8 @@ import type { ImportTarget, ObjectRun } from '../../store/index.ts';
 import { ownBuffers, ownCopy } from '../pack-work/object-parts.ts';
 import type { ResolveBases } from '../protocol/index.ts';
 import { watchSilence, type PortableRemote, type SilenceWatch } from '../transport.ts';
-import { receiveError, type FromAnswerReader, type FromWorker, type ToAnswerReader, type ToRunStore, type ToWorker } from './unpack-messages.ts';
+import { receiveError } from './sent-error.ts';
+import { type FromAnswerReader, type FromWorker, type ToAnswerReader, type ToRunStore, type ToWorker } from './unpack-messages.ts';
 import type { Unpacker, UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts';
 
 /** What the page does with an unpack's results: store runs, show progress, lend thin-pack bases. */

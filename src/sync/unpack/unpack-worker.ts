@@ -2,7 +2,8 @@
 // answer reader (answer-reader-worker.ts) or the page hands it over chunk by chunk, and hands
 // each run of verified objects to the run store worker (or, where none could start, stores it
 // itself, or hands it to the page).
-import { relayError, runBuffers, sendError, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
+import { relayError, sendError } from './sent-error.ts';
+import { runBuffers, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
 import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
 import { quotaAsStorageFull } from '../errors.ts';
