@@ -87,6 +87,14 @@ async function syncThroughProxy(page: Page, name: string): Promise<{ kind: strin
   return page.evaluate(({ name, url }) => window.harness.sync(name, url), { name, url: `${proxy.url}${remote.url}` });
 }
 
+/** Resolves once the next fetch's three workers (answer reader, unpack, run store) have all started and ended. */
+function nextFetchWorkersEnded(page: Page): Promise<void[]> {
+  return Promise.all(['answer-reader-worker', 'unpack-worker', 'run-store-worker'].map(async (script) => {
+    const worker = await page.waitForEvent('worker', (started) => started.url().includes(script));
+    await new Promise<void>((resolve) => worker.on('close', () => resolve()));
+  }));
+}
+
 test('a fetch the network cuts half way leaves nothing stored, and the next sync completes', async ({ page }) => {
   const name = await openHarness(page);
   faultOnPack({ kind: 'truncate', bytes: HALF_WAY });
@@ -95,10 +103,13 @@ test('a fetch the network cuts half way leaves nothing stored, and the next sync
   expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
 
   faultOnPack({ kind: 'pass' });
+  const workersEnded = nextFetchWorkersEnded(page);
   expect(await syncThroughProxy(page, name)).toEqual({ kind: 'pulled', head: remote.head });
   const after = await readRaw(page, name);
   expect(after.counts.imports).toBe(0);
   expect(after.refs).toContain('refs/remotes/origin/main');
+  // A fetch that succeeded ends its workers too, a moment after it resolves.
+  await workersEnded;
 });
 
 declare global {
@@ -127,14 +138,8 @@ test('an abort half way ends the answer reader, unpack and run store workers and
   const packRequestsBefore = packRequests();
   const name = await openHarness(page);
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
-  const unpackWorker = page.waitForEvent('worker', (worker) => worker.url().includes('unpack-worker'));
-  const runStoreWorker = page.waitForEvent('worker', (worker) => worker.url().includes('run-store-worker'));
-  const answerReader = page.waitForEvent('worker', (worker) => worker.url().includes('answer-reader-worker'));
+  const workersEnded = nextFetchWorkersEnded(page);
   await page.evaluate(({ name, url }) => window.harness.startSync(name, url), { name, url: `${proxy.url}${remote.url}` });
-  const workersEnded = Promise.all([unpackWorker, runStoreWorker, answerReader].map(async (started) => {
-    const worker = await started;
-    return new Promise<void>((resolve) => worker.on('close', () => resolve()));
-  }));
   // The worker stored a run (hidden) and waits for bytes that do not come.
   await page.waitForFunction((name) => (window.harness.objects[name]?.stored ?? 0) > 0, name);
   expect((await readRaw(page, name)).hidden.length).toBeGreaterThan(0);
