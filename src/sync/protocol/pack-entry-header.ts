@@ -48,40 +48,45 @@ export function readPackHeader(bytes: Uint8Array, total?: number): number {
  * Reads the entry header at `start` of `bytes` (no further than `limit`), which lies at `offset`
  * in the pack: type and size varint, then the base of a delta (a backwards offset for
  * OFS_DELTA, a 20-byte id for REF_DELTA). Sizes over `maxSize` are refused as soon as they are
- * seen, before anything is allocated.
+ * seen, before anything is allocated. Every header has the same fields (a base it lacks is
+ * undefined), so the code reading them sees one shape: this runs for every entry of a pack.
  */
 export function readEntryHeader(bytes: Uint8Array, start: number, limit: number, maxSize: number, offset: number): EntryHeader {
   let at = start;
-  const next = (): number => {
-    if (at >= limit) fail('the pack is cut short inside an object header', offset);
-    return bytes[at++] as number;
-  };
-  let byte = next();
+  if (at >= limit) cutShort(offset);
+  let byte = bytes[at++] as number;
   const typeCode = (byte >> 4) & 7;
   if (typeCode === 0 || typeCode === 5) fail(`object type ${typeCode}, which does not exist`, offset);
   let size = byte & 15;
   for (let scale = 16; byte & 0x80; scale *= 128) {
-    byte = next();
+    if (at >= limit) cutShort(offset);
+    byte = bytes[at++] as number;
     size += (byte & 0x7f) * scale;
     if (size > maxSize) fail(`an object of ${size} bytes or more, over the ${maxSize}-byte limit`, offset);
     if (scale > 2 ** 45) fail('an object size that does not fit in 7 bytes', offset);
   }
   if (size > maxSize) fail(`an object of ${size} bytes, over the ${maxSize}-byte limit`, offset);
   if (typeCode === OFS_DELTA) {
-    byte = next();
+    if (at >= limit) cutShort(offset);
+    byte = bytes[at++] as number;
     let distance = byte & 0x7f;
     while (byte & 0x80) {
-      byte = next();
+      if (at >= limit) cutShort(offset);
+      byte = bytes[at++] as number;
       distance = (distance + 1) * 128 + (byte & 0x7f);
       if (distance > offset) break;
     }
     if (distance === 0 || distance > offset - PACK_HEADER_BYTES) fail(`a delta whose base offset (-${distance}) is outside the pack`, offset);
-    return { typeCode, size, baseOffset: offset - distance, length: at - start };
+    return { typeCode, size, baseOffset: offset - distance, baseOid: undefined, length: at - start };
   }
   if (typeCode === REF_DELTA) {
     if (at + 20 > limit) fail('the pack is cut short inside a delta base id', offset);
     const baseOid = oidFromBytes(bytes, at);
-    return { typeCode, size, baseOid, length: at + 20 - start };
+    return { typeCode, size, baseOffset: undefined, baseOid, length: at + 20 - start };
   }
-  return { typeCode, size, length: at - start };
+  return { typeCode, size, baseOffset: undefined, baseOid: undefined, length: at - start };
+}
+
+function cutShort(offset: number): never {
+  fail('the pack is cut short inside an object header', offset);
 }

@@ -6,7 +6,7 @@ import type { HashRaw } from './object-hasher.ts';
 import { OFS_DELTA, REF_DELTA, TYPE_CODES, TYPE_NAMES } from './pack-format.ts';
 import { looseBuffer, type Allocate, type PackEntry } from './pack-stream.ts';
 import type { RetainedBytes } from './retained-bytes.ts';
-import { StreamInflater } from './zlib-stream.ts';
+import { StreamInflater, WANTS_MORE } from './zlib-stream.ts';
 
 /** One object of a pack, verified: its id is the SHA-1 of `raw`, its loose form. */
 export interface ResolvedObject {
@@ -73,7 +73,8 @@ export class PackResolver {
 
   /** Takes the next entry of the pack; call {@link flush} to finish what it made ready. */
   add(entry: PackEntry): void {
-    const info: EntryInfo = { offset: entry.offset, dataOffset: entry.dataOffset, typeCode: entry.typeCode, size: entry.size };
+    // Every field from the start (none added later): one shape for all entries.
+    const info: EntryInfo = { offset: entry.offset, dataOffset: entry.dataOffset, typeCode: entry.typeCode, size: entry.size, base: undefined, baseOid: undefined, type: undefined };
     this.entries.push(info);
     if (entry.typeCode === OFS_DELTA) {
       const base = this.indexAt(entry.baseOffset as number);
@@ -240,7 +241,10 @@ export class PackResolver {
   /** Inflates an entry's data again from the retained pack into `out` (`info.size` bytes from `contentStart`). */
   private inflateAgain(info: EntryInfo, { raw: out, contentStart }: { raw: Uint8Array; contentStart: number }): Uint8Array {
     this.rebuilder.begin(out, contentStart, info.offset);
-    for (const [chunk, start] of this.pack.from(info.dataOffset)) if (this.rebuilder.feed(chunk, start).ended) return out;
+    const pack = this.pack;
+    for (let i = pack.chunkAt(info.dataOffset); i >= 0 && i < pack.chunkCount; i++) {
+      if (this.rebuilder.feed(pack.chunk(i), Math.max(0, info.dataOffset - pack.chunkStart(i))) !== WANTS_MORE) return out;
+    }
     return fail('an object could not be read again from the pack', info.offset);
   }
 

@@ -3,7 +3,7 @@ import type { IncrementalSha1 } from './object-hasher.ts';
 import { MAX_ENTRY_HEADER_BYTES, readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
 import { PACK_HEADER_BYTES, PACK_TRAILER_BYTES, TYPE_NAMES } from './pack-format.ts';
 import { RetainedBytes } from './retained-bytes.ts';
-import { StreamInflater } from './zlib-stream.ts';
+import { StreamInflater, WANTS_MORE } from './zlib-stream.ts';
 
 /** One entry of a pack, inflated. */
 export interface PackEntry extends Omit<EntryHeader, 'length'> {
@@ -152,9 +152,8 @@ export class PackStreamReader {
     }
     const whole = TYPE_NAMES[header.typeCode] !== undefined;
     const { raw: data, contentStart } = whole ? looseBuffer(header.typeCode, header.size, this.options.allocate) : { raw: this.deltaRoom(header.size), contentStart: 0 };
-    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, index: this.done, offset: this.position, dataOffset, data, contentStart };
-    if (header.baseOffset !== undefined) entry.baseOffset = header.baseOffset;
-    if (header.baseOid !== undefined) entry.baseOid = header.baseOid;
+    // Every entry has the same fields, in the same order (one shape for the code that reads them).
+    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, baseOffset: header.baseOffset, baseOid: header.baseOid, index: this.done, offset: this.position, dataOffset, data, contentStart };
     this.current = { entry, next: dataOffset };
     this.inflater.begin(data, contentStart, this.position);
     return true;
@@ -169,13 +168,16 @@ export class PackStreamReader {
   /** Feeds the current entry what has come; false when its stream wants more. */
   private inflateCurrent(final: boolean): boolean {
     const current = this.current as { entry: PackEntry; next: number };
-    for (const [chunk, start] of this.bytes.from(current.next)) {
-      const fed = this.inflater.feed(chunk, start);
-      if (!fed.ended) {
+    const bytes = this.bytes;
+    for (let i = bytes.chunkAt(current.next); i >= 0 && i < bytes.chunkCount; i++) {
+      const chunk = bytes.chunk(i);
+      const start = current.next - bytes.chunkStart(i);
+      const consumed = this.inflater.feed(chunk, start);
+      if (consumed === WANTS_MORE) {
         current.next += chunk.length - start;
         continue;
       }
-      current.next += fed.consumed;
+      current.next += consumed;
       this.position = current.next;
       this.current = undefined;
       this.done++;
@@ -187,12 +189,12 @@ export class PackStreamReader {
   }
 
   private hashUpTo(offset: number): void {
-    if (offset <= this.hashed) return;
-    for (const [chunk, start] of this.bytes.from(this.hashed)) {
-      const part = chunk.subarray(start, start + offset - this.hashed);
+    const bytes = this.bytes;
+    for (let i = bytes.chunkAt(this.hashed); i >= 0 && this.hashed < offset; i++) {
+      const start = this.hashed - bytes.chunkStart(i);
+      const part = bytes.chunk(i).subarray(start, start + offset - this.hashed);
       this.options.checksum.update(part);
       this.hashed += part.length;
-      if (this.hashed >= offset) break;
     }
   }
 }

@@ -16,30 +16,40 @@ export class RetainedBytes {
     this.length += chunk.length;
   }
 
-  /** The pieces from `offset` to the end, each as its chunk and the index in it where the piece starts. */
-  *from(offset: number): Generator<[chunk: Uint8Array, start: number]> {
-    let i = this.chunkAt(offset);
-    if (i < 0) return;
-    yield [this.chunks[i] as Uint8Array, offset - (this.starts[i] as number)];
-    for (i++; i < this.chunks.length; i++) yield [this.chunks[i] as Uint8Array, 0];
+  /** Chunks appended so far; read them in order from {@link chunkAt} (an index, not an iterator: this is read for every object of a pack). */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
+  /** Chunk `i`, as it was appended. */
+  chunk(i: number): Uint8Array {
+    return this.chunks[i] as Uint8Array;
+  }
+
+  /** The offset in the stream where chunk `i` starts. */
+  chunkStart(i: number): number {
+    return this.starts[i] as number;
   }
 
   /** `length` bytes from `offset`: a view when they lie in one chunk, else a copy. */
   slice(offset: number, length: number): Uint8Array {
+    let i = this.chunkAt(offset);
+    if (i < 0) return new Uint8Array(0);
+    let start = offset - (this.starts[i] as number);
+    const first = this.chunks[i] as Uint8Array;
+    if (first.length - start >= length) return first.subarray(start, start + length);
     const out = new Uint8Array(length);
     let filled = 0;
-    for (const [chunk, start] of this.from(offset)) {
-      const part = chunk.subarray(start, start + length - filled);
-      if (filled === 0 && part.length === length) return part;
+    for (; i < this.chunks.length && filled < length; i++, start = 0) {
+      const part = (this.chunks[i] as Uint8Array).subarray(start, start + length - filled);
       out.set(part, filled);
       filled += part.length;
-      if (filled === length) break;
     }
     return out.subarray(0, filled);
   }
 
   /** Index of the chunk holding `offset`, or -1 past the end. */
-  private chunkAt(offset: number): number {
+  chunkAt(offset: number): number {
     if (offset >= this.length || offset < 0) return -1;
     let low = 0;
     let high = this.starts.length - 1;

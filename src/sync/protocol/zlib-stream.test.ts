@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
 import { WasmInflater } from './wasm-inflater.ts';
-import { StreamInflater } from './zlib-stream.ts';
+import { StreamInflater, WANTS_MORE } from './zlib-stream.ts';
 
 /** Inflates `stream` (followed by other bytes) into `size` bytes, fed in pieces of `piece` bytes. */
 function inflate(stream: Uint8Array, size: number, piece: number): { output: Uint8Array; consumed: number } {
@@ -15,8 +15,8 @@ function inflate(stream: Uint8Array, size: number, piece: number): { output: Uin
   const input = new Uint8Array([...stream, 0xaa, 0xbb]);
   try {
     for (let from = 0; from < input.length; from += piece) {
-      const fed = inflater.feed(input.subarray(0, Math.min(from + piece, input.length)), from);
-      if (fed.ended) return { output: output.subarray(3), consumed: from + fed.consumed };
+      const consumed = inflater.feed(input.subarray(0, Math.min(from + piece, input.length)), from);
+      if (consumed !== WANTS_MORE) return { output: output.subarray(3), consumed: from + consumed };
     }
     throw new Error('the stream did not end');
   } finally {

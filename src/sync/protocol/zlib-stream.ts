@@ -2,8 +2,8 @@ import { ZStream, Z_BUF_ERROR, Z_NO_FLUSH, Z_OK, Z_STREAM_END, zlibInflate, zlib
 import { ProtocolError } from './errors.ts';
 import { INFLATE_OVERFLOW, InflateStatus, WasmInflater } from './wasm-inflater.ts';
 
-/** What feeding one piece of input did. */
-export type FeedResult = { ended: false } | { ended: true; consumed: number };
+/** What {@link StreamInflater.feed} returns while the stream wants more input. */
+export const WANTS_MORE = -1;
 
 /** A zlib stream's 2-byte header (method and window, flags) and 4-byte trailer (Adler-32). */
 const ZLIB_HEADER_BYTES = 2;
@@ -29,8 +29,12 @@ const WASM_MAX_OBJECT_BYTES = 16 * 1024 * 1024;
  * it proves nothing the object's SHA-1 (its id) and the pack's trailing SHA-1 do not.
  */
 export class StreamInflater {
-  /** Given back when the inflater is closed. */
-  private wasm = WasmInflater.create();
+  /**
+   * Made by the first stream that fits it (an inflater that never inflates, as a resolver's that
+   * builds no base again, makes no WebAssembly instance), given back when the inflater is closed.
+   */
+  private wasm: WasmInflater | undefined;
+  private closed = false;
   /** pako, made when an object first needs it. */
   private strm: ZStream | undefined;
   /** Whether the current stream goes through `wasm` (else pako). */
@@ -57,6 +61,7 @@ export class StreamInflater {
     this.inflated = false;
     this.trailerLeft = ZLIB_TRAILER_BYTES;
     const size = output.length - start;
+    if (size <= WASM_MAX_OBJECT_BYTES && !this.wasm && !this.closed) this.wasm = WasmInflater.create();
     this.inWasm = this.wasm !== undefined && size <= WASM_MAX_OBJECT_BYTES && this.wasm.begin(size);
     if (this.inWasm) return;
     const strm = this.pako();
@@ -67,23 +72,24 @@ export class StreamInflater {
   }
 
   /**
-   * Feeds `input` from `from`. Returns `ended: false` when it used all of it and wants more, or
-   * where the stream ended (`consumed` bytes of `input` after `from`, its trailer included).
+   * Feeds `input` from `from`. Returns {@link WANTS_MORE} when it used all of it and wants more,
+   * or, where the stream ended, the bytes of `input` after `from` it consumed, its trailer
+   * included (a number, not an object: this runs for every piece of every object of a pack).
    * Throws ProtocolError for corrupt data or a stream that inflates to more or less than the
    * room given.
    */
-  feed(input: Uint8Array, from: number): FeedResult {
+  feed(input: Uint8Array, from: number): number {
     let at = from;
     while (this.headerLeft > 0 && at < input.length) {
       this.header = (this.header << 8) | (input[at++] as number);
       if (--this.headerLeft === 0) this.checkHeader();
     }
     if (this.headerLeft === 0 && !this.inflated) at = this.inflate(input, at);
-    if (!this.inflated) return { ended: false };
+    if (!this.inflated) return WANTS_MORE;
     const skipped = Math.min(this.trailerLeft, input.length - at);
     this.trailerLeft -= skipped;
     at += skipped;
-    return this.trailerLeft === 0 ? { ended: true, consumed: at - from } : { ended: false };
+    return this.trailerLeft === 0 ? at - from : WANTS_MORE;
   }
 
   /** Frees pako's state and gives the WebAssembly decoder back; a stream begun after it uses pako. */
@@ -92,6 +98,7 @@ export class StreamInflater {
     this.strm = undefined;
     this.wasm?.release();
     this.wasm = undefined;
+    this.closed = true;
   }
 
   /** Inflates from `from`; returns where it stopped (the end of `input`, or of the deflate data). */

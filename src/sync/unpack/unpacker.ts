@@ -114,7 +114,8 @@ export class Unpacker {
   private inSideBand = false;
   private ended = false;
   private receivedBytes = 0;
-  private lastProgress = 0;
+  /** A double from the start (Date.now() is one): a field that turned from a small integer to a double changed the object's shape mid-fetch. */
+  private lastProgress = Number.NEGATIVE_INFINITY;
   private readonly closure = new PackClosure();
   private storedBytes = 0;
   /** Runs handed to the sink and not yet stored, oldest first. */
@@ -219,7 +220,8 @@ export class Unpacker {
   /** One side-band packet, as the views it lies in: the pack's bytes go to the reader uncopied. */
   private readBand(parts: Uint8Array[]): void {
     if (parts[0]?.[0] === 1) {
-      for (const [i, part] of parts.entries()) this.reader.push(i === 0 ? part.subarray(1) : part);
+      this.reader.push((parts[0] as Uint8Array).subarray(1));
+      for (let i = 1; i < parts.length; i++) this.reader.push(parts[i] as Uint8Array);
       return;
     }
     const band = decodeSideBand(concatBytes(parts));
