@@ -1,5 +1,5 @@
 // Raw DEFLATE (RFC 1951) decoder in AssemblyScript, compiled to WebAssembly by
-// scripts/build-inflate-wasm.ts into src/sync/protocol/inflate-wasm-binary.ts (loaded by wasm-inflater.ts).
+// scripts/build-wasm.ts into src/sync/protocol/inflate-wasm-binary.ts (loaded by wasm-inflater.ts).
 //
 // The caller copies compressed input into the input area and calls `inflate(inputLength)`; the
 // output goes into the output area, sized by `begin` to exactly what the stream must inflate to.

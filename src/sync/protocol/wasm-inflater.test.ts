@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BINARY_MODULE, binaryModuleText, compileInflateWasm } from '../../../scripts/build-inflate-wasm.ts';
+import { binaryModuleText, compileWasm, INFLATE_WASM } from '../../../scripts/build-wasm.ts';
 import { INFLATE_OVERFLOW, InflateStatus, WasmInflater } from './wasm-inflater.ts';
 
 /** Feeds `stream` in the pieces `cuts` makes; the inflated bytes and where the stream ended, or 'short'. */
@@ -122,8 +122,8 @@ describe('WasmInflater', () => {
     expect(JSON.parse(statusOf(deflateRawSync(data), data.length + 1))).toMatchObject({ end: expect.any(Number) });
   });
 
-  it('is the binary its AssemblyScript source compiles to (run `npx tsx scripts/build-inflate-wasm.ts` after editing it)', async () => {
-    const committed = await readFile(BINARY_MODULE, 'utf8');
-    expect(committed).toBe(binaryModuleText(await compileInflateWasm()));
+  it('is the binary its AssemblyScript source compiles to (run `npm run build:wasm` after editing it)', async () => {
+    const committed = await readFile(INFLATE_WASM.binaryModule, 'utf8');
+    expect(committed).toBe(binaryModuleText(INFLATE_WASM, await compileWasm(INFLATE_WASM)));
   }, 120_000); // the compiler takes ~3 s, 10 s on a loaded machine
 });

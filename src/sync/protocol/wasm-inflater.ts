@@ -1,3 +1,4 @@
+import { base64Bytes } from './base64-bytes.ts';
 import { INFLATE_WASM_BASE64 } from './inflate-wasm-binary.ts';
 
 /** What the WebAssembly inflater (wasm/inflate/inflate.ts) exports. */
@@ -48,13 +49,6 @@ let compiled: WebAssembly.Module | undefined;
 let compiling: Promise<void> | undefined;
 let unavailable = false;
 
-function wasmBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(INFLATE_WASM_BASE64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * The compiled module, or undefined while it cannot be had synchronously: Chromium compiles
  * only modules under 4 KB synchronously on a page's main thread (workers and Node have no such
@@ -64,9 +58,9 @@ function wasmBytes(): Uint8Array<ArrayBuffer> {
 function inflateModule(): WebAssembly.Module | undefined {
   if (compiled || unavailable || compiling) return compiled;
   try {
-    compiled = new WebAssembly.Module(wasmBytes());
+    compiled = new WebAssembly.Module(base64Bytes(INFLATE_WASM_BASE64));
   } catch {
-    compiling = WebAssembly.compile(wasmBytes()).then(
+    compiling = WebAssembly.compile(base64Bytes(INFLATE_WASM_BASE64)).then(
       (module) => void (compiled = module),
       () => void (unavailable = true),
     );
