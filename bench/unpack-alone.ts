@@ -6,6 +6,11 @@
 // whole first sync, which the network, IndexedDB and the git server share the machine with.
 //   npx tsx bench/unpack-alone.ts              (book-500, 3 browsers x 8 samples after a first)
 //   UNPACK_REPO=book-2500 UNPACK_BROWSERS=2 UNPACK_SAMPLES=5 npx tsx bench/unpack-alone.ts
+// UNPACK_THREADS=1 also prints each sample's busiest renderer threads (CPU in ms, from /proc);
+// UNPACK_JS_FLAGS='--trace-opt --trace-deopt' launches Chromium with those V8 flags (their output
+// goes to the browser's stdout: run with DEBUG=pw:browser to see it); UNPACK_TRACE=<file> writes a
+// Chromium trace of each browser's last sample, with V8's sampling profiler (every thread's tasks,
+// the worker's functions).
 // Compare two versions by running it alternately in their worktrees, under the bench lock.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -17,7 +22,7 @@ import { startStaticServer } from '../server/static-server.ts';
 import { makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
 import { descendantsCpuMs, cpuSince } from './process-cpu.ts';
 import { realisticRepo, REALISTIC_PLANS } from './realistic-repo.ts';
-import { launchedBrowserPid } from './renderer-memory.ts';
+import { launchedBrowserPid, sampleThreadCpu } from './renderer-memory.ts';
 import { round, series } from './stats.ts';
 import type { Oid } from '../src/store/index.ts';
 import type { TimedUnpack } from './unpack-page/main.ts';
@@ -56,7 +61,9 @@ try {
   const cpu: number[] = [];
   try {
     for (let b = 0; b < browsers; b++) {
-      const browser = await chromium.launch(chromiumLaunchOptions());
+      const launch = chromiumLaunchOptions();
+      if (process.env.UNPACK_JS_FLAGS) launch.args = [...(launch.args ?? []), `--js-flags=${process.env.UNPACK_JS_FLAGS}`];
+      const browser = await chromium.launch(launch);
       const pid = launchedBrowserPid();
       try {
         const page = await browser.newPage();
@@ -66,10 +73,16 @@ try {
         // The first sample of each browser also loads the answer into the page: not counted.
         for (let s = 0; s <= samples; s++) {
           const before = pid === undefined ? undefined : descendantsCpuMs(pid, undefined);
+          const threads = process.env.UNPACK_THREADS ? sampleThreadCpu(pid) : undefined;
+          const trace = process.env.UNPACK_TRACE && s === samples ? process.env.UNPACK_TRACE : undefined;
+          if (trace) await browser.startTracing(page, { path: trace, categories: ['v8', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires', 'disabled-by-default-v8.gc', 'toplevel'] });
           const timed: TimedUnpack = await page.evaluate((args) => window.unpackBench.unpack(args.url, args.want as Oid, args.piece), { url: 'answer.bin', want: head, piece: PIECE_BYTES });
           // V8's compiles and GC for this worker finish on other threads just after it ends.
           await new Promise((resolve) => setTimeout(resolve, 150));
+          if (trace) await browser.stopTracing();
           const renderer = before && pid !== undefined ? (cpuSince(before, descendantsCpuMs(pid, undefined)).byKind.renderer ?? 0) : 0;
+          const busiest = threads?.().filter(({ thread }) => thread.startsWith('renderer')).slice(0, 6);
+          if (busiest) progress(`sample ${s}: ${busiest.map(({ thread, ms }) => `${thread} ${ms}`).join(', ')} ms`);
           if (s > 0) {
             ms.push(timed.ms);
             cpu.push(renderer);
