@@ -12,7 +12,7 @@ import {
   UnreachableError,
   type SyncError,
 } from '../errors.ts';
-import { ProtocolError } from '../protocol/index.ts';
+import { ProtocolError } from '../protocol/errors.ts';
 
 /**
  * How each typed error is made again on the other side of a `postMessage`, from its data: the
