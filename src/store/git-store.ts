@@ -64,7 +64,13 @@ export function createGitStore(context: RepoContext): GitStore {
         await storeObjects(hashed, objects);
         return hashed.map(({ oid }) => oid);
       },
-      beginImport: () => beginImport(backend, checkRefName, (ref, head) => notifier.announce(ref, head)),
+      beginImport: () =>
+        beginImport(
+          backend,
+          checkRefName,
+          (ref, head) => notifier.announce(ref, head),
+          (oid, raw) => store.rememberLooseCommit(oid, raw),
+        ),
       writeHashed: (objects) =>
         storeObjects(
           objects.map(({ oid, type, content, raw }) => ({ oid: parseOid(oid), raw: raw ?? wrapObject(type, content) })),

@@ -85,6 +85,16 @@ describe.each(Object.keys(backends))('object imports (%s)', (kind) => {
     expect(await countBatches?.()).toBe(before);
   });
 
+  it("keeps the caller's loose form of the new head only when it hashes to that head", async () => {
+    const repo = await setUp().open();
+    const { commit, objects } = commitObjects('fetched');
+    const started = await repo.git.objects.beginImport();
+    await started.put(runOf(objects));
+    const impostor = commitObjects('not the one fetched').commit.raw;
+    expect(await started.commit({ name: 'refs/remotes/origin/main', expected: undefined, next: commit.oid, nextRaw: impostor })).toBe(true);
+    expect((await repo.git.objects.readCommit(commit.oid)).message).toBe('fetched');
+  });
+
   it('refuses to point a ref at a commit neither imported nor stored', async () => {
     const repo = await setUp().open();
     const started = await repo.git.objects.beginImport();

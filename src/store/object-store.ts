@@ -183,6 +183,16 @@ export class ObjectStore implements ObjectSource {
     this.commits.set(oid, commit);
   }
 
+  /** Remembers a commit whose loose form the caller holds, once it checks out against its id (else a later read reports it). */
+  rememberLooseCommit(oid: Oid, raw: Uint8Array): void {
+    try {
+      const object = verifyRaw(oid, raw);
+      if (object.type === 'commit') this.commits.set(oid, decodeCommit(object.content));
+    } catch {
+      // Not kept: the read finds what is stored and reports it.
+    }
+  }
+
   private async readTyped(oid: Oid, type: ObjectType): Promise<Uint8Array> {
     let object: GitObject;
     try {

@@ -208,6 +208,11 @@ export interface ImportRefMove {
   expected: Oid | undefined;
   /** Must be among the imported objects, or stored already. */
   next: Oid;
+  /**
+   * `next`'s loose form, when the caller holds it (a fetch's wanted commit, as the pack gave it):
+   * checked against `next` and kept decoded, so that the merge that follows reads nothing back.
+   */
+  nextRaw?: Uint8Array;
 }
 
 /** Objects being stored over several transactions; see {@link ObjectAccess.beginImport}. */

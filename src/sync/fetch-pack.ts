@@ -74,7 +74,8 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
     const [missing] = await store.objects.missing(summary.hasWanted ? summary.outside : [want, ...summary.outside]);
     if (missing !== undefined) throw new ProtocolError('pack', describeClosureProblem({ kind: 'missing', oid: missing }, 'the pack'));
     const current = await store.refs.read(options.tracking);
-    if (!(await imported.commit({ name: options.tracking, expected: current, next: want }))) await imported.commit();
+    const move = { name: options.tracking, expected: current, next: want, ...(summary.wanted ? { nextRaw: summary.wanted } : {}) };
+    if (!(await imported.commit(move))) await imported.commit();
   } catch (error) {
     session.abort(error instanceof Error ? error : new Error(String(error)));
     await imported.abort();

@@ -14,12 +14,13 @@ function sinkInto(runs: ObjectRun[]): UnpackSink {
 }
 
 /** The answer to a fetch of 8 blobs of 512 KB, in chunks of 64 KB as a network hands them over. */
-function answerChunks(): { chunks: Uint8Array[]; want: Oid } {
+function answerChunks(): { chunks: Uint8Array[]; want: Oid; wantedRaw: Uint8Array } {
   const blobs = Array.from({ length: 8 }, (_, i) => noise(512 * 1024, i + 1));
   const answer = uploadPackResult(encodePack(blobs.map((content) => ({ type: 'blob' as const, content }))));
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < answer.length; at += 64 * 1024) chunks.push(answer.slice(at, at + 64 * 1024));
-  return { chunks, want: hashObject('blob', blobs[0] as Uint8Array).oid };
+  const wanted = hashObject('blob', blobs[0] as Uint8Array);
+  return { chunks, want: wanted.oid, wantedRaw: wanted.raw };
 }
 
 describe('an unpack with a storage budget', () => {
@@ -36,12 +37,14 @@ describe('an unpack with a storage budget', () => {
     expect(runs).toEqual([]);
   });
 
-  it('hands over every object when they fit', async () => {
-    const { chunks, want } = answerChunks();
+  it('hands over every object when they fit, and sums up with the wanted one as the pack gave it', async () => {
+    const { chunks, want, wantedRaw } = answerChunks();
     const runs: ObjectRun[] = [];
     const unpacker = await Unpacker.create({ want, maxStoredBytes: 5_000_000, runBytes: 1024 * 1024 }, sinkInto(runs));
     for (const chunk of chunks) await unpacker.push(chunk);
-    expect(await unpacker.end()).toMatchObject({ objects: 8, hasWanted: true });
+    const summary = await unpacker.end();
+    expect(summary).toMatchObject({ objects: 8, hasWanted: true });
+    expect(summary.wanted).toEqual(wantedRaw);
     expect(runs.reduce((count, run) => count + run.index.oids.length / 40, 0)).toBe(8);
   });
 

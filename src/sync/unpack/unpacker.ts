@@ -50,6 +50,8 @@ export interface UnpackSummary {
   outside: Oid[];
   /** Whether the wanted object is in the pack. */
   hasWanted: boolean;
+  /** The wanted object's loose form, when the pack holds it: the merge that follows reads it first. */
+  wanted?: Uint8Array;
   /** Bytes of the objects' loose forms: what storing them takes. */
   storedBytes: number;
 }
@@ -126,6 +128,8 @@ export class Unpacker {
   /** Runs are handed over one after another. */
   private sending: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** A copy of the wanted object's loose form, once it came (its chunk is written again later). */
+  private wanted: Uint8Array | undefined;
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -214,7 +218,9 @@ export class Unpacker {
     await Promise.all(this.storing.splice(0));
     this.report(true);
     const objects = this.reader.entries;
-    return { objects, outside: this.closure.finish(), hasWanted: this.closure.has(this.options.want), storedBytes: this.storedBytes };
+    const summary: UnpackSummary = { objects, outside: this.closure.finish(), hasWanted: this.closure.has(this.options.want), storedBytes: this.storedBytes };
+    if (this.wanted) summary.wanted = this.wanted;
+    return summary;
   }
 
   /** One side-band packet, as the views it lies in: the pack's bytes go to the reader uncopied. */
@@ -232,6 +238,7 @@ export class Unpacker {
   /** A verified object: checked against what names it, and added to the run being laid out. */
   private take(oid: Oid, type: Parameters<PackClosure['add']>[1], raw: Uint8Array, contentStart: number): void {
     this.closure.add(oid, type, raw.subarray(contentStart));
+    if (oid === this.options.want) this.wanted = raw.slice();
     this.builder.place(oid, raw);
     this.storedBytes += raw.length;
   }
