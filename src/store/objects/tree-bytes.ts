@@ -1,6 +1,7 @@
 // The layout of a tree's content, `<mode> <name>\0<20-byte id>` per entry, read in place: the
-// one reader of tree bytes that the decoder, git's tree rules and the comparison of a tree with
-// its parents' (which must not decode what did not change) all use.
+// reader of tree bytes that the decoder, the staging area and the comparison of a tree with its
+// parents' (which must not decode what did not change) use. Git's tree rules (tree-check.ts)
+// read the same layout in a pass of their own that makes no object per entry.
 import { OID_BYTES } from '../oid.ts';
 
 /** Where one entry lies: mode at `start..space`, name at `space+1..nul`, id at `nul+1..end`. */
@@ -24,7 +25,7 @@ export function scanTreeEntry(content: Uint8Array, start: number): EntrySpan | u
 }
 
 /** Mode bytes of a sub-tree (`40000`) and of a submodule's commit (`160000`). */
-export const TREE_MODE_BYTES = Uint8Array.of(0x34, 0x30, 0x30, 0x30, 0x30);
+const TREE_MODE_BYTES = Uint8Array.of(0x34, 0x30, 0x30, 0x30, 0x30);
 export const GITLINK_MODE_BYTES = Uint8Array.of(0x31, 0x36, 0x30, 0x30, 0x30, 0x30);
 
 /** True when the entry's mode is exactly `mode` (bytes). */

@@ -64,6 +64,19 @@ describe('PackClosure', () => {
     expect(() => closureOf([unordered])).toThrow(/is malformed/);
   });
 
+  it('refuses a tree that breaks git\'s rules as malformed, even when an entry before the problem names an id as the wrong type', () => {
+    const sub = tree([file('a.txt', blob('a'))]);
+    const entry = (mode: string, name: string, id: Uint8Array): Uint8Array => new Uint8Array([...bytes(`${mode} ${name}\0`), ...id]);
+    const idOf = (oid: Oid): Uint8Array => Uint8Array.from(oid.match(/../g) ?? [], (hex) => parseInt(hex, 16));
+    // "sub" names the tree `sub` as a file, then "a" comes after "b".
+    const both = made('tree', new Uint8Array([...entry('100644', 'sub', idOf(sub.oid)), ...entry('100644', 'b', idOf(blob('b').oid)), ...entry('100644', 'a', idOf(blob('a').oid))]));
+    expect(() => closureOf([sub, both])).toThrow(`its tree ${both.oid} is malformed`);
+    expect(() => closureOf([sub, both])).toThrow(/not in git's order/);
+    // Well-formed, the same wrong type is refused in its own words.
+    const wrong = made('tree', entry('100644', 'sub', idOf(sub.oid)));
+    expect(() => closureOf([sub, wrong])).toThrow(`it names ${sub.oid} as a blob (in ${wrong.oid}), but that object is a tree`);
+  });
+
   it('refuses trees nested deeper than the store allows, once every object came', () => {
     let inner = tree([file('leaf.txt', blob('leaf'))]);
     const chain = [inner];

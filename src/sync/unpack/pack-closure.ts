@@ -2,7 +2,7 @@ import { findTreeProblem, MAX_TREE_DEPTH, type ClosureProblem, type ObjectType, 
 import { describeClosureProblem } from '../describe-closure.ts';
 import { ProtocolError } from '../protocol/index.ts';
 import { idBytes, IdTable } from './id-table.ts';
-import { objectLinks, treeLinks } from './object-links.ts';
+import { objectLinks } from './object-links.ts';
 
 const COMMIT = 1;
 const TREE = 2;
@@ -11,6 +11,8 @@ const TAG = 4;
 const TYPES: ReadonlyArray<ObjectType | undefined> = [undefined, 'commit', 'tree', 'blob', 'tag'];
 /** Low 3 bits: the type of the object in the pack (0: not in it). Next 3: the type something named it as. */
 const NAMED_SHIFT = 3;
+/** No tree being checked. */
+const EMPTY = new Uint8Array(0);
 
 function typeBits(type: ObjectType): number {
   return type === 'blob' ? BLOB : type === 'tree' ? TREE : type === 'commit' ? COMMIT : TAG;
@@ -36,6 +38,17 @@ export class PackClosure {
   private readonly subtrees = new Map<number, number[]>();
   private readonly roots: number[] = [];
   private readonly scratch = new Uint8Array(20);
+  /** The tree being checked, while it is: its content, its entry, its sub-trees so far. */
+  private tree: Uint8Array = EMPTY;
+  private treeEntry = -1;
+  private below: number[] | undefined;
+  /** The first id the tree being checked names as another type than it was named or is. */
+  private conflict: ClosureProblem | undefined;
+  /** Told each entry of the tree being checked (made once: nothing is made per entry). */
+  private readonly link = (idAt: number, isTree: boolean): void => {
+    const linked = this.name(this.tree, idAt, isTree ? TREE : BLOB, this.treeEntry);
+    if (isTree && linked >= 0) (this.below ??= []).push(linked);
+  };
 
   /** An object of the pack: checks it and the type it was named as, and records what it names. */
   add(oid: Oid, type: ObjectType, content: Uint8Array): void {
@@ -72,18 +85,31 @@ export class PackClosure {
     return entry >= 0 && this.holds(entry);
   }
 
+  /**
+   * Checks a tree's entries and names their ids in one pass. A tree that breaks git's rules is
+   * refused as malformed even when an entry before the problem named an id as the wrong type
+   * (that refusal waits for the pass to end).
+   */
   private addTree(oid: Oid, entry: number, content: Uint8Array): void {
-    const reason = findTreeProblem(content);
+    this.tree = content;
+    this.treeEntry = entry;
+    this.below = undefined;
+    this.conflict = undefined;
+    let reason: string | undefined;
+    try {
+      reason = findTreeProblem(content, this.link);
+    } finally {
+      this.tree = EMPTY; // the content lies in a chunk the unpacker writes again once stored
+    }
     if (reason !== undefined) refuse({ kind: 'malformed', oid, type: 'tree', reason });
-    const below: number[] = [];
-    treeLinks(oid, content, (at, isTree) => {
-      const linked = this.name(content, at, isTree ? TREE : BLOB, entry);
-      if (isTree) below.push(linked);
-    });
-    if (below.length > 0) this.subtrees.set(entry, below);
+    if (this.conflict !== undefined) refuse(this.conflict);
+    if (this.below !== undefined) this.subtrees.set(entry, this.below);
   }
 
-  /** The id at `bytes[at ..]` is named as a `type` by `from`: checked against what it was named as, or is. */
+  /**
+   * The id at `bytes[at ..]` is named as a `type` by `from`: checked against what it was named
+   * as, or is. A mismatch is refused at once, or, inside a tree, once the tree is checked (-1).
+   */
   private name(bytes: Uint8Array, at: number, type: number, from: number): number {
     const entry = this.ids.entry(bytes, at);
     const bits = this.ids.value(entry);
@@ -92,7 +118,10 @@ export class PackClosure {
     if (named === type) return entry;
     if (named !== 0 || (actual !== 0 && actual !== type)) {
       const expected = TYPES[type] as ObjectType;
-      refuse({ kind: 'wrong-type', oid: this.ids.oid(entry), expected, actual: TYPES[named || actual] as ObjectType, from: this.ids.oid(from) });
+      const problem: ClosureProblem = { kind: 'wrong-type', oid: this.ids.oid(entry), expected, actual: TYPES[named || actual] as ObjectType, from: this.ids.oid(from) };
+      if (this.tree === EMPTY) refuse(problem);
+      this.conflict ??= problem;
+      return -1;
     }
     this.ids.setValue(entry, bits | (type << NAMED_SHIFT));
     return entry;
