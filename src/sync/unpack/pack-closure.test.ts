@@ -88,5 +88,10 @@ describe('PackClosure', () => {
     expect(() => closure.finish()).toThrow(/deep/);
     const allowed = closureOf([commit(chain[1] as Made), ...chain.slice(1)]);
     expect(allowed.finish()).toEqual([blob('leaf').oid]);
+    // The deepest tree, met at depth 1 from a commit of its own, is met again too deep from the top.
+    const leafTree = chain.at(-1) as Made;
+    const shared = closureOf([commit(leafTree), commit(chain[0] as Made), ...chain]);
+    expect(() => shared.finish()).toThrow(new RegExp(`${leafTree.oid}.*deep|deep.*${leafTree.oid}`));
+    expect(closureOf([commit(leafTree), commit(chain[1] as Made), ...chain.slice(1)]).finish()).toEqual([blob('leaf').oid]);
   });
 });

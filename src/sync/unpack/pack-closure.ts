@@ -34,20 +34,21 @@ function refuse(problem: ClosureProblem): never {
  */
 export class PackClosure {
   private readonly ids = new IdTable();
-  /** Each pack tree's sub-trees, and the root trees of the pack's commits and tags (entries of `ids`). */
-  private readonly subtrees = new Map<number, number[]>();
+  /** Each pack tree's links to sub-trees, as pairs (tree, sub-tree) of entries of `ids`. */
+  private edges = new Int32Array(4096);
+  private edgeCount = 0;
+  /** The root trees of the pack's commits and tags (entries of `ids`). */
   private readonly roots: number[] = [];
   private readonly scratch = new Uint8Array(20);
-  /** The tree being checked, while it is: its content, its entry, its sub-trees so far. */
+  /** The tree being checked, while it is: its content and its entry. */
   private tree: Uint8Array = EMPTY;
   private treeEntry = -1;
-  private below: number[] | undefined;
   /** The first id the tree being checked names as another type than it was named or is. */
   private conflict: ClosureProblem | undefined;
   /** Told each entry of the tree being checked (made once: nothing is made per entry). */
   private readonly link = (idAt: number, isTree: boolean): void => {
     const linked = this.name(this.tree, idAt, isTree ? TREE : BLOB, this.treeEntry);
-    if (isTree && linked >= 0) (this.below ??= []).push(linked);
+    if (isTree && linked >= 0) this.addEdge(this.treeEntry, linked);
   };
 
   /** An object of the pack: checks it and the type it was named as, and records what it names. */
@@ -93,7 +94,6 @@ export class PackClosure {
   private addTree(oid: Oid, entry: number, content: Uint8Array): void {
     this.tree = content;
     this.treeEntry = entry;
-    this.below = undefined;
     this.conflict = undefined;
     let reason: string | undefined;
     try {
@@ -103,7 +103,6 @@ export class PackClosure {
     }
     if (reason !== undefined) refuse({ kind: 'malformed', oid, type: 'tree', reason });
     if (this.conflict !== undefined) refuse(this.conflict);
-    if (this.below !== undefined) this.subtrees.set(entry, this.below);
   }
 
   /**
@@ -131,17 +130,60 @@ export class PackClosure {
     return (this.ids.value(entry) & 7) !== 0;
   }
 
-  /** Walks the pack's trees level by level from the roots; a tree met again deeper is walked again. */
+  private addEdge(tree: number, below: number): void {
+    if (2 * this.edgeCount + 2 > this.edges.length) {
+      const edges = new Int32Array(this.edges.length * 2);
+      edges.set(this.edges);
+      this.edges = edges;
+    }
+    this.edges[2 * this.edgeCount] = tree;
+    this.edges[2 * this.edgeCount + 1] = below;
+    this.edgeCount++;
+  }
+
+  /**
+   * Walks the pack's trees level by level from the roots; a tree met again deeper is walked again.
+   * Only links to sub-trees the pack holds are walked (most of a pull's trees name sub-trees that
+   * did not change, stored before): they are gathered per tree first, in one array.
+   */
   private checkDepth(): void {
-    const deepest = new Map<number, number>();
-    let level = this.roots.filter((root) => this.holds(root));
+    const count = this.ids.size;
+    const first = new Int32Array(count + 1);
+    let held = 0;
+    for (let i = 0; i < this.edgeCount; i++) {
+      if (!this.holds(this.edges[2 * i + 1] as number)) continue;
+      const tree = this.edges[2 * i] as number;
+      first[tree + 1] = (first[tree + 1] as number) + 1;
+      held++;
+    }
+    for (let entry = 0; entry < count; entry++) first[entry + 1] = (first[entry + 1] as number) + (first[entry] as number);
+    const below = new Int32Array(held);
+    const filled = first.slice(0, count);
+    for (let i = 0; i < this.edgeCount; i++) {
+      const sub = this.edges[2 * i + 1] as number;
+      if (!this.holds(sub)) continue;
+      const tree = this.edges[2 * i] as number;
+      below[filled[tree] as number] = sub;
+      filled[tree] = (filled[tree] as number) + 1;
+    }
+    /** The deepest each tree was met at: a tree is walked again only when met deeper. */
+    const deepest = new Int32Array(count);
+    let level: number[] = [];
+    for (const root of this.roots) {
+      if (!this.holds(root) || deepest[root] !== 0) continue;
+      deepest[root] = 1;
+      level.push(root);
+    }
     for (let depth = 1; level.length > 0; depth++) {
       const next: number[] = [];
       for (const tree of level) {
-        if ((deepest.get(tree) ?? 0) >= depth) continue;
         if (depth > MAX_TREE_DEPTH) refuse({ kind: 'too-deep', oid: this.ids.oid(tree), limit: MAX_TREE_DEPTH });
-        deepest.set(tree, depth);
-        for (const below of this.subtrees.get(tree) ?? []) if (this.holds(below)) next.push(below);
+        for (let at = first[tree] as number; at < (first[tree + 1] as number); at++) {
+          const sub = below[at] as number;
+          if ((deepest[sub] as number) > depth) continue;
+          deepest[sub] = depth + 1;
+          next.push(sub);
+        }
       }
       level = next;
     }
