@@ -3,6 +3,7 @@ import { describeClosureProblem } from '../describe-closure.ts';
 import { ProtocolError } from '../protocol/index.ts';
 import { idBytes, IdTable } from './id-table.ts';
 import { objectLinks } from './object-links.ts';
+import { TreeVersions, type CheckedTree } from './tree-versions.ts';
 
 const COMMIT = 1;
 const TREE = 2;
@@ -13,6 +14,10 @@ const TYPES: ReadonlyArray<ObjectType | undefined> = [undefined, 'commit', 'tree
 const NAMED_SHIFT = 3;
 /** No tree being checked. */
 const EMPTY = new Uint8Array(0);
+/** Trees from this size are kept to check their next versions by difference ({@link TreeVersions}). */
+const KEEP_TREES_FROM_BYTES = 512;
+/** What those copies may add up to. */
+const KEEP_TREES_BYTES = 4 * 1024 * 1024;
 
 function typeBits(type: ObjectType): number {
   return type === 'blob' ? BLOB : type === 'tree' ? TREE : type === 'commit' ? COMMIT : TAG;
@@ -45,11 +50,30 @@ export class PackClosure {
   private treeEntry = -1;
   /** The first id the tree being checked names as another type than it was named or is. */
   private conflict: ClosureProblem | undefined;
+  /** The ids the tree being checked told so far: where each lies, whether a tree, its entry. */
+  private told = 0;
+  private toldAt = new Int32Array(256);
+  private toldIsTree = new Uint8Array(256);
+  private toldEntry = new Int32Array(256);
+  private readonly versions: TreeVersions;
   /** Told each entry of the tree being checked (made once: nothing is made per entry). */
   private readonly link = (idAt: number, isTree: boolean): void => {
     const linked = this.name(this.tree, idAt, isTree ? TREE : BLOB, this.treeEntry);
     if (isTree && linked >= 0) this.addEdge(this.treeEntry, linked);
+    if (this.told === this.toldAt.length) this.growTold();
+    this.toldAt[this.told] = idAt;
+    this.toldIsTree[this.told] = isTree ? 1 : 0;
+    this.toldEntry[this.told++] = linked;
   };
+  /** Told each id that differs from the earlier version's, by its number there. */
+  private readonly relink = (version: CheckedTree, k: number): void => {
+    version.entries[k] = this.name(this.tree, version.idAts[k] as number, version.isTree[k] === 1 ? TREE : BLOB, this.treeEntry);
+  };
+
+  /** `keepTreesFrom`: the size from which trees are kept to check their next versions by difference. */
+  constructor(keepTreesFrom = KEEP_TREES_FROM_BYTES) {
+    this.versions = new TreeVersions(keepTreesFrom, KEEP_TREES_BYTES);
+  }
 
   /** An object of the pack: checks it and the type it was named as, and records what it names. */
   add(oid: Oid, type: ObjectType, content: Uint8Array): void {
@@ -95,14 +119,36 @@ export class PackClosure {
     this.tree = content;
     this.treeEntry = entry;
     this.conflict = undefined;
+    this.told = 0;
     let reason: string | undefined;
+    let version: CheckedTree | undefined;
     try {
-      reason = findTreeProblem(content, this.link);
+      // A checked tree with only ids changed keeps git's rules as that one did: only its changed
+      // ids are named again (the others were named as the same types), then every sub-tree linked.
+      version = this.versions.versionOf(content, this.relink);
+      if (version === undefined) reason = findTreeProblem(content, this.link);
+      else if (this.conflict === undefined) for (let k = 0; k < version.entries.length; k++) if (version.isTree[k] === 1) this.addEdge(entry, version.entries[k] as number);
     } finally {
       this.tree = EMPTY; // the content lies in a chunk the unpacker writes again once stored
     }
     if (reason !== undefined) refuse({ kind: 'malformed', oid, type: 'tree', reason });
     if (this.conflict !== undefined) refuse(this.conflict);
+    if (version === undefined && this.versions.keeps(content)) {
+      this.versions.keep(content, this.toldAt.slice(0, this.told), this.toldIsTree.slice(0, this.told), this.toldEntry.slice(0, this.told));
+    }
+  }
+
+  private growTold(): void {
+    const size = 2 * this.toldAt.length;
+    const at = new Int32Array(size);
+    at.set(this.toldAt);
+    this.toldAt = at;
+    const isTree = new Uint8Array(size);
+    isTree.set(this.toldIsTree);
+    this.toldIsTree = isTree;
+    const entries = new Int32Array(size);
+    entries.set(this.toldEntry);
+    this.toldEntry = entries;
   }
 
   /**
