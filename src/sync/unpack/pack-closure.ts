@@ -39,9 +39,11 @@ function refuse(problem: ClosureProblem): never {
  */
 export class PackClosure {
   private readonly ids = new IdTable();
-  /** Each pack tree's links to sub-trees, as pairs (tree, sub-tree) of entries of `ids`. */
-  private edges = new Int32Array(4096);
-  private edgeCount = 0;
+  /**
+   * Each pack tree's sub-trees (entries of `ids`), by the tree's entry: a tree that differs from
+   * an earlier version only in files shares that version's array.
+   */
+  private readonly subtrees = new Map<number, Int32Array>();
   /** The root trees of the pack's commits and tags (entries of `ids`). */
   private readonly roots: number[] = [];
   private readonly scratch = new Uint8Array(20);
@@ -59,7 +61,6 @@ export class PackClosure {
   /** Told each entry of the tree being checked (made once: nothing is made per entry). */
   private readonly link = (idAt: number, isTree: boolean): void => {
     const linked = this.name(this.tree, idAt, isTree ? TREE : BLOB, this.treeEntry);
-    if (isTree && linked >= 0) this.addEdge(this.treeEntry, linked);
     if (this.told === this.toldAt.length) this.growTold();
     this.toldAt[this.told] = idAt;
     this.toldIsTree[this.told] = isTree ? 1 : 0;
@@ -67,8 +68,11 @@ export class PackClosure {
   };
   /** Told each id that differs from the earlier version's, by its number there. */
   private readonly relink = (version: CheckedTree, k: number): void => {
-    version.entries[k] = this.name(this.tree, version.idAts[k] as number, version.isTree[k] === 1 ? TREE : BLOB, this.treeEntry);
+    const isTree = version.isTree[k] === 1;
+    version.entries[k] = this.name(this.tree, version.idAts[k] as number, isTree ? TREE : BLOB, this.treeEntry);
+    if (isTree) this.subtreesChanged = true;
   };
+  private subtreesChanged = false;
 
   /** `keepTreesFrom`: the size from which trees are kept to check their next versions by difference. */
   constructor(keepTreesFrom = KEEP_TREES_FROM_BYTES) {
@@ -120,21 +124,25 @@ export class PackClosure {
     this.treeEntry = entry;
     this.conflict = undefined;
     this.told = 0;
+    this.subtreesChanged = false;
     let reason: string | undefined;
     let version: CheckedTree | undefined;
     try {
       // A checked tree with only ids changed keeps git's rules as that one did: only its changed
-      // ids are named again (the others were named as the same types), then every sub-tree linked.
+      // ids are named again (the others were named as the same types); its sub-trees are the
+      // earlier version's but for those that changed.
       version = this.versions.versionOf(content, this.relink);
       if (version === undefined) reason = findTreeProblem(content, this.link);
-      else if (this.conflict === undefined) for (let k = 0; k < version.entries.length; k++) if (version.isTree[k] === 1) this.addEdge(entry, version.entries[k] as number);
+      else if (this.subtreesChanged) version.subtrees = subtreesOf(version.entries, version.isTree, version.entries.length);
     } finally {
       this.tree = EMPTY; // the content lies in a chunk the unpacker writes again once stored
     }
     if (reason !== undefined) refuse({ kind: 'malformed', oid, type: 'tree', reason });
     if (this.conflict !== undefined) refuse(this.conflict);
+    const subtrees = version?.subtrees ?? subtreesOf(this.toldEntry, this.toldIsTree, this.told);
+    if (subtrees.length > 0) this.subtrees.set(entry, subtrees);
     if (version === undefined && this.versions.keeps(content)) {
-      this.versions.keep(content, this.toldAt.slice(0, this.told), this.toldIsTree.slice(0, this.told), this.toldEntry.slice(0, this.told));
+      this.versions.keep(content, this.toldAt.slice(0, this.told), this.toldIsTree.slice(0, this.told), this.toldEntry.slice(0, this.told), subtrees);
     }
   }
 
@@ -176,44 +184,10 @@ export class PackClosure {
     return (this.ids.value(entry) & 7) !== 0;
   }
 
-  private addEdge(tree: number, below: number): void {
-    if (2 * this.edgeCount + 2 > this.edges.length) {
-      const edges = new Int32Array(this.edges.length * 2);
-      edges.set(this.edges);
-      this.edges = edges;
-    }
-    this.edges[2 * this.edgeCount] = tree;
-    this.edges[2 * this.edgeCount + 1] = below;
-    this.edgeCount++;
-  }
-
-  /**
-   * Walks the pack's trees level by level from the roots; a tree met again deeper is walked again.
-   * Only links to sub-trees the pack holds are walked (most of a pull's trees name sub-trees that
-   * did not change, stored before): they are gathered per tree first, in one array.
-   */
+  /** Walks the pack's trees level by level from the roots; a tree met again deeper is walked again. */
   private checkDepth(): void {
-    const count = this.ids.size;
-    const first = new Int32Array(count + 1);
-    let held = 0;
-    for (let i = 0; i < this.edgeCount; i++) {
-      if (!this.holds(this.edges[2 * i + 1] as number)) continue;
-      const tree = this.edges[2 * i] as number;
-      first[tree + 1] = (first[tree + 1] as number) + 1;
-      held++;
-    }
-    for (let entry = 0; entry < count; entry++) first[entry + 1] = (first[entry + 1] as number) + (first[entry] as number);
-    const below = new Int32Array(held);
-    const filled = first.slice(0, count);
-    for (let i = 0; i < this.edgeCount; i++) {
-      const sub = this.edges[2 * i + 1] as number;
-      if (!this.holds(sub)) continue;
-      const tree = this.edges[2 * i] as number;
-      below[filled[tree] as number] = sub;
-      filled[tree] = (filled[tree] as number) + 1;
-    }
-    /** The deepest each tree was met at: a tree is walked again only when met deeper. */
-    const deepest = new Int32Array(count);
+    /** The deepest each tree was met at: a tree is queued once per depth. */
+    const deepest = new Int32Array(this.ids.size);
     let level: number[] = [];
     for (const root of this.roots) {
       if (!this.holds(root) || deepest[root] !== 0) continue;
@@ -224,9 +198,12 @@ export class PackClosure {
       const next: number[] = [];
       for (const tree of level) {
         if (depth > MAX_TREE_DEPTH) refuse({ kind: 'too-deep', oid: this.ids.oid(tree), limit: MAX_TREE_DEPTH });
-        for (let at = first[tree] as number; at < (first[tree + 1] as number); at++) {
-          const sub = below[at] as number;
-          if ((deepest[sub] as number) > depth) continue;
+        const below = this.subtrees.get(tree);
+        if (below === undefined) continue;
+        // Most of a pull's sub-tree links name trees stored before, not in the pack.
+        for (let i = 0; i < below.length; i++) {
+          const sub = below[i] as number;
+          if (!this.holds(sub) || (deepest[sub] as number) > depth) continue;
           deepest[sub] = depth + 1;
           next.push(sub);
         }
@@ -234,4 +211,16 @@ export class PackClosure {
       level = next;
     }
   }
+}
+
+const NO_SUBTREES = new Int32Array(0);
+
+/** The entries of the first `count` told ids that are trees. */
+function subtreesOf(entries: Int32Array, isTree: Uint8Array, count: number): Int32Array {
+  let trees = 0;
+  for (let k = 0; k < count; k++) trees += isTree[k] as number;
+  if (trees === 0) return NO_SUBTREES;
+  const out = new Int32Array(trees);
+  for (let k = 0, i = 0; k < count; k++) if (isTree[k] === 1) out[i++] = entries[k] as number;
+  return out;
 }

@@ -16,7 +16,8 @@ function wordsFor(size: number): Words {
 
 /**
  * One tree a fetch checked, and where each id it named lies: told ids' offsets (in order), whether
- * each must be a tree, and the entry (of the closure's id table) each was found as.
+ * each must be a tree, and the entry (of the closure's id table) each was found as; and the
+ * entries of its sub-trees, an array shared by its versions until one changes them.
  */
 export class CheckedTree {
   constructor(
@@ -24,6 +25,7 @@ export class CheckedTree {
     readonly idAts: Int32Array,
     readonly isTree: Uint8Array,
     readonly entries: Int32Array,
+    public subtrees: Int32Array,
   ) {}
 
   get size(): number {
@@ -76,7 +78,7 @@ export class TreeVersions {
   }
 
   /** Keeps a tree checked in full (its bytes copied; the arrays are taken as they are). */
-  keep(content: Uint8Array, idAts: Int32Array, isTree: Uint8Array, entries: Int32Array): void {
+  keep(content: Uint8Array, idAts: Int32Array, isTree: Uint8Array, entries: Int32Array, subtrees: Int32Array): void {
     const key = keyOf(content);
     const before = this.byKey.get(key);
     if (before !== undefined) this.keptBytes -= before.size;
@@ -86,7 +88,7 @@ export class TreeVersions {
     }
     const copy = wordsFor(content.length);
     copy.bytes.set(content);
-    this.byKey.set(key, new CheckedTree(copy, idAts, isTree, entries));
+    this.byKey.set(key, new CheckedTree(copy, idAts, isTree, entries, subtrees));
     this.keptBytes += content.length;
   }
 
