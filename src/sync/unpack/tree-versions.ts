@@ -101,13 +101,17 @@ export class TreeVersions {
     this.scratch.bytes.set(content);
     const ours = this.scratch.words;
     const theirs = kept.copy.words;
+    const oursBytes = this.scratch.bytes;
+    const theirsBytes = kept.copy.bytes;
+    const size = content.length;
     const idAts = kept.idAts;
     const out: number[] = [];
     let k = 0;
     for (let w = 0; w < ours.length; w++) {
       if (ours[w] === theirs[w]) continue;
-      for (let at = 4 * w; at < 4 * w + 4; at++) {
-        if (this.scratch.bytes[at] === kept.copy.bytes[at]) continue;
+      // Not past the last byte: reading a typed array out of bounds makes V8 drop the optimized code.
+      for (let at = 4 * w; at < 4 * w + 4 && at < size; at++) {
+        if (oursBytes[at] === theirsBytes[at]) continue;
         // Differing bytes come in order, as ids do: move on to the id that may hold this one.
         while (k < idAts.length && (idAts[k] as number) + ID_BYTES <= at) k++;
         if (k === idAts.length || at < (idAts[k] as number)) return undefined;
