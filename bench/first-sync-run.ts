@@ -6,12 +6,15 @@
 // FIRST_SYNC_REPOS=book-500,book-2500 runs only those sizes (while working on one);
 // FIRST_SYNC_THREADS=1 prints the busiest threads of Chromium over each of our samples;
 // FIRST_SYNC_TRACE=<folder> writes a Chromium trace of each size's last sample there.
+// Our syncs run in a Chromium without DevTools (bench/plain-chromium.ts), as in a person's
+// browser; FIRST_SYNC_DEVTOOLS=1 (and FIRST_SYNC_TRACE, which needs it) runs them in Playwright's.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startGitRemote } from '../server/git-remote.ts';
 import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
 import type { FirstSyncPhases, TimedFirstSync } from './page/first-sync.ts';
 import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
+import { openPlainChromium } from './plain-chromium.ts';
 import { browserCpuMs, sampleRendererMemory, sampleThreadCpu, type MemoryPeak } from './renderer-memory.ts';
 import { round, series, type Series } from './stats.ts';
 
@@ -47,6 +50,8 @@ export interface FirstSyncFigure {
 /** The `firstSync` section of the report. */
 export interface FirstSyncReport {
   goal: string;
+  /** Which Chromium ran our syncs: one of the bench's own without DevTools, or Playwright's. */
+  drivenBy?: 'chromium without devtools' | 'playwright';
   figures: FirstSyncFigure[];
 }
 
@@ -65,11 +70,16 @@ function chosenPlans(): readonly RealisticPlan[] {
   return REALISTIC_PLANS.filter((plan) => names.includes(plan.name));
 }
 
-export async function runFirstSyncBench(page: Page, browserPid: number | undefined, progress: (message: string) => void, plans: readonly RealisticPlan[] = chosenPlans()): Promise<FirstSyncReport> {
+/** `pageUrl`: the bench page's index.html, which `page` (Playwright's) has open. */
+export async function runFirstSyncBench(page: Page, playwrightPid: number | undefined, pageUrl: string, progress: (message: string) => void, plans: readonly RealisticPlan[] = chosenPlans()): Promise<FirstSyncReport> {
   const root = makeTempDir('first-sync');
   const dataDir = join(root, 'remotes');
   const remote = await startGitRemote({ dataDir, allowedOrigins: 'any' });
   const figures: FirstSyncFigure[] = [];
+  const plain = process.env.FIRST_SYNC_DEVTOOLS || process.env.FIRST_SYNC_TRACE ? undefined : await openPlainChromium(pageUrl);
+  const browserPid = plain ? plain.pid : playwrightPid;
+  const drivenBy = plain ? 'chromium without devtools' : 'playwright';
+  progress(`first sync: ours in ${plain ? 'a Chromium of the bench without DevTools' : "Playwright's Chromium (DevTools attached)"}`);
   try {
     for (const plan of plans) {
       const repo = await realisticRepo(plan, progress);
@@ -87,7 +97,8 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
           const threads = process.env.FIRST_SYNC_THREADS ? sampleThreadCpu(browserPid) : undefined;
           const trace = process.env.FIRST_SYNC_TRACE && run === samples - 1 ? join(process.env.FIRST_SYNC_TRACE, `${plan.name}.json`) : undefined;
           if (trace) await page.context().browser()?.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
-          const timed = await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name: `first-${plan.name}-${run}`, url });
+          const name = `first-${plan.name}-${run}`;
+          const timed = plain ? await plain.firstSync(name, url) : await page.evaluate((args) => window.bench.firstSync(args.name, args.url), { name, url });
           if (trace) await page.context().browser()?.stopTracing();
           const cpuAfter = browserCpuMs(browserPid);
           const busiest = threads?.().slice(0, 10);
@@ -135,8 +146,9 @@ export async function runFirstSyncBench(page: Page, browserPid: number | undefin
         ...(memory ? { memoryGrowthBytes: memory.peakBytes - memory.startBytes, peakRendererBytes: memory.peakBytes } : {}),
       });
     }
-    return { goal: `ours / native git clone <= ${FIRST_SYNC_GOAL}; longest main-thread task <= ${LONG_TASK_BUDGET_MS} ms; renderer memory growth <= 2 x pack + 150 MB`, figures };
+    return { goal: `ours / native git clone <= ${FIRST_SYNC_GOAL}; longest main-thread task <= ${LONG_TASK_BUDGET_MS} ms; renderer memory growth <= 2 x pack + 150 MB`, drivenBy, figures };
   } finally {
+    await plain?.close();
     await remote.close();
     removeTempDir(root);
   }

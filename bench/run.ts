@@ -209,7 +209,7 @@ async function runPageBenches(
     const isomorphicGit = largest ? await runIsogitBaseline(page, largest.store.median) : null;
     const sync = plan.sync ? await runSyncBench(page, progress, moduleOf, plan.mainThreadOnly) : null;
     const anchoring = plan.anchoring ? await runAnchoringBench(page) : null;
-    const firstSync = plan.firstSync ? await runFirstSyncBench(page, browser.pid, progress) : null;
+    const firstSync = plan.firstSync ? await runFirstSyncBench(page, browser.pid, new URL('index.html', server.url).href, progress) : null;
     return { chromium: browser.version, results, isomorphicGit, sync, anchoring, firstSync };
   } finally {
     await browser.close();

@@ -7,6 +7,7 @@ import { isogitBench, type IsogitBenchPage } from './isogit-commit.ts';
 import { firstSyncBench, type FirstSyncPage } from './first-sync.ts';
 import { syncBench, type SyncBenchPage } from './sync-bench.ts';
 import { anchorBench, type AnchorBenchPage } from './anchor-bench.ts';
+import { serveChannel } from './channel.ts';
 
 /**
  * IndexedDB work one `branch.set` of an item at `items/<xx>/<uuid>.json` must do at the least:
@@ -180,3 +181,5 @@ window.bench = {
 };
 const status = document.getElementById('status');
 if (status) status.textContent = 'ready';
+const channel = new URLSearchParams(location.search).get('channel');
+if (channel) void serveChannel(channel);
