@@ -43,6 +43,9 @@ export interface UnpackSession {
  * a worker from the script's origin) in this thread, with the same code.
  */
 export function startUnpack(options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
+  // A fetch right after another (the remote moved, a second sync) ends the last one's idle workers
+  // first: never two fetches' memory at once.
+  for (const ended of [...lingering]) ended();
   const worker = openWorker(() => new Worker(new URL('./unpack-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-unpack' }));
   if (!worker) return inlineSession(options, handlers);
   // Runs are stored by a worker of their own where the store lets another realm write them, so
@@ -63,6 +66,8 @@ function openWorker(start: () => Worker): Worker | undefined {
 
 /** How long the workers outlive a fetch that succeeded: past the import's commit and the merge. */
 const WORKERS_LINGER_MS = 1000;
+/** Ends the idle workers of fetches that succeeded and wait out {@link WORKERS_LINGER_MS}. */
+const lingering = new Set<() => void>();
 
 function workerSession(worker: Worker, storer: { worker: Worker; target: ImportTarget } | undefined, options: UnpackOptions, handlers: UnpackHandlers): UnpackSession {
   let failure: Error | undefined;
@@ -112,7 +117,12 @@ function workerSession(worker: Worker, storer: { worker: Worker; target: ImportT
         // its thread (8-15 ms of CPU each at 9.2 MB), which on two cores held up the import's
         // commit and the merge that follow by ~10 ms. So they end a moment later (at once on a failure).
         silence?.stop();
-        setTimeout(end, WORKERS_LINGER_MS);
+        const ended = (): void => {
+          lingering.delete(ended);
+          end();
+        };
+        lingering.add(ended);
+        setTimeout(ended, WORKERS_LINGER_MS);
         finish?.resolve(data.summary);
       });
     } else fail(receiveError(data.error));
