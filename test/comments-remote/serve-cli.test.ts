@@ -3,7 +3,6 @@
 // snapshot served to the book's site, with CORS for it only; the moderator (password from the
 // environment) hides it, a wrong password is refused; the rate limit counts the address the
 // trusted proxy forwards; SIGTERM stops it.
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { moderateComment } from '../../server/comments/index.ts';
 import { encodeCommentFile } from '../../src/comments/record.ts';
 import { makeTempDir, removeTempDirs } from '../support/git-cli.ts';
+import { spawnTypeScript } from '../support/ts-process.ts';
 import { cloneRemote, commitFiles, newComment, push, rejections } from './comment-fixture.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MODERATOR = { username: 'editor', password: 'a long moderator passphrase' };
 const BOOK = 'https://book.example.org';
 
@@ -29,7 +28,7 @@ describe('npm run serve with comment flags', () => {
     const app = makeTempDir('serve-comments-app');
     writeFileSync(join(app, 'index.html'), '<!doctype html><title>Taskgit</title>');
     const flags = ['--comments', 'book.git', '--comments-origin', BOOK, '--moderator', MODERATOR.username, '--rate-limit', '2/3600', '--trust-proxy', '127.0.0.1'];
-    const server = spawn(TSX, [join(ROOT, 'server', 'taskgit.ts'), 'serve', '--data', data, '--port', '0', '--app', app, ...flags], {
+    const server = spawnTypeScript(join(ROOT, 'server', 'taskgit.ts'), ['serve', '--data', data, '--port', '0', '--app', app, ...flags], {
       cwd: ROOT,
       env: { ...process.env, MODERATOR_PASSWORD: MODERATOR.password },
     });

@@ -2,18 +2,18 @@
 // proxy that passes the public host name on in `Host` (as Caddy does): with `--url`, that name is
 // answered (a reader's comment pushed with git through it is published, the page snapshot served
 // to the book), any other name is refused, other repositories are not served, SIGTERM stops it.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { encodeCommentFile } from '../../src/comments/record.ts';
 import { gitAsync, gitEnv, makeTempDir, removeTempDirs } from '../support/git-cli.ts';
+import { spawnTypeScript } from '../support/ts-process.ts';
 import { commitFiles, newComment } from './comment-fixture.ts';
 
 const execFileAsync = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const PUBLIC = 'comments.example.org';
 
 afterAll(() => removeTempDirs());
@@ -27,7 +27,7 @@ async function statusFor(port: number, host: string, path: string, headers: read
 it('serves the book comment remote to the name the proxy passes on, and nothing else', async () => {
   const data = makeTempDir('serve-remote-data');
   const flags = ['--port', '0', '--data', data, '--comments-only', '--comments', 'book.git', '--moderator', 'editor', '--rate-limit', '20/60', '--trust-proxy', '127.0.0.1', '--url', `https://${PUBLIC}`];
-  const server = spawn(TSX, [join(ROOT, 'server', 'serve-remote.ts'), ...flags], { cwd: ROOT, env: { ...process.env, MODERATOR_PASSWORD: 'a moderator passphrase' } });
+  const server = spawnTypeScript(join(ROOT, 'server', 'serve-remote.ts'), flags, { cwd: ROOT, env: { ...process.env, MODERATOR_PASSWORD: 'a moderator passphrase' } });
   const exited = new Promise<number | null>((done) => server.on('exit', done));
   try {
     let said = '';

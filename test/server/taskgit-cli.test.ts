@@ -1,13 +1,14 @@
 // `npm run taskgit`, run as a person runs it: a token made by the command and shown once, the
 // server started by `serve` taking it, the access log naming the device and never the token, a
 // revocation by the command refused by the running server, and SIGTERM stopping it cleanly.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs } from '../support/git-cli.ts';
+import { spawnTypeScript } from '../support/ts-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -33,7 +34,7 @@ describe('npm run taskgit', () => {
     expect(listed).toMatch(new RegExp(`${id}\\s+alice\\s+laptop`));
     expect(listed).not.toContain(token);
 
-    const server = spawn(TSX, [CLI, 'serve', '--data', data, '--port', '0', '--app', app], { cwd: ROOT });
+    const server = spawnTypeScript(CLI, ['serve', '--data', data, '--port', '0', '--app', app], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
