@@ -8,9 +8,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../e2e/support/chromium.ts';
 import { baseUrl, closeServer, listen } from '../server/listen.ts';
@@ -58,15 +59,6 @@ export interface PlainChromium {
   close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    request.on('data', (part: Buffer) => parts.push(part));
-    request.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 /** Opens `pageUrl` (the bench page's index.html) in a Chromium of its own, with a profile on disk. */
 export async function openPlainChromium(pageUrl: string): Promise<PlainChromium> {
   const origin = new URL(pageUrl).origin;
@@ -92,7 +84,7 @@ export async function openPlainChromium(pageUrl: string): Promise<PlainChromium>
       return;
     }
     if (request.method === 'POST' && request.url === '/result') {
-      void readBody(request).then((body) => {
+      void text(request).then((body) => {
         response.writeHead(204).end();
         answer?.(JSON.parse(body) as ChannelResult);
       });
