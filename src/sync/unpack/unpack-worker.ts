@@ -2,6 +2,7 @@
 // answer reader (answer-reader-worker.ts) or the page hands it over chunk by chunk, and hands
 // each run of verified objects to the run store worker (or, where none could start, stores it
 // itself, or hands it to the page).
+import { detachFirst } from './detach-first.ts';
 import { relayError, sendError } from './sent-error.ts';
 import { runBuffers, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
@@ -14,6 +15,7 @@ interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 const scope: WorkerScope = globalThis;
+detachFirst();
 const post = (message: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(message, { transfer });
 
 let work: Promise<Unpacker | undefined> = Promise.resolve(undefined);
