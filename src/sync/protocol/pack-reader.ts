@@ -51,6 +51,7 @@ export async function parsePack(bytes: Uint8Array, resolveBase: ResolveBase, opt
   const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes, checksum: await createIncrementalSha1(), total: bytes.length });
   const resolver = new PackResolver(reader.bytes, await createObjectHasher(), keep, { maxObjectBytes, cacheBytes: DELTA_BASE_CACHE_BYTES });
   reader.push(bytes);
+  await reader.settle();
   reader.end();
   await resolver.finish(async (oids) => Promise.all(oids.map(resolveBase)));
   objects.sort((a, b) => a.index - b.index);

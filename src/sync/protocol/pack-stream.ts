@@ -3,7 +3,7 @@ import type { IncrementalSha1 } from './object-hasher.ts';
 import { MAX_ENTRY_HEADER_BYTES, readEntryHeader, readPackHeader, type EntryHeader } from './pack-entry-header.ts';
 import { PACK_HEADER_BYTES, PACK_TRAILER_BYTES, TYPE_NAMES } from './pack-format.ts';
 import { RetainedBytes } from './retained-bytes.ts';
-import { StreamInflater, WANTS_MORE } from './zlib-stream.ts';
+import { loadPako, StreamInflater, WANTS_MORE } from './zlib-stream.ts';
 
 /** One entry of a pack, inflated. */
 export interface PackEntry extends Omit<EntryHeader, 'length'> {
@@ -41,6 +41,8 @@ export interface PackStreamOptions {
 export type Allocate = (length: number) => Uint8Array;
 
 const ownBuffer: Allocate = (length) => new Uint8Array(length);
+
+const EMPTY = new Uint8Array(0);
 
 /** Deflate cannot beat about 1032:1, so a larger claimed size is a lie; refuse before allocating. */
 const MAX_RATIO = 1100;
@@ -84,6 +86,8 @@ export class PackStreamReader {
   private readonly inflater = new StreamInflater();
   /** Where deltas are inflated: most are applied at once and dropped, so one buffer serves all. */
   private deltaBuffer = new Uint8Array(64 * 1024);
+  /** Set while the next entry waits for pako to load: see {@link settle}. */
+  private waiting: Promise<void> | undefined;
 
   constructor(
     private readonly onEntry: (entry: PackEntry) => void,
@@ -102,9 +106,25 @@ export class PackStreamReader {
     this.hashUpTo(this.current ? this.current.next : this.position);
   }
 
-  /** The stream is over: refuses a pack cut short, with bytes after its checksum, or whose checksum differs. */
+  /**
+   * Reads on once pako is loaded, when an entry waits for it (an object over 16 MB, or no
+   * WebAssembly here): {@link push} stops at such an entry. Await it after each push.
+   */
+  async settle(): Promise<void> {
+    while (this.waiting) {
+      await this.waiting;
+      this.waiting = undefined;
+      this.push(EMPTY);
+    }
+  }
+
+  /**
+   * The stream is over: refuses a pack cut short, with bytes after its checksum, or whose
+   * checksum differs. Call after {@link settle}.
+   */
   end(): void {
     this.advance(true);
+    if (this.waiting) throw new Error('PackStreamReader.end: an entry still waits for pako (settle first)');
     this.inflater.close();
     const count = this.count ?? 0;
     if (this.done < count) throw new ProtocolError('pack', `it ends where object ${this.done + 1} of ${count} should be (cut short)`, { offset: this.position });
@@ -137,7 +157,7 @@ export class PackStreamReader {
   /** Reads the next entry's header and prepares its buffer; false when more bytes are needed. */
   private startEntry(final: boolean): boolean {
     const available = this.bytes.length - this.position;
-    if (available < MAX_ENTRY_HEADER_BYTES && !final) return false;
+    if (this.waiting || (available < MAX_ENTRY_HEADER_BYTES && !final)) return false;
     if (available <= 0) return false;
     const head = this.bytes.slice(this.position, Math.min(available, MAX_ENTRY_HEADER_BYTES));
     const header = readEntryHeader(head, 0, head.length, this.options.maxObjectBytes, this.position);
@@ -149,6 +169,11 @@ export class PackStreamReader {
       if (header.size > left * MAX_RATIO + 1024) {
         throw new ProtocolError('pack', `an object declares ${header.size} bytes but only ${left} compressed bytes remain`, { offset: dataOffset });
       }
+    }
+    // Before any room is taken for it: an entry waiting for pako is read again once it is loaded.
+    if (this.inflater.prepare(header.size)) {
+      this.waiting = loadPako();
+      return false;
     }
     const whole = TYPE_NAMES[header.typeCode] !== undefined;
     const { raw: data, contentStart } = whole ? looseBuffer(header.typeCode, header.size, this.options.allocate) : { raw: this.deltaRoom(header.size), contentStart: 0 };

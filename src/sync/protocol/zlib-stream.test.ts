@@ -1,11 +1,12 @@
 // StreamInflater through both of its engines: the WebAssembly decoder for objects up to 16 MB,
-// pako above. Either way a stream fills exactly its room, says where it ends (trailer included),
-// and a size that differs from the header's is refused in the same words.
+// pako above, loaded only once a stream needs it. Either way a stream fills exactly its room, says
+// where it ends (trailer included), and a size that differs from the header's is refused in the
+// same words.
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.ts';
 import { WasmInflater } from './wasm-inflater.ts';
-import { StreamInflater, WANTS_MORE } from './zlib-stream.ts';
+import { loadPako, StreamInflater, WANTS_MORE } from './zlib-stream.ts';
 
 /** Inflates `stream` (followed by other bytes) into `size` bytes, fed in pieces of `piece` bytes. */
 function inflate(stream: Uint8Array, size: number, piece: number): { output: Uint8Array; consumed: number } {
@@ -35,9 +36,21 @@ function refusal(run: () => unknown): string {
 }
 
 describe('StreamInflater', () => {
+  // First in this file: pako is not loaded before it.
+  it('has a stream over 16 MB wait for pako, which it does not load until then; one of 16 MB does not', async () => {
+    const inflater = new StreamInflater();
+    expect(inflater.prepare(16 * 1024 * 1024)).toBe(false);
+    expect(inflater.prepare(16 * 1024 * 1024 + 1)).toBe(true);
+    expect(() => inflater.begin(new Uint8Array(16 * 1024 * 1024 + 1), 0, 0)).toThrow(/needs pako, which is not loaded yet/);
+    await loadPako();
+    expect(inflater.prepare(16 * 1024 * 1024 + 1)).toBe(false);
+    inflater.close();
+  });
+
   const sizes = { 'inflated in WebAssembly': 300_000, 'over 16 MB, inflated by pako': 17 * 1024 * 1024 };
   for (const [engine, size] of Object.entries(sizes)) {
-    it(`fills exactly its room and finds the stream's end, or refuses another size (${engine})`, () => {
+    it(`fills exactly its room and finds the stream's end, or refuses another size (${engine})`, async () => {
+      await loadPako();
       const data = new Uint8Array(size);
       for (let i = 0; i < size; i++) data[i] = (i * 31 + (i >> 9)) % 251;
       const stream = deflateSync(data);

@@ -1,4 +1,4 @@
-import { ZStream, Z_BUF_ERROR, Z_NO_FLUSH, Z_OK, Z_STREAM_END, zlibInflate, zlibInflateEnd, zlibInflateInit2, zlibInflateReset } from 'pako';
+import type * as Pako from 'pako';
 import { ProtocolError } from './errors.ts';
 import { INFLATE_OVERFLOW, InflateStatus, WasmInflater } from './wasm-inflater.ts';
 
@@ -15,6 +15,26 @@ const RAW_DEFLATE_WINDOW_BITS = -15;
  * keeps its high-water mark); larger ones, rare, by pako straight into their buffer.
  */
 const WASM_MAX_OBJECT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * pako, once a stream needed it ({@link loadPako}). Not imported up front: evaluating its module
+ * (its CRC and deflate tables, built by loops V8 compiled with on-stack replacement, one with
+ * TurboFan for ~4 ms) cost every fresh unpack worker that, for the rare object over 16 MB.
+ */
+let pako: typeof Pako | undefined;
+let loadingPako: Promise<void> | undefined;
+
+/** Loads pako, for the streams WebAssembly does not inflate ({@link StreamInflater.prepare}). */
+export function loadPako(): Promise<void> {
+  loadingPako ??= import('pako').then(
+    (module) => void (pako = module),
+    (error: unknown) => {
+      loadingPako = undefined; // a failed load (offline, say) is tried again next time
+      throw error;
+    },
+  );
+  return loadingPako;
+}
 
 /**
  * One reusable zlib inflater that takes a stream's input in pieces, as it arrives or as it lies
@@ -36,9 +56,11 @@ export class StreamInflater {
   private wasm: WasmInflater | undefined;
   private closed = false;
   /** pako, made when an object first needs it. */
-  private strm: ZStream | undefined;
+  private strm: Pako.ZStream | undefined;
   /** Whether the current stream goes through `wasm` (else pako). */
   private inWasm = false;
+  /** The size {@link prepare} chose an engine for, -1 once {@link begin} took it. */
+  private prepared = -1;
   private output: Uint8Array = EMPTY;
   private end = 0;
   private start = 0;
@@ -50,8 +72,23 @@ export class StreamInflater {
   private inflated = false;
   private trailerLeft = 0;
 
-  /** Starts a stream that must fill `output` from `start` to its end, exactly. */
+  /**
+   * Picks the engine for the next stream, which inflates to `size` bytes: WebAssembly up to 16 MB
+   * where it can be had, else pako. True when that is pako and pako is not loaded: then nothing is
+   * started; {@link loadPako}, and prepare again. {@link begin} prepares a stream not prepared.
+   */
+  prepare(size: number): boolean {
+    if (size <= WASM_MAX_OBJECT_BYTES && !this.wasm && !this.closed) this.wasm = WasmInflater.create();
+    this.inWasm = this.wasm !== undefined && size <= WASM_MAX_OBJECT_BYTES && this.wasm.begin(size);
+    this.prepared = size;
+    return !this.inWasm && pako === undefined;
+  }
+
+  /** Starts a stream that must fill `output` from `start` to its end, exactly (pako loaded if {@link prepare} said so). */
   begin(output: Uint8Array, start: number, packOffset: number): void {
+    const size = output.length - start;
+    if (this.prepared !== size) this.prepare(size);
+    this.prepared = -1;
     this.output = output;
     this.end = output.length;
     this.start = start;
@@ -60,12 +97,9 @@ export class StreamInflater {
     this.header = 0;
     this.inflated = false;
     this.trailerLeft = ZLIB_TRAILER_BYTES;
-    const size = output.length - start;
-    if (size <= WASM_MAX_OBJECT_BYTES && !this.wasm && !this.closed) this.wasm = WasmInflater.create();
-    this.inWasm = this.wasm !== undefined && size <= WASM_MAX_OBJECT_BYTES && this.wasm.begin(size);
     if (this.inWasm) return;
     const strm = this.pako();
-    zlibInflateReset(strm);
+    (pako as typeof Pako).zlibInflateReset(strm);
     strm.output = output as Uint8Array<ArrayBuffer>;
     strm.next_out = start;
     strm.avail_out = size;
@@ -94,7 +128,7 @@ export class StreamInflater {
 
   /** Frees pako's state and gives the WebAssembly decoder back; a stream begun after it uses pako. */
   close(): void {
-    if (this.strm) zlibInflateEnd(this.strm);
+    if (this.strm) pako?.zlibInflateEnd(this.strm);
     this.strm = undefined;
     this.wasm?.release();
     this.wasm = undefined;
@@ -127,6 +161,7 @@ export class StreamInflater {
 
   private inflateWithPako(input: Uint8Array, from: number): number {
     const strm = this.pako();
+    const { zlibInflate, Z_NO_FLUSH, Z_STREAM_END, Z_OK, Z_BUF_ERROR } = pako as typeof Pako;
     strm.input = input;
     strm.next_in = from;
     strm.avail_in = input.length - from;
@@ -147,10 +182,11 @@ export class StreamInflater {
     return this.fail(`an object's compressed data is corrupt (zlib: ${strm.msg || `status ${status}`})`);
   }
 
-  private pako(): ZStream {
+  private pako(): Pako.ZStream {
     if (this.strm) return this.strm;
-    const strm = new ZStream();
-    if (zlibInflateInit2(strm, RAW_DEFLATE_WINDOW_BITS) !== Z_OK) throw new Error('zlib could not start');
+    if (!pako) throw new Error('StreamInflater: a stream WebAssembly does not inflate needs pako, which is not loaded yet (loadPako)');
+    const strm = new pako.ZStream();
+    if (pako.zlibInflateInit2(strm, RAW_DEFLATE_WINDOW_BITS) !== pako.Z_OK) throw new Error('zlib could not start');
     this.strm = strm;
     return strm;
   }

@@ -1,5 +1,5 @@
 import { decodeCommit, type ObjectType, type Oid } from '../../store/index.ts';
-import { ProtocolError } from '../protocol/index.ts';
+import { ProtocolError } from '../protocol/errors.ts'; // not the index, which pulls pako's deflate into the unpack worker
 
 /**
  * The objects a fetched commit or tag names, each with the type it must be: a commit's tree and

@@ -1,6 +1,6 @@
 import { findTreeProblem, MAX_TREE_DEPTH, type ClosureProblem, type ObjectType, type Oid } from '../../store/index.ts';
 import { describeClosureProblem } from '../describe-closure.ts';
-import { ProtocolError } from '../protocol/index.ts';
+import { ProtocolError } from '../protocol/errors.ts'; // not the index, which pulls pako's deflate into the unpack worker
 import { idBytes, IdTable } from './id-table.ts';
 import { objectLinks } from './object-links.ts';
 import { TreeVersions, type CheckedTree } from './tree-versions.ts';

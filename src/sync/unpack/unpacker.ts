@@ -1,18 +1,15 @@
 import { concatBytes, ObjectRunBuilder, type ImportTarget, type ObjectRun, type Oid } from '../../store/index.ts';
 import { StorageFullError } from '../errors.ts';
-import {
-  createIncrementalSha1,
-  createObjectHasher,
-  decodeSideBand,
-  DEFAULT_MAX_OBJECT_BYTES,
-  PackResolver,
-  PackStreamReader,
-  PktLineReader,
-  ProtocolError,
-  throwServerError,
-  type PktLine,
-  type ResolveBases,
-} from '../protocol/index.ts';
+// The protocol's modules, not its index: the index pulls the pack writer, and with it pako's deflate,
+// evaluated in every unpack worker at its start.
+import { ProtocolError } from '../protocol/errors.ts';
+import { createIncrementalSha1, createObjectHasher } from '../protocol/object-hasher.ts';
+import { DEFAULT_MAX_OBJECT_BYTES } from '../protocol/pack-format.ts';
+import { PackResolver, type ResolveBases } from '../protocol/pack-resolver.ts';
+import { PackStreamReader } from '../protocol/pack-stream.ts';
+import type { PktLine } from '../protocol/pkt-line.ts';
+import { PktLineReader } from '../protocol/pkt-line-reader.ts';
+import { decodeSideBand, throwServerError } from '../protocol/side-band.ts';
 import { PackClosure } from './pack-closure.ts';
 
 /** How far an unpack got, for progress bars. */
@@ -194,6 +191,7 @@ export class Unpacker {
       else if (packet === 'delim') throw new ProtocolError('side-band', 'a delim packet inside side-band data');
       else this.readBand(packet);
     }
+    await this.reader.settle(); // an object over 16 MB waits for pako to load
     // The objects this chunk completed are hashed while the next chunk is read; this waits only
     // for those of the one before (WebCrypto hashes on its own thread: awaiting each chunk's
     // objects at once left this thread idle until they came back).
