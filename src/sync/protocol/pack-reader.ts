@@ -49,7 +49,7 @@ export async function parsePack(bytes: Uint8Array, resolveBase: ResolveBase, opt
     objects.push(object);
   };
   const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes, checksum: await createIncrementalSha1(), total: bytes.length });
-  const resolver = new PackResolver(reader.bytes, await createObjectHasher(), keep, { maxObjectBytes, cacheBytes: DELTA_BASE_CACHE_BYTES });
+  const resolver = new PackResolver(reader.bytes, await createObjectHasher(), keep, { maxObjectBytes, cacheBytes: DELTA_BASE_CACHE_BYTES, inflater: reader.inflater });
   reader.push(bytes);
   await reader.settle();
   reader.end();

@@ -65,8 +65,13 @@ export class PackResolver {
     private readonly pack: RetainedBytes,
     private readonly hash: HashRaw,
     private readonly onObject: (object: ResolvedObject) => void,
-    /** `allocate`: where the objects deltas build are written (as the reader's `allocate`). */
-    private readonly options: { maxObjectBytes: number; cacheBytes: number; allocate?: Allocate },
+    /**
+     * `allocate`: where the objects deltas build are written (as the reader's `allocate`).
+     * `inflater`: the reader's, through which entries are inflated again while it is idle (between
+     * entries), so one WebAssembly decoder serves both: each instance's exports object has a map of
+     * its own in V8, and a second one deoptimized the decoder's every method mid-fetch.
+     */
+    private readonly options: { maxObjectBytes: number; cacheBytes: number; allocate?: Allocate; inflater?: StreamInflater },
   ) {
     this.cache = new DeltaBaseCache(options.cacheBytes);
   }
@@ -240,10 +245,12 @@ export class PackResolver {
 
   /** Inflates an entry's data again from the retained pack into `out` (`info.size` bytes from `contentStart`). */
   private inflateAgain(info: EntryInfo, { raw: out, contentStart }: { raw: Uint8Array; contentStart: number }): Uint8Array {
-    this.rebuilder.begin(out, contentStart, info.offset);
+    const shared = this.options.inflater;
+    const inflater = shared?.idle ? shared : this.rebuilder;
+    inflater.begin(out, contentStart, info.offset);
     const pack = this.pack;
     for (let i = pack.chunkAt(info.dataOffset); i >= 0 && i < pack.chunkCount; i++) {
-      if (this.rebuilder.feed(pack.chunk(i), Math.max(0, info.dataOffset - pack.chunkStart(i))) !== WANTS_MORE) return out;
+      if (inflater.feed(pack.chunk(i), Math.max(0, info.dataOffset - pack.chunkStart(i))) !== WANTS_MORE) return out;
     }
     return fail('an object could not be read again from the pack', info.offset);
   }

@@ -83,7 +83,8 @@ export class PackStreamReader {
   private position = 0;
   private current: { entry: PackEntry; next: number } | undefined;
   private hashed = 0;
-  private readonly inflater = new StreamInflater();
+  /** Its inflater, which others may use while it is {@link StreamInflater.idle} (between entries). */
+  readonly inflater = new StreamInflater();
   /** Where deltas are inflated: most are applied at once and dropped, so one buffer serves all. */
   private deltaBuffer = new Uint8Array(64 * 1024);
   /** Set while the next entry waits for pako to load: see {@link settle}. */

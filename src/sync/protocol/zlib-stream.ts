@@ -55,6 +55,8 @@ export class StreamInflater {
    */
   private wasm: WasmInflater | undefined;
   private closed = false;
+  /** A stream is begun and not over. */
+  private busy = false;
   /** pako, made when an object first needs it. */
   private strm: Pako.ZStream | undefined;
   /** Whether the current stream goes through `wasm` (else pako). */
@@ -89,6 +91,7 @@ export class StreamInflater {
     const size = output.length - start;
     if (this.prepared !== size) this.prepare(size);
     this.prepared = -1;
+    this.busy = true;
     this.output = output;
     this.end = output.length;
     this.start = start;
@@ -123,7 +126,14 @@ export class StreamInflater {
     const skipped = Math.min(this.trailerLeft, input.length - at);
     this.trailerLeft -= skipped;
     at += skipped;
-    return this.trailerLeft === 0 ? at - from : WANTS_MORE;
+    if (this.trailerLeft > 0) return WANTS_MORE;
+    this.busy = false;
+    return at - from;
+  }
+
+  /** Whether it is free for another stream: none under way, not closed. */
+  get idle(): boolean {
+    return !this.busy && !this.closed;
   }
 
   /** Frees pako's state and gives the WebAssembly decoder back; a stream begun after it uses pako. */

@@ -148,6 +148,7 @@ export class Unpacker {
       maxObjectBytes: full.maxObjectBytes,
       cacheBytes: full.deltaBaseCacheBytes,
       allocate,
+      inflater: reader.inflater,
     });
     created.unpacker = new Unpacker(reader, resolver, builder, sink, full);
     return created.unpacker;
