@@ -51,7 +51,7 @@ export async function parsePack(bytes: Uint8Array, resolveBase: ResolveBase, opt
   const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes, checksum: await createIncrementalSha1(), total: bytes.length });
   const resolver = new PackResolver(reader.bytes, await createObjectHasher(), keep, { maxObjectBytes, cacheBytes: DELTA_BASE_CACHE_BYTES, inflater: reader.inflater });
   reader.push(bytes);
-  await reader.settle();
+  await reader.settle(true);
   reader.end();
   await resolver.finish(async (oids) => Promise.all(oids.map(resolveBase)));
   objects.sort((a, b) => a.index - b.index);

@@ -109,23 +109,27 @@ export class PackStreamReader {
 
   /**
    * Reads on once pako is loaded, when an entry waits for it (an object over 16 MB, or no
-   * WebAssembly here): {@link push} stops at such an entry. Await it after each push.
+   * WebAssembly here): {@link push} stops at such an entry. Await it after each push, and with
+   * `final` once the stream is over (the last entries are then read, however few bytes they
+   * take), before {@link end}.
    */
-  async settle(): Promise<void> {
+  async settle(final = false): Promise<void> {
+    if (final) this.advance(true);
     while (this.waiting) {
       await this.waiting;
       this.waiting = undefined;
-      this.push(EMPTY);
+      if (final) this.advance(true);
+      else this.push(EMPTY);
     }
   }
 
   /**
    * The stream is over: refuses a pack cut short, with bytes after its checksum, or whose
-   * checksum differs. Call after {@link settle}.
+   * checksum differs. Call after `settle(true)`.
    */
   end(): void {
     this.advance(true);
-    if (this.waiting) throw new Error('PackStreamReader.end: an entry still waits for pako (settle first)');
+    if (this.waiting) throw new Error('PackStreamReader.end: an entry still waits for pako (settle(true) first)');
     this.inflater.close();
     const count = this.count ?? 0;
     if (this.done < count) throw new ProtocolError('pack', `it ends where object ${this.done + 1} of ${count} should be (cut short)`, { offset: this.position });

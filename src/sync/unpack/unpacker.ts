@@ -209,6 +209,7 @@ export class Unpacker {
 
   private async sumUp(): Promise<UnpackSummary> {
     this.packets.end();
+    await this.reader.settle(true);
     this.reader.end();
     await this.resolver.finish(this.sink.resolveBases);
     await this.sending;
