@@ -247,6 +247,8 @@ export class PackResolver {
   private inflateAgain(info: EntryInfo, { raw: out, contentStart }: { raw: Uint8Array; contentStart: number }): Uint8Array {
     const shared = this.options.inflater;
     const inflater = shared?.idle ? shared : this.rebuilder;
+    // Prepared first, as the reader does: begin's own call of prepare would be new to its compiled code.
+    inflater.prepare(info.size);
     inflater.begin(out, contentStart, info.offset);
     const pack = this.pack;
     for (let i = pack.chunkAt(info.dataOffset); i >= 0 && i < pack.chunkCount; i++) {
