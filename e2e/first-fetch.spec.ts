@@ -4,7 +4,8 @@
 // grants (a quota lowered through Chromium's DevTools protocol). Each time the database is read
 // raw: nothing the fetch stored may stay visible or orphaned, no ref may point at what is not
 // there, and the next sync completes. And while a first sync runs, the app says how far it got.
-// The answer is asked for and read by a worker (the answer reader), never by the page.
+// The answer is asked for and read by a worker (the run store worker's thread), never by the page,
+// and a first sync starts its two workers while the remote answers its discovery.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startFaultProxy, type Fault, type FaultProxy } from '../test/support/fault-proxy.ts';
@@ -87,12 +88,25 @@ async function syncThroughProxy(page: Page, name: string): Promise<{ kind: strin
   return page.evaluate(({ name, url }) => window.harness.sync(name, url), { name, url: `${proxy.url}${remote.url}` });
 }
 
-/** Resolves once the next fetch's three workers (answer reader, unpack, run store) have all started and ended. */
+/** The fetch's two workers: the unpack worker, and the run store worker, which reads the answer too. */
+const FETCH_WORKERS = ['run-store-worker', 'unpack-worker'];
+
+/** Resolves once the next fetch's two workers have both started and ended. */
 function nextFetchWorkersEnded(page: Page): Promise<void[]> {
-  return Promise.all(['answer-reader-worker', 'unpack-worker', 'run-store-worker'].map(async (script) => {
+  return Promise.all(FETCH_WORKERS.map(async (script) => {
     const worker = await page.waitForEvent('worker', (started) => started.url().includes(script));
     await new Promise<void>((resolve) => worker.on('close', () => resolve()));
   }));
+}
+
+/** The scripts of the workers the page starts from now on (named as in {@link FETCH_WORKERS}), each with whether it ended yet. */
+function recordWorkers(page: Page): Array<{ script: string; closed: Promise<void> }> {
+  const started: Array<{ script: string; closed: Promise<void> }> = [];
+  page.on('worker', (worker) => {
+    const script = FETCH_WORKERS.find((name) => worker.url().includes(name)) ?? worker.url();
+    started.push({ script, closed: new Promise<void>((resolve) => worker.on('close', () => resolve())) });
+  });
+  return started;
 }
 
 test('a fetch the network cuts half way leaves nothing stored, and the next sync completes', async ({ page }) => {
@@ -116,7 +130,32 @@ declare global {
   interface Window {
     /** `<method> <url>` of every request the page's own `fetch` made (see {@link recordPageRequests}). */
     pageRequests?: string[];
+    /** Every worker the page made (see {@link recordPageWorkers}): its script, and whether the page ended it. */
+    pageWorkers?: Array<{ script: string; ended: boolean }>;
   }
+}
+
+/**
+ * Records the workers the page makes and ends. (Playwright's `worker` event comes only once a
+ * worker's script runs: one ended before that is never seen.)
+ */
+async function recordPageWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const PageWorker = window.Worker;
+    const workers: Array<{ script: string; ended: boolean }> = (window.pageWorkers = []);
+    window.Worker = class extends PageWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        const made = { script: String(url), ended: false };
+        workers.push(made);
+        const terminate = this.terminate.bind(this);
+        this.terminate = () => {
+          made.ended = true;
+          terminate();
+        };
+      }
+    };
+  });
 }
 
 /** Records the requests the page's main thread makes through `fetch` (a worker's own are not seen). */
@@ -132,13 +171,14 @@ async function recordPageRequests(page: Page): Promise<void> {
   });
 }
 
-test('an abort half way ends the answer reader, unpack and run store workers and leaves the store as it was', async ({ page }) => {
+test('an abort half way ends the unpack and run store workers and leaves the store as it was', async ({ page }) => {
   await recordPageRequests(page);
   const packRequests = (): number => proxy.requests.filter(({ method, path }) => method === 'POST' && path.endsWith('/git-upload-pack')).length;
   const packRequestsBefore = packRequests();
   const name = await openHarness(page);
   faultOnPack({ kind: 'hold', bytes: HALF_WAY });
   const workersEnded = nextFetchWorkersEnded(page);
+  const started = recordWorkers(page);
   await page.evaluate(({ name, url }) => window.harness.startSync(name, url), { name, url: `${proxy.url}${remote.url}` });
   // The worker stored a run (hidden) and waits for bytes that do not come.
   await page.waitForFunction((name) => (window.harness.objects[name]?.stored ?? 0) > 0, name);
@@ -148,11 +188,26 @@ test('an abort half way ends the answer reader, unpack and run store workers and
   expect(await page.evaluate((name) => window.harness.finishSync(name), name)).toMatchObject({ kind: 'failed', error: { code: 'aborted' } });
   await workersEnded;
   expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
-  // The answer was asked for, and read, by the answer reader: the page made the discovery only.
+  // Two workers, no third for the answer: it was asked for, and read, by the run store worker;
+  // the page made the discovery only.
+  expect(started.map(({ script }) => script).sort()).toEqual(FETCH_WORKERS);
   const fromPage = await page.evaluate(() => window.pageRequests ?? []);
   expect(fromPage.some((request) => request.endsWith('/info/refs?service=git-upload-pack'))).toBe(true);
   expect(fromPage.filter((request) => request.endsWith('/git-upload-pack'))).toEqual([]);
   expect(packRequests()).toBe(packRequestsBefore + 1);
+});
+
+test('a first sync that fetches nothing ends the workers it started while the remote answered', async ({ page }) => {
+  await recordPageWorkers(page);
+  const name = await openHarness(page);
+  // A repository not pushed to yet: the remote advertises no branch, so the fetch foreseen while
+  // it answered (this store never fetched) does not happen.
+  const empty = await page.evaluate(({ name, url }) => window.harness.sync(name, url), { name, url: `${proxy.url}empty-${randomUUID().slice(0, 8)}.git` });
+  expect(empty).toEqual({ kind: 'up-to-date', head: undefined });
+  const workers = await page.evaluate(() => window.pageWorkers ?? []);
+  expect(workers.map(({ script }) => FETCH_WORKERS.find((name) => script.includes(name)) ?? script).sort()).toEqual(FETCH_WORKERS);
+  expect(workers.every(({ ended }) => ended)).toBe(true);
+  expect((await readRaw(page, name)).counts).toMatchObject(EMPTY);
 });
 
 test('the app shows the objects received, checked and stored while a first sync runs', async ({ page }) => {

@@ -5,7 +5,7 @@ import { AbortedError, quotaAsStorageFull } from './errors.ts';
 import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
 import type { ObjectCounts, ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
-import { startUnpack, type UnpackSession } from './unpack/unpack-session.ts';
+import { startUnpack, type PrestartedUnpack, type UnpackSession } from './unpack/unpack-session.ts';
 import type { UnpackSummary } from './unpack/unpacker.ts';
 
 /** Capabilities a fetch asks for; git's http-backend, Gitea and GitHub all offer them. */
@@ -20,6 +20,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** The remote-tracking ref to point at `want` in the same transaction that shows the objects. */
   tracking: string;
+  /** The unpack's workers, started while the remote was asked what it holds (`prestartUnpack`). */
+  prestarted?: PrestartedUnpack | undefined;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
       serverMessage: (text) => options.onProgress(`remote: ${text.trim()}`, 0),
       resolveBases: (oids) => readLocalBases(store, oids),
     },
+    options.prestarted,
   );
   const stop = (): void => session.abort(new AbortedError('fetch'));
   options.signal?.addEventListener('abort', stop);

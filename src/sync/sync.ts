@@ -5,6 +5,7 @@ import type { ObjectCounts, RemoteMessage, ReportProgress, SyncOutcome, SyncPhas
 import { parseRefAdvertisement } from './protocol/index.ts';
 import { pushPack } from './push-pack.ts';
 import { createTransport, type RemoteOptions } from './transport.ts';
+import { prestartUnpack, type PrestartedUnpack } from './unpack/unpack-session.ts';
 
 /** Options of one sync; see {@link sync}. */
 export interface SyncOptions extends Omit<RemoteOptions, 'onBytes'> {
@@ -54,18 +55,25 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     checkAborted(options.signal, 'discovery');
     progress('discovering', 0);
-    const remoteHead = parseRefAdvertisement(await transport.advertise('git-upload-pack'), 'git-upload-pack').refs.get(ref);
-    if (remoteHead !== undefined) {
-      if (!(await store.objects.has(remoteHead))) {
+    const discovery = transport.advertise('git-upload-pack');
+    const prestarted = round === 1 ? await prestartFirstFetch(store, tracking, discovery) : undefined;
+    let remoteHead: Oid | undefined;
+    try {
+      remoteHead = parseRefAdvertisement(await discovery, 'git-upload-pack').refs.get(ref);
+      if (remoteHead !== undefined && !(await store.objects.has(remoteHead))) {
         const haves = await listHaves(store, ref, tracking);
         checkAborted(options.signal, 'fetch');
         try {
-          await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking });
+          await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking, prestarted });
         } finally {
           fetchObjects = undefined;
         }
         fetched = true;
       }
+    } finally {
+      prestarted?.release();
+    }
+    if (remoteHead !== undefined) {
       await moveTrackingRef(store, tracking, remoteHead);
       checkAborted(options.signal, 'merge');
       progress('merging', 0);
@@ -103,6 +111,17 @@ function isRace(reason: string): boolean {
 
 function checkAborted(signal: AbortSignal | undefined, phase: string): void {
   if (signal?.aborted) throw new AbortedError(phase);
+}
+
+/**
+ * Starts a fetch's workers while the remote answers `discovery`, when this store never fetched
+ * from it (no tracking ref): a first sync all but surely fetches, and its request would otherwise
+ * wait for their start. A pull, which may well find nothing new, starts them only when it fetches.
+ */
+async function prestartFirstFetch(store: GitStore, tracking: string, discovery: Promise<unknown>): Promise<PrestartedUnpack | undefined> {
+  discovery.catch(() => undefined); // the caller awaits it next; meanwhile its failure is not unhandled
+  const known = await store.refs.read(tracking).catch(() => null);
+  return known === undefined ? prestartUnpack() : undefined;
 }
 
 /** Commits to offer as common ground: the last known remote head, then our newest commits. */

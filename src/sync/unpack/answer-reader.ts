@@ -3,18 +3,18 @@
 // MessagePort). Reading a body costs its thread a copy of every byte into fresh memory: on the
 // page's main thread that was 70-90 ms of a 9.2 MB first sync in ~180 tasks; read in the unpack
 // worker itself, it lengthened the sync's longest path by as much (37 MB: that worker's thread
-// 470-530 -> 600-770 ms). Here it runs beside both.
+// 470-530 -> 600-770 ms). It runs on the run store worker's thread (run-store-worker.ts), beside
+// both: one worker's start, messages and teardown fewer than a worker of its own.
 import { createTransport } from '../transport.ts';
 import { sendError } from './sent-error.ts';
 import { ANSWER_HEARD_MS, type AnswerToUnpack, type FromAnswerReader, type ToAnswerReader } from './unpack-messages.ts';
 
-interface WorkerScope {
-  postMessage(message: FromAnswerReader): void;
-  onmessage: ((event: MessageEvent<ToAnswerReader>) => void) | null;
-}
-const scope: WorkerScope = globalThis;
-
-scope.onmessage = ({ data: { remote, body, port } }) => {
+/**
+ * Makes the request `asked` names, hands its answer to the unpack worker at `asked.port`, and
+ * tells the page through `tell` how much came (at most every {@link ANSWER_HEARD_MS}) and that
+ * it is over.
+ */
+export function readAnswer({ remote, body, port }: ToAnswerReader, tell: (message: FromAnswerReader) => void): void {
   const post = (message: AnswerToUnpack, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
   // The page times the request out by its own clock, as the rest of the sync: it hears how much
   // came now and then, not per chunk.
@@ -22,7 +22,7 @@ scope.onmessage = ({ data: { remote, body, port } }) => {
   const onBytes = (bytes: number): void => {
     if (Date.now() - lastHeard < ANSWER_HEARD_MS) return;
     lastHeard = Date.now();
-    scope.postMessage({ type: 'heard', bytes });
+    tell({ type: 'heard', bytes });
   };
   // The same transport as the page's: the same timeouts, checks and typed errors.
   createTransport({ ...remote, onBytes })
@@ -31,5 +31,5 @@ scope.onmessage = ({ data: { remote, body, port } }) => {
       () => post({ type: 'end' }),
       (error: unknown) => post({ type: 'failed', error: sendError(error) }),
     )
-    .finally(() => scope.postMessage({ type: 'ended' }));
-};
+    .finally(() => tell({ type: 'ended' }));
+}
