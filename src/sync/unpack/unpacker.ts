@@ -212,6 +212,8 @@ export class Unpacker {
     await this.reader.settle(true);
     this.reader.end();
     await this.resolver.finish(this.sink.resolveBases);
+    // Every object is received and checked: said now, not only once the last runs are stored.
+    this.report(true);
     await this.sending;
     if (this.storeFailure !== undefined) throw this.storeFailure;
     await this.send(true);
