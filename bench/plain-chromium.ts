@@ -110,7 +110,8 @@ export async function openPlainChromium(pageUrl: string): Promise<PlainChromium>
     child.kill('SIGTERM');
     await exited;
     await closeServer(server);
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile as its main one exits.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
 
   let timer: NodeJS.Timeout | undefined;
