@@ -20,7 +20,10 @@ interface SentRequest {
 }
 
 async function describeRequest(request: Request): Promise<SentRequest> {
-  return { url: request.url(), host: new URL(request.url()).host, headers: await request.allHeaders(), body: request.postDataBuffer() };
+  // A request the app starts as the context closes (a background sync) can no longer be asked for
+  // its full headers; its provisional ones still hold what the page set, the Authorization header among them.
+  const headers = await request.allHeaders().catch(() => request.headers());
+  return { url: request.url(), host: new URL(request.url()).host, headers, body: request.postDataBuffer() };
 }
 
 /** The forms the secret can take on the wire or in storage. */
