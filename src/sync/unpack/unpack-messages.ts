@@ -7,7 +7,7 @@ import type { UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts
 export type ToWorker =
   | { type: 'start'; options: UnpackOptions; store?: MessagePort }
   | { type: 'chunk'; bytes: Uint8Array }
-  /** The answer comes through `port`, from the answer reader (answer-reader-worker.ts), instead of as chunks from the page. */
+  /** The answer comes through `port`, from the answer reader (answer-reader.ts, on the run store worker's thread), instead of as chunks from the page. */
   | { type: 'answer'; port: MessagePort }
   | { type: 'end' }
   | { type: 'bases'; objects: Array<GitObject | undefined> }

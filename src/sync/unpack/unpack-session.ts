@@ -102,13 +102,12 @@ export function startUnpack(options: UnpackOptions, handlers: UnpackHandlers, pr
 function startWorkers(fetcher: boolean): StartedWorkers | undefined {
   const unpack = openWorker(() => new Worker(new URL('./unpack-worker.ts', import.meta.url), { type: 'module', name: 'taskgit-unpack' }));
   if (!unpack) return undefined;
-  const started: StartedWorkers = { unpack, fetcher: fetcher ? openFetcher() : undefined, startFailure: () => undefined };
+  const runStore = fetcher ? openFetcher() : undefined;
   // Until a session handles them, a worker's failure to start is kept for it.
   let failure: Error | undefined;
   unpack.onerror = (event) => (failure ??= new Error(`The unpack worker stopped: ${event.message}`));
-  if (started.fetcher) started.fetcher.onerror = (event) => (failure ??= new Error(`The run store worker stopped: ${event.message}`));
-  started.startFailure = () => failure;
-  return started;
+  if (runStore) runStore.onerror = (event) => (failure ??= new Error(`The run store worker stopped: ${event.message}`));
+  return { unpack, fetcher: runStore, startFailure: () => failure };
 }
 
 /** The run store worker, which also reads the answer (answer-reader.ts). */

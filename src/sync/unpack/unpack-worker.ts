@@ -1,7 +1,7 @@
 // The unpack worker: reads a fetch's answer off the page's main thread (see unpacker.ts), as the
-// answer reader (answer-reader-worker.ts) or the page hands it over chunk by chunk, and hands
-// each run of verified objects to the run store worker (or, where none could start, stores it
-// itself, or hands it to the page).
+// answer reader (answer-reader.ts, on the run store worker's thread) or the page hands it over
+// chunk by chunk, and hands each run of verified objects to the run store worker (or, where none
+// could start, stores it itself, or hands it to the page).
 import { detachFirst } from './detach-first.ts';
 import { relayError, sendError } from './sent-error.ts';
 import { runBuffers, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
