@@ -3,11 +3,11 @@
 // chunk by chunk, and hands each run of verified objects to the run store worker (or, where none
 // could start, stores it itself, or hands it to the page).
 import { detachFirst } from './detach-first.ts';
+import { storeHere, storeThrough, type StoreRun } from './run-sinks.ts';
 import { relayError, sendError } from './sent-error.ts';
-import { runBuffers, type AnswerToUnpack, type FromRunStore, type FromWorker, type RunToStore, type ToWorker } from './unpack-messages.ts';
+import { runBuffers, type AnswerToUnpack, type FromWorker, type ToWorker } from './unpack-messages.ts';
 import { Unpacker } from './unpacker.ts';
-import { openImportWriter, type GitObject, type ImportTarget, type ObjectRun } from '../../store/index.ts';
-import { quotaAsStorageFull } from '../errors.ts';
+import type { GitObject } from '../../store/index.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
 interface WorkerScope {
@@ -35,57 +35,11 @@ function then(step: (unpacker: Unpacker) => Promise<void>): void {
   });
 }
 
-/** Stores a run, or hands it to the page to store; resolves once it is stored. */
-type StoreRun = (run: ObjectRun, bytes: number) => Promise<void>;
-
 /** Where the page stores the runs: it gets them (transferred) and says when each is stored. */
 const storeOnPage: StoreRun = (run, bytes) => {
   post({ type: 'run', run, bytes }, runBuffers(run));
   return new Promise<void>((resolve) => stored.push(resolve));
 };
-
-/** Stores runs on this worker's own connection; the page only counts. */
-async function storeHere(target: ImportTarget): Promise<StoreRun | undefined> {
-  const writer = await openImportWriter(target).catch(() => undefined);
-  if (!writer) return undefined;
-  return async (run, bytes) => {
-    await writer.put(run).catch((error: unknown) => {
-      throw quotaAsStorageFull(error, bytes, undefined);
-    });
-    post({ type: 'stored', objects: run.index.oids.length / 40, bytes });
-  };
-}
-
-/**
- * Stores runs through the run store worker at `port` (run-store-worker.ts), so this worker reads
- * on while they are stored; undefined once that worker says it cannot open the database.
- */
-function storeThrough(port: MessagePort): Promise<StoreRun | undefined> {
-  const waiting: Array<{ run: ObjectRun; resolve: () => void; reject: (error: Error) => void }> = [];
-  let failure: Error | undefined;
-  const storeRun: StoreRun = (run, bytes) => {
-    if (failure) return Promise.reject(failure);
-    const done = new Promise<void>((resolve, reject) => waiting.push({ run, resolve, reject }));
-    port.postMessage({ run, bytes } satisfies RunToStore, runBuffers(run));
-    return done;
-  };
-  return new Promise((ready) => {
-    port.onmessage = ({ data }: MessageEvent<FromRunStore>) => {
-      if (data.type === 'ready') ready(storeRun);
-      else if (data.type === 'unavailable') ready(undefined);
-      else if (data.type === 'stored') {
-        const stored = waiting.shift();
-        // The run's chunks come back once stored (transferred there and back): their memory is this worker's again.
-        stored?.run.chunks.splice(0, data.chunks.length, ...data.chunks);
-        stored?.resolve();
-        post({ type: 'stored', objects: data.objects, bytes: data.bytes });
-      } else {
-        failure = relayError(data.error);
-        for (const { reject } of waiting.splice(0)) reject(failure);
-      }
-    };
-  });
-}
 
 /** The answer's next chunk, from the page or from the answer reader. */
 function take(bytes: Uint8Array): void {
@@ -100,9 +54,9 @@ function finish(): void {
 scope.onmessage = ({ data }) => {
   if (data.type === 'start') {
     const { target } = data.options;
-    const storing = data.store ? storeThrough(data.store) : target ? storeHere(target) : Promise.resolve(undefined);
+    const storing = data.store && target ? storeThrough(data.store, target, post) : target ? storeHere(target, post) : Promise.resolve(undefined);
     work = Unpacker.create(data.options, {
-      run: async (run, bytes) => ((await storing) ?? storeOnPage)(run, bytes),
+      run: async (run, bytes, last) => ((await storing) ?? storeOnPage)(run, bytes, last),
       progress: (progress) => post({ type: 'progress', progress }),
       serverMessage: (text) => post({ type: 'server-message', text }),
       resolveBases: (oids) => {

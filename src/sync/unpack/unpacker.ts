@@ -26,8 +26,12 @@ export interface UnpackProgress {
 
 /** Where an unpack sends what it verified. */
 export interface UnpackSink {
-  /** A run of verified objects to store; the unpack goes on when it resolves (back-pressure). */
-  run(run: ObjectRun, bytes: number): Promise<void>;
+  /**
+   * A run of verified objects to store; the unpack goes on when it resolves (back-pressure).
+   * `last`: no run follows, and the unpack has nothing left to do but wait for the runs to be
+   * stored, so a sink may store this one beside those still in flight (on another thread).
+   */
+  run(run: ObjectRun, bytes: number, last: boolean): Promise<void>;
   progress(progress: UnpackProgress): void;
   /** A line of the server's own progress (side-band channel 2). */
   serverMessage(text: string): void;
@@ -259,10 +263,12 @@ export class Unpacker {
     const needed = this.storedBytes;
     if (needed > this.options.maxStoredBytes) throw new StorageFullError(needed, this.options.maxStoredBytes);
     const run = this.builder.takeReady();
-    // Reading goes on while runs are stored; past RUNS_IN_FLIGHT it waits for the oldest (memory stays bounded).
-    if (this.storing.length >= RUNS_IN_FLIGHT) await this.storing.shift();
+    // Reading goes on while runs are stored; past RUNS_IN_FLIGHT it waits for the oldest (memory
+    // stays bounded). The last run does not wait: its chunks are written already, nothing is read
+    // after it, and the sink may store it beside the others.
+    if (!last && this.storing.length >= RUNS_IN_FLIGHT) await this.storing.shift();
     const buffers = run.chunks.map((chunk) => chunk.buffer);
-    const stored = this.sink.run(run, bytes);
+    const stored = this.sink.run(run, bytes, last);
     stored.then(
       () => this.stored(run, buffers),
       (error: unknown) => void (this.storeFailure ??= error), // surfaces at the next push
