@@ -1,18 +1,16 @@
 import { concatBytes, type GitStore, type ObjectImport, type ObjectRun, type Oid } from '../store/index.ts';
 import { describeClosureProblem } from './describe-closure.ts';
+import type { FetchStart } from './fetch-start.ts';
 import { readLocalBases } from './local-base.ts';
 import { AbortedError, quotaAsStorageFull } from './errors.ts';
 import { encodePktLine, FLUSH_PKT, ProtocolError } from './protocol/index.ts';
 import type { ObjectCounts, ReportProgress } from './outcome.ts';
 import type { Transport } from './transport.ts';
-import { startUnpack, type PrestartedUnpack, type UnpackSession } from './unpack/unpack-session.ts';
+import { startUnpack, type UnpackSession } from './unpack/unpack-session.ts';
 import type { UnpackSummary } from './unpack/unpacker.ts';
 
 /** Capabilities a fetch asks for; git's http-backend, Gitea and GitHub all offer them. */
 const FETCH_CAPABILITIES = ['side-band-64k', 'ofs-delta', 'thin-pack', 'agent=taskgit/0.1'];
-
-/** How many of our own commits to name as "have", newest first, beyond the known remote head. */
-const MAX_HAVES = 32;
 
 /** What a fetch needs besides the remote and the store. */
 export interface FetchOptions {
@@ -20,25 +18,22 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** The remote-tracking ref to point at `want` in the same transaction that shows the objects. */
   tracking: string;
-  /** The unpack's workers, started while the remote was asked what it holds (`prestartUnpack`). */
-  prestarted?: PrestartedUnpack | undefined;
 }
 
 /**
- * Fetches what `want` needs that we lack, as one stateless upload-pack request: our newest
- * commits as "have" (the last known remote head first, which is almost always enough), then
- * "done". The answer is unpacked as it streams in (in a Web Worker in the browser), and its
- * verified objects are stored run by run, hidden, in bounded transactions. Only once the whole
+ * Fetches what `want` needs that we lack, as one stateless upload-pack request: `start`'s "have"
+ * commits (the last known remote head first, which is almost always enough), then "done". The
+ * answer is unpacked as it streams in (in a Web Worker in the browser), and its verified objects
+ * are stored run by run into `start`'s import, hidden, in bounded transactions. Only once the whole
  * pack checked out and leaves no hole (everything it names is in it or stored) are they shown,
  * together with the tracking ref moved to `want`. A failure or an abort at any point deletes
  * what was stored: the store is as it was.
  */
-export async function fetchPack(transport: Transport, store: GitStore, want: Oid, haves: readonly Oid[], options: FetchOptions): Promise<void> {
+export async function fetchPack(transport: Transport, store: GitStore, want: Oid, start: FetchStart, options: FetchOptions): Promise<void> {
+  const { available, imported } = start;
   const lines = [encodePktLine(`want ${want} ${FETCH_CAPABILITIES.join(' ')}\n`), FLUSH_PKT];
-  for (const have of haves.slice(0, MAX_HAVES)) lines.push(encodePktLine(`have ${have}\n`));
+  for (const have of start.haves) lines.push(encodePktLine(`have ${have}\n`));
   lines.push(encodePktLine('done\n'));
-  const available = await availableStorage();
-  const imported = await store.objects.beginImport();
   const counts: ObjectCounts = { received: 0, resolved: 0, stored: 0 };
   let receivedBytes = 0;
   let storedBytes = 0;
@@ -62,7 +57,7 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
       serverMessage: (text) => options.onProgress(`remote: ${text.trim()}`, 0),
       resolveBases: (oids) => readLocalBases(store, oids),
     },
-    options.prestarted,
+    start.prestarted,
   );
   const stop = (): void => session.abort(new AbortedError('fetch'));
   options.signal?.addEventListener('abort', stop);
@@ -108,11 +103,3 @@ async function putRun(imported: ObjectImport, run: ObjectRun, needed: number, av
     throw quotaAsStorageFull(error, needed, available);
   });
 }
-
-/** Bytes this site may still store, when the browser says (`navigator.storage.estimate`). */
-async function availableStorage(): Promise<number | undefined> {
-  const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
-  if (estimate?.quota === undefined) return undefined;
-  return Math.max(0, estimate.quota - (estimate.usage ?? 0));
-}
-

@@ -1,11 +1,11 @@
 import type { GitStore, Oid } from '../store/index.ts';
 import { AbortedError, describeRemote, RejectedError, toSyncError } from './errors.ts';
 import { fetchPack } from './fetch-pack.ts';
+import { releaseFetch, startFetch, startFirstFetch, type FetchStart } from './fetch-start.ts';
 import type { ObjectCounts, RemoteMessage, ReportProgress, SyncOutcome, SyncPhase, SyncProgress, SyncSuccess } from './outcome.ts';
 import { parseRefAdvertisement } from './protocol/index.ts';
 import { pushPack } from './push-pack.ts';
 import { createTransport, type RemoteOptions } from './transport.ts';
-import { prestartUnpack, type PrestartedUnpack } from './unpack/unpack-session.ts';
 
 /** Options of one sync; see {@link sync}. */
 export interface SyncOptions extends Omit<RemoteOptions, 'onBytes'> {
@@ -56,22 +56,24 @@ async function syncRounds(store: GitStore, options: SyncOptions): Promise<SyncSu
     checkAborted(options.signal, 'discovery');
     progress('discovering', 0);
     const discovery = transport.advertise('git-upload-pack');
-    const prestarted = round === 1 ? await prestartFirstFetch(store, tracking, discovery) : undefined;
+    // A first sync starts its fetch while the remote answers (see startFirstFetch); a pull once it must fetch.
+    let start: Promise<FetchStart | undefined> | undefined = round === 1 ? startFirstFetch(store, ref, tracking) : undefined;
+    start?.catch(() => undefined); // awaited once the remote answered; meanwhile its failure is not unhandled
     let remoteHead: Oid | undefined;
     try {
       remoteHead = parseRefAdvertisement(await discovery, 'git-upload-pack').refs.get(ref);
       if (remoteHead !== undefined && !(await store.objects.has(remoteHead))) {
-        const haves = await listHaves(store, ref, tracking);
+        const started = (await start) ?? (await (start = startFetch(store, ref, await store.refs.read(tracking))));
         checkAborted(options.signal, 'fetch');
         try {
-          await fetchPack(transport, store, remoteHead, haves, { onProgress: progress, signal: options.signal, tracking, prestarted });
+          await fetchPack(transport, store, remoteHead, started, { onProgress: progress, signal: options.signal, tracking });
         } finally {
           fetchObjects = undefined;
         }
         fetched = true;
       }
     } finally {
-      prestarted?.release();
+      await start?.then((started) => started && releaseFetch(started), () => undefined);
     }
     if (remoteHead !== undefined) {
       await moveTrackingRef(store, tracking, remoteHead);
@@ -111,29 +113,6 @@ function isRace(reason: string): boolean {
 
 function checkAborted(signal: AbortSignal | undefined, phase: string): void {
   if (signal?.aborted) throw new AbortedError(phase);
-}
-
-/**
- * Starts a fetch's workers while the remote answers `discovery`, when this store never fetched
- * from it (no tracking ref): a first sync all but surely fetches, and its request would otherwise
- * wait for their start. A pull, which may well find nothing new, starts them only when it fetches.
- */
-async function prestartFirstFetch(store: GitStore, tracking: string, discovery: Promise<unknown>): Promise<PrestartedUnpack | undefined> {
-  discovery.catch(() => undefined); // the caller awaits it next; meanwhile its failure is not unhandled
-  const known = await store.refs.read(tracking).catch(() => null);
-  return known === undefined ? prestartUnpack() : undefined;
-}
-
-/** Commits to offer as common ground: the last known remote head, then our newest commits. */
-async function listHaves(store: GitStore, ref: string, tracking: string): Promise<Oid[]> {
-  const haves: Oid[] = [];
-  const known = await store.refs.read(tracking);
-  if (known !== undefined) haves.push(known);
-  const head = await store.refs.read(ref);
-  if (head !== undefined) {
-    for (const commit of await store.graph.listCommitsBetween([head], [], { limit: 32 })) if (commit !== known) haves.push(commit);
-  }
-  return haves;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface HostileScript {
   head: string;
   /** The bytes sent as the pack, after "NAK", on side-band channel 1. */
   pack: Uint8Array;
+  /** When given, the ref advertisement is sent once it resolves: the remote is slow to answer. */
+  discovery?: Promise<void>;
 }
 
 /** A running hostile server. */
@@ -56,6 +58,7 @@ async function handle(remote: HostileRemote, request: IncomingMessage, response:
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   remote.requests.push(`${request.method} ${url.pathname}${url.search}`);
   if (request.method === 'GET' && url.pathname.endsWith('/info/refs') && url.searchParams.get('service') === 'git-upload-pack') {
+    await remote.script.discovery;
     send(response, 200, 'application/x-git-upload-pack-advertisement', advertisement(remote.script.head));
   } else if (request.method === 'POST' && url.pathname.endsWith('/git-upload-pack')) {
     send(response, 200, 'application/x-git-upload-pack-result', uploadPackResult(remote.script.pack));

@@ -109,9 +109,10 @@ class IndexedDbBackend implements Backend {
 
   async hasObjects(oids: readonly Oid[]): Promise<boolean[]> {
     await (this.firstLoad ??= this.loadNewBatches());
-    const has = await this.hasLooseOrLocated(oids);
-    if (has.every(Boolean)) return has;
-    await this.loadNewBatches();
+    if (oids.every((oid) => this.located.has(oid))) return oids.map(() => true);
+    // One not located is loose, or in a batch stored since we looked (by another tab), or absent:
+    // the loose records and the batches are looked up at once, not one round trip after the other.
+    const [has] = await Promise.all([this.hasLooseOrLocated(oids), this.loadNewBatches()]);
     return has.map((known, i) => known || this.located.has(oids[i] as Oid));
   }
 
@@ -154,7 +155,9 @@ class IndexedDbBackend implements Backend {
   }
 
   async beginImport(): Promise<BackendImport> {
-    await this.deleteAbandonedImports();
+    // The index of stored batches is loaded meanwhile: the commit checks the ref's commit against
+    // it, and the fetch that imports looks objects up (the wanted head) before it puts any.
+    await Promise.all([this.deleteAbandonedImports(), (this.firstLoad ??= this.loadNewBatches())]);
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const release = await holdImport(this.name, id);
     const written: WrittenBatch[] = [];
@@ -374,8 +377,9 @@ class IndexedDbBackend implements Backend {
 
   private async readNewBatchIndexes(): Promise<void> {
     const tx = this.database.transaction(['batches', 'imports']);
-    const hidden = new Set((await tx.objectStore('imports').getAll()).flatMap(({ batches }) => batches));
-    const keys = (await tx.objectStore('batches').getAllKeys()).filter((key) => !this.loadedBatches.has(key) && !hidden.has(key));
+    const [imports, stored] = await Promise.all([tx.objectStore('imports').getAll(), tx.objectStore('batches').getAllKeys()]);
+    const hidden = new Set(imports.flatMap(({ batches }) => batches));
+    const keys = stored.filter((key) => !this.loadedBatches.has(key) && !hidden.has(key));
     const indexes = await Promise.all(keys.map((key) => tx.objectStore('batches').get(key)));
     await tx.done;
     const slice = new TimeSlice();
