@@ -25,6 +25,11 @@ export default defineConfig({
   ],
   publicDir: false,
   base: './',
+  // The sync code the widget imports starts the app's workers (the widget's code never does, but
+  // Vite builds every `new Worker(new URL(...))` it meets) into assets/, where the app's build
+  // put its own: built as the app builds them (vite.config.ts), they are the same files, not
+  // stray copies in another format that the app's service worker does not precache.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     emptyOutDir: false,

@@ -1,5 +1,7 @@
 // Offline-first: after one visit the service worker has the app shell, so with the network off
 // a reload (and any app route) still opens the app.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp, requireEnv, waitForServiceWorker } from './app-support.ts';
 
@@ -62,5 +64,24 @@ test('the manifest names the app, is standalone, and its icons are PNGs of the s
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     const size = Number(icon.sizes.split('x')[0]);
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([size, size]);
+  }
+});
+
+test('offline, every script of the build is answered by the service worker, the workers and their lazy chunks too', async ({ page, context }) => {
+  const assets = join(requireEnv('APP_DIR'), 'assets');
+  const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  // The unpack worker loads pako only when it needs it: a chunk of its own (vite.config.ts, the workers' format).
+  const unpackWorker = scripts.find((name) => name.startsWith('unpack-worker-'));
+  const lazyPako = /import\(\W\.\/(pako-[\w-]+\.js)\W\)/.exec(await readFile(join(assets, unpackWorker ?? 'none'), 'utf8'))?.[1];
+  expect(lazyPako && scripts.includes(lazyPako), `the unpack worker (${unpackWorker}) imports pako from a chunk of its own`).toBe(true);
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await page.reload(); // now controlled
+  await context.setOffline(true);
+  try {
+    const statuses = await page.evaluate((names) => Promise.all(names.map((name) => fetch(`/assets/${name}`).then((response) => response.status, () => 0))), scripts);
+    expect(Object.fromEntries(scripts.map((name, i) => [name, statuses[i]]))).toEqual(Object.fromEntries(scripts.map((name) => [name, 200])));
+  } finally {
+    await context.setOffline(false);
   }
 });
