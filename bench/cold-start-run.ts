@@ -17,9 +17,9 @@
 // When the app misses the goal (or with `--profile-cold-start`), one more load, of an unminified
 // copy of the same build on the same origin, runs under Chromium's CPU profiler, and the
 // preparation page replays the app's `loadSnapshot` step by step, to say where the time goes.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
@@ -27,10 +27,9 @@ import { buildApp } from '../scripts/build-app.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { DEFAULT_CHUNK_CACHE_BYTES } from '../src/store/index.ts';
 import { COLD_START_PLANS, RECORD_KEYS_FILE, itemsOf, type ColdStartSize } from './cold-start-fixture.ts';
-import { startCpuProfile, type CpuSummary, type ModuleOf } from './cpu-profile.ts';
+import { assetModules, startCpuProfile, type CpuSummary, type ModuleOf } from './cpu-profile.ts';
 import type { BareMarks } from './page/cold-start-bare.ts';
 import type { Expected, LoadSteps, Prepared } from './page/cold-start-prep.ts';
-import { readSourceMap, type SourceLookup } from './source-map.ts';
 import { median, round, series, type Series } from './stats.ts';
 import { openBenchContext, type BenchContext } from './browser.ts';
 
@@ -166,21 +165,6 @@ async function buildBenchPages(outDir: string): Promise<void> {
     },
   });
   await writeFile(join(outDir, 'blank.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>blank</title>\n');
-}
-
-/** Names the source module of a position in any script under `assets`, from its source map. */
-async function assetModules(assets: string): Promise<ModuleOf> {
-  const lookups = new Map<string, SourceLookup>();
-  // Sources are relative to the map: name them from the repository's root (`src/...`), and
-  // dependencies by `<package>/...`.
-  const shorten = (source: string) => {
-    const path = relative(REPO_ROOT, resolve(assets, source));
-    return path.startsWith('..') ? source : path.replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
-  };
-  for (const name of await readdir(assets)) {
-    if (name.endsWith('.js.map')) lookups.set(name.slice(0, -'.map'.length), readSourceMap(await readFile(join(assets, name), 'utf8'), shorten));
-  }
-  return (url, line, column) => lookups.get(url.split(/[?#]/, 1)[0]?.split('/').at(-1) ?? '')?.(line, column);
 }
 
 /**
@@ -445,7 +429,7 @@ export async function runColdStartBench(progress: (message: string) => void, opt
         const profiled = join(root, 'profiled');
         await buildApp(profiled, { base: '/profiled/', minify: false });
         await loadApp(context, url(PATHS.profiledApp)); // untimed: HTTP cache and compiled code, as for the figures
-        const { marks, cpu } = await profileAppLoad(context, url(PATHS.blank), url(PATHS.profiledApp), await assetModules(join(profiled, 'assets')));
+        const { marks, cpu } = await profileAppLoad(context, url(PATHS.blank), url(PATHS.profiledApp), await assetModules(join(profiled, 'assets'), REPO_ROOT));
         const stepsPage = await openPrepPage(context, url(PATHS.prep), progress);
         const loadSteps: LoadSteps = await stepsPage.evaluate(() => window.coldStartPrep.loadSteps());
         await stepsPage.close();

@@ -1,9 +1,12 @@
 // Chromium's sampling CPU profiler over CDP, summarised as self time per function and per source
 // module: where a profiled sync spends the page's main thread, and how long the thread sat idle
-// (waiting for IndexedDB or the network). The bench page is built unminified with a source map,
-// so function names are the source's and each function's module can be told.
+// (waiting for IndexedDB or the network). Built pages have source maps, so each function's module
+// can be told (assetModules); function names are the source's in an unminified build only
+// (BENCH_UNMINIFIED=1, bench/page-build.ts: minifying renames a module's functions).
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { SourceLookup } from './source-map.ts';
+import { readSourceMap, type SourceLookup } from './source-map.ts';
 
 /** Self time of one function (or of `(idle)`, `(program)`, `(garbage collector)`). */
 export interface FunctionTime {
@@ -51,6 +54,23 @@ interface Profile {
 
 /** Sampling interval, in microseconds. */
 const INTERVAL_US = 250;
+
+/**
+ * Names the source module of a position in any script under `assets` (a build's folder), from the
+ * script's own source map: `src/...` from `repoRoot`, `<package>/...` for a dependency.
+ */
+export async function assetModules(assets: string, repoRoot: string): Promise<ModuleOf> {
+  const lookups = new Map<string, SourceLookup>();
+  // Sources are relative to their map; a dependency may be under a node_modules linked from elsewhere.
+  const shorten = (source: string) => {
+    const path = relative(repoRoot, resolve(assets, source));
+    return /(?:^|\/)node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(.*)$/.exec(path)?.[1] ?? path;
+  };
+  for (const name of await readdir(assets)) {
+    if (name.endsWith('.js.map')) lookups.set(name.slice(0, -'.map'.length), readSourceMap(await readFile(join(assets, name), 'utf8'), shorten));
+  }
+  return (url, line, column) => lookups.get(url.split(/[?#]/, 1)[0]?.split('/').at(-1) ?? '')?.(line, column);
+}
 
 /** A {@link ModuleOf} for the bundle files under `/assets/` of the bench page, from their source map. */
 export function bundleModules(lookup: SourceLookup): ModuleOf {

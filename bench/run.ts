@@ -12,6 +12,9 @@
 // located in an edited 100-paragraph chapter per render (bench/page/anchor-bench.ts). And the
 // production server's cost per fetch and per push over raw `git http-backend`
 // (bench/server-run.ts), with the git CLI.
+// The page is built as the app is, minified, with source maps (bench/page-build.ts), so its workers
+// start as the app's do; BENCH_UNMINIFIED=1 builds it unminified, for profiles that name the
+// source's functions (its figures are then not the app's: unminified workers start slower).
 // Prints one line per measure to stdout (our figure, the baseline of the same run, the ratio,
 // the goal); progress goes to stderr; the whole report goes to the results file.
 // Usage: npm run bench [-- [--memory] [--sync-only | --cold-start-only | --commit-only | --anchoring-only | --server-only]]
@@ -34,7 +37,7 @@
 //   --cold-start-sizes=10k,100k  which cold starts to run (default both; bench/cold-start-fixture.ts).
 //   --profile-commit   profile the timed commits at the largest size: where the page's main-thread
 //                      time goes (commits and bare transactions), in the results file.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -42,8 +45,8 @@ import { build } from 'vite';
 import { startStaticServer } from '../server/static-server.ts';
 import { round, spread } from './stats.ts';
 import { runColdStartBench, type ColdStartReport } from './cold-start-run.ts';
-import { bundleModules, startCpuProfile, type ModuleOf } from './cpu-profile.ts';
-import { readSourceMap } from './source-map.ts';
+import { assetModules, startCpuProfile } from './cpu-profile.ts';
+import { benchPageBuild, UNMINIFIED } from './page-build.ts';
 import { runServerBench } from './server-run.ts';
 import { runSyncBench, type SyncReport } from './sync-run.ts';
 import { runFirstSyncBench, type FirstSyncReport } from './first-sync-run.ts';
@@ -52,6 +55,7 @@ import { formatMeasure, formatSkipped, measuresOf } from './measures.ts';
 import { RESULTS_VERSION, type AnchoringReport, type BenchResults, type IsogitCommitReport, type SizeResult } from './results-format.ts';
 import { measureWidget } from './widget-size.ts';
 
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
 const DIST = fileURLToPath(new URL('./.dist/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -83,29 +87,12 @@ function progress(message: string): void {
 }
 
 async function buildPage(): Promise<void> {
-  progress('building bench/page');
-  await build({
-    configFile: false,
-    root: PAGE_ROOT,
-    logLevel: 'warn',
-    // Unminified and with a source map, so CPU profiles of the page (bench/cpu-profile.ts) name
-    // the source's functions and modules.
-    build: { outDir: DIST, emptyOutDir: true, target: 'es2022', minify: false, sourcemap: true },
-  });
+  progress(`building bench/page${UNMINIFIED ? ' (unminified: BENCH_UNMINIFIED=1)' : ''}`);
+  await build(benchPageBuild(PAGE_ROOT, DIST));
 }
 
 /** UTC, so the store writes `+0000` in commits as native git does here, and their ids agree. */
 const TIMEZONE = 'UTC';
-
-/** The source module of a position in the built page's script, from its source map. */
-async function readBundleModules(): Promise<ModuleOf | undefined> {
-  const assets = join(DIST, 'assets');
-  const map = (await readdir(assets)).find((name) => name.endsWith('.js.map'));
-  if (map === undefined) return undefined;
-  // Sources are relative to the map: keep `src/...`, and `<package>/...` for dependencies.
-  const shorten = (source: string) => source.replace(/^(\.\.\/)+/, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '');
-  return bundleModules(readSourceMap(await readFile(join(assets, map), 'utf8'), shorten));
-}
 
 function openContext(inMemory: boolean): Promise<BenchContext> {
   return openBenchContext(inMemory, { timezoneId: TIMEZONE });
@@ -188,7 +175,7 @@ async function runPageBenches(
     progress(`Chromium ${browser.version}, IndexedDB ${inMemory ? 'in memory' : 'on disk'}, served at ${server.url}`);
 
     const results: SizeResult[] = [];
-    const moduleOf = await readBundleModules();
+    const moduleOf = await assetModules(join(DIST, 'assets'), REPO_ROOT);
     for (const { items, samples } of plan.commits ? SIZES : []) {
       const name = `bench-${items}`;
       progress(`N=${items}: filling`);

@@ -11,6 +11,8 @@
 // goes to the browser's stdout: run with DEBUG=pw:browser to see it); UNPACK_TRACE=<file> writes a
 // Chromium trace of each browser's last sample, with V8's sampling profiler (every thread's tasks,
 // the worker's functions).
+// The page is built as the app is, minified (bench/page-build.ts); BENCH_UNMINIFIED=1 builds it
+// unminified, so a trace names the worker's functions (its figures then include a slower start).
 // Compare two versions by running it alternately in their worktrees, under the bench lock.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { startStaticServer } from '../server/static-server.ts';
 import { makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
+import { benchPageBuild, UNMINIFIED } from './page-build.ts';
 import { descendantsCpuMs, cpuSince } from './process-cpu.ts';
 import { realisticRepo, REALISTIC_PLANS } from './realistic-repo.ts';
 import { launchedBrowserPid, sampleThreadCpu } from './renderer-memory.ts';
@@ -53,8 +56,8 @@ const dist = makeTempDir('unpack-alone');
 try {
   const repo = await realisticRepo(plan, progress);
   const head = repo.head;
-  progress('building bench/unpack-page');
-  await build({ configFile: false, root: PAGE_ROOT, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, target: 'es2022', minify: false } });
+  progress(`building bench/unpack-page${UNMINIFIED ? ' (unminified: BENCH_UNMINIFIED=1)' : ''}`);
+  await build(benchPageBuild(PAGE_ROOT, dist));
   writeFileSync(join(dist, 'answer.bin'), uploadPackAnswer(repo.dir, head));
   const server = await startStaticServer({ root: dist, port: 0, spaFallback: false, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
   const ms: number[] = [];
