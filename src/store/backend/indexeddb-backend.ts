@@ -7,7 +7,7 @@ import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
 import { abandonedImports, holdImport } from './import-liveness.ts';
 import { IMPORT_STORES, putImportRun, SCHEMA_VERSION, type StoreSchema, type WriteStores } from './indexeddb-import.ts';
-import { batchSize, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
+import { batchSize, CHUNK_BYTES, chunkKey, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
 
 type WriteTx = IDBPTransaction<StoreSchema, WriteStores, 'readwrite'>;
 /** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
@@ -61,8 +61,12 @@ const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
 /** Loose records read per transaction, at most (see `read`). */
 const READ_LOOSE_GROUP = 64;
-/** Chunks (~256 KB each) not cached yet read per transaction, at most (see `read`). */
-const READ_CHUNK_GROUP = 4;
+/**
+ * Bytes of chunks not cached yet read per transaction, at most (see `read`): four of a commit's
+ * ~256 KB chunks, one of a fetch's 1 MB chunks. Four of those at once were one task of 45-100 ms
+ * on the page on a slow machine (their values' deserialization, all handed over together).
+ */
+const READ_CHUNK_GROUP_BYTES = 1.25 * 1024 * 1024;
 /** Objects added to the in-memory index between looks at the clock (well under a millisecond). */
 const LOCATE_STEP = 500;
 
@@ -76,6 +80,8 @@ interface WrittenBatch {
 class IndexedDbBackend implements Backend {
   /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
   private readonly located = new Map<Oid, BatchLocation>();
+  /** About each located chunk's size: where its last object ends (see `readGroupEnd`). */
+  private readonly chunkEnds = new Map<string, number>();
   private readonly loadedBatches = new Set<number>();
   private readonly chunkCache: LruCache<string, Uint8Array>;
   private lastLook: Promise<void> | undefined;
@@ -178,7 +184,7 @@ class IndexedDbBackend implements Backend {
         check();
         const batch = await putImportRun(this.database, id, run);
         written.push({ batch, index: run.index });
-        run.chunks.forEach((chunk, i) => this.chunkCache.set(`${batch}/${i}`, chunk));
+        run.chunks.forEach((chunk, i) => this.chunkCache.set(chunkKey(batch, i), chunk));
       },
       commit: async (ref?: RefMove) => {
         check();
@@ -248,7 +254,7 @@ class IndexedDbBackend implements Backend {
     const count = batchSize(index);
     for (let from = 0; from < count; from += LOCATE_STEP) {
       if (slice.due()) await slice.next();
-      readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_STEP));
+      readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_STEP), this.chunkEnds);
     }
     this.loadedBatches.add(batch);
   }
@@ -274,9 +280,9 @@ class IndexedDbBackend implements Backend {
   /** Learns of a batch once its transaction has committed (never of one that aborted). */
   private remember(written: WrittenBatch | undefined): void {
     if (!written) return;
-    readBatchIndex(written.batch, written.index, this.located);
+    readBatchIndex(written.batch, written.index, this.located, undefined, undefined, this.chunkEnds);
     this.loadedBatches.add(written.batch);
-    written.chunks?.forEach((chunk, i) => this.chunkCache.set(`${written.batch}/${i}`, chunk));
+    written.chunks?.forEach((chunk, i) => this.chunkCache.set(chunkKey(written.batch, i), chunk));
   }
 
   /** The objects when every one is in a cached chunk (no transaction needed), else `undefined`. */
@@ -284,7 +290,7 @@ class IndexedDbBackend implements Backend {
     const found: Uint8Array[] = [];
     for (const oid of oids) {
       const at = this.located.get(oid);
-      const chunk = at && this.chunkCache.get(`${at.batch}/${at.chunk}`);
+      const chunk = at && this.chunkCache.get(chunkKey(at.batch, at.chunk));
       if (!at || !chunk) return undefined;
       found.push(chunk.subarray(at.offset, at.offset + at.length));
     }
@@ -294,7 +300,7 @@ class IndexedDbBackend implements Backend {
   /**
    * Reads `oids` a group per transaction, the page let through between groups: IndexedDB hands
    * a transaction's finished requests to the page together, in one task, so a group is bounded
-   * to {@link READ_LOOSE_GROUP} records and {@link READ_CHUNK_GROUP} chunks not cached yet.
+   * to {@link READ_LOOSE_GROUP} records and {@link READ_CHUNK_GROUP_BYTES} of chunks not cached yet.
    */
   private async read(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
     const cached = this.readCached(oids);
@@ -314,13 +320,17 @@ class IndexedDbBackend implements Backend {
   private readGroupEnd(oids: readonly Oid[], start: number): number {
     const chunks = new Set<string>();
     let loose = 0;
+    let chunkBytes = 0;
     let end = start;
     for (; end < oids.length; end++) {
       const at = this.located.get(oids[end] as Oid);
-      const key = at && `${at.batch}/${at.chunk}`;
+      const key = at && chunkKey(at.batch, at.chunk);
       if (key === undefined) loose++;
-      else if (!chunks.has(key) && !this.chunkCache.has(key)) chunks.add(key);
-      if (end > start && (loose > READ_LOOSE_GROUP || chunks.size > READ_CHUNK_GROUP)) break;
+      else if (!chunks.has(key) && !this.chunkCache.has(key)) {
+        chunks.add(key);
+        chunkBytes += this.chunkEnds.get(key) ?? CHUNK_BYTES;
+      }
+      if (end > start && (loose > READ_LOOSE_GROUP || chunkBytes > READ_CHUNK_GROUP_BYTES)) break;
     }
     return end;
   }
@@ -333,7 +343,7 @@ class IndexedDbBackend implements Backend {
     const chunks = tx.objectStore('chunks');
     const pending = new Map<string, Promise<Uint8Array | undefined>>();
     const readChunk = (batch: number, chunk: number): Promise<Uint8Array | undefined> => {
-      const key = `${batch}/${chunk}`;
+      const key = chunkKey(batch, chunk);
       const cached = this.chunkCache.get(key);
       if (cached) return Promise.resolve(cached);
       let request = pending.get(key);

@@ -226,18 +226,31 @@ export function batchSize(index: BatchIndex): number {
   return index.oids.length / 40;
 }
 
-/** Adds a stored batch's objects `from` to `to` (all by default) to `into`. */
-export function readBatchIndex(batch: number, index: BatchIndex, into: Map<Oid, BatchLocation>, from = 0, to = batchSize(index)): void {
+/**
+ * Adds a stored batch's objects `from` to `to` (all by default) to `into`, and with `chunkEnds`
+ * where each chunk's last object ends (by {@link chunkKey}): about the chunk's size.
+ */
+export function readBatchIndex(batch: number, index: BatchIndex, into: Map<Oid, BatchLocation>, from = 0, to = batchSize(index), chunkEnds?: Map<string, number>): void {
   for (let i = from; i < to; i++) {
     // The builder wrote these from ids; not parsed again, since a large store loads many at start.
     const oid = index.oids.slice(i * 40, i * 40 + 40) as Oid;
-    into.set(oid, {
+    const at: BatchLocation = {
       batch,
       chunk: index.locations[i * 3] as number,
       offset: index.locations[i * 3 + 1] as number,
       length: index.locations[i * 3 + 2] as number,
-    });
+    };
+    into.set(oid, at);
+    if (!chunkEnds) continue;
+    const key = chunkKey(batch, at.chunk);
+    const end = at.offset + at.length;
+    if (end > (chunkEnds.get(key) ?? 0)) chunkEnds.set(key, end);
   }
+}
+
+/** How a batch's chunk is named in caches and maps: `<batch>/<chunk>`. */
+export function chunkKey(batch: number, chunk: number): string {
+  return `${batch}/${chunk}`;
 }
 
 /** Where `oid` starts in ids concatenated 40 characters each (a batch index's `oids`), or -1. */
