@@ -6,8 +6,9 @@ import type { HashedObject } from '../objects/index.ts';
 import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
 import { abandonedImports, holdImport } from './import-liveness.ts';
+import { readGroupEnd, type ReadLayout } from './read-groups.ts';
 import { IMPORT_STORES, putImportRun, SCHEMA_VERSION, type StoreSchema, type WriteStores } from './indexeddb-import.ts';
-import { batchSize, CHUNK_BYTES, chunkKey, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
+import { batchSize, chunkKey, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
 
 type WriteTx = IDBPTransaction<StoreSchema, WriteStores, 'readwrite'>;
 /** A write of at least this many objects goes to a batch; a commit's handful stays loose. */
@@ -59,14 +60,6 @@ export async function openIndexedDbBackend(
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
-/** Loose records read per transaction, at most (see `read`). */
-const READ_LOOSE_GROUP = 64;
-/**
- * Bytes of chunks not cached yet read per transaction, at most (see `read`): four of a commit's
- * ~256 KB chunks, one of a fetch's 1 MB chunks. Four of those at once were one task of 45-100 ms
- * on the page on a slow machine (their values' deserialization, all handed over together).
- */
-const READ_CHUNK_GROUP_BYTES = 1.25 * 1024 * 1024;
 /** Objects added to the in-memory index between looks at the clock (well under a millisecond). */
 const LOCATE_STEP = 500;
 
@@ -80,8 +73,9 @@ interface WrittenBatch {
 class IndexedDbBackend implements Backend {
   /** Where each batched object lies; loaded at first use and whenever a look-up misses. */
   private readonly located = new Map<Oid, BatchLocation>();
-  /** About each located chunk's size: where its last object ends (see `readGroupEnd`). */
+  /** About each located chunk's size: where its last object ends (see read-groups.ts). */
   private readonly chunkEnds = new Map<string, number>();
+  private readonly readLayout: ReadLayout;
   private readonly loadedBatches = new Set<number>();
   private readonly chunkCache: LruCache<string, Uint8Array>;
   private lastLook: Promise<void> | undefined;
@@ -95,6 +89,7 @@ class IndexedDbBackend implements Backend {
     chunkCacheBytes: number,
   ) {
     this.chunkCache = new LruCache(chunkCacheBytes, (chunk) => chunk.byteLength);
+    this.readLayout = { located: this.located, chunkEnds: this.chunkEnds, isCached: (key) => this.chunkCache.has(key) };
   }
 
   async getObject(oid: Oid): Promise<Uint8Array | undefined> {
@@ -280,7 +275,7 @@ class IndexedDbBackend implements Backend {
   /** Learns of a batch once its transaction has committed (never of one that aborted). */
   private remember(written: WrittenBatch | undefined): void {
     if (!written) return;
-    readBatchIndex(written.batch, written.index, this.located, undefined, undefined, this.chunkEnds);
+    readBatchIndex(written.batch, written.index, this.located, 0, batchSize(written.index), this.chunkEnds);
     this.loadedBatches.add(written.batch);
     written.chunks?.forEach((chunk, i) => this.chunkCache.set(chunkKey(written.batch, i), chunk));
   }
@@ -300,7 +295,7 @@ class IndexedDbBackend implements Backend {
   /**
    * Reads `oids` a group per transaction, the page let through between groups: IndexedDB hands
    * a transaction's finished requests to the page together, in one task, so a group is bounded
-   * to {@link READ_LOOSE_GROUP} records and {@link READ_CHUNK_GROUP_BYTES} of chunks not cached yet.
+   * by read-groups.ts in records and in bytes of chunks not cached yet.
    */
   private async read(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
     const cached = this.readCached(oids);
@@ -309,30 +304,11 @@ class IndexedDbBackend implements Backend {
     const slice = new TimeSlice();
     for (let start = 0; start < oids.length; ) {
       if (start > 0) await slice.pause();
-      const end = this.readGroupEnd(oids, start);
+      const end = readGroupEnd(oids, start, this.readLayout);
       found.push(...(await this.readGroup(oids.slice(start, end))));
       start = end;
     }
     return found;
-  }
-
-  /** Where the group of `oids` read in one transaction from `start` ends (see {@link read}). */
-  private readGroupEnd(oids: readonly Oid[], start: number): number {
-    const chunks = new Set<string>();
-    let loose = 0;
-    let chunkBytes = 0;
-    let end = start;
-    for (; end < oids.length; end++) {
-      const at = this.located.get(oids[end] as Oid);
-      const key = at && chunkKey(at.batch, at.chunk);
-      if (key === undefined) loose++;
-      else if (!chunks.has(key) && !this.chunkCache.has(key)) {
-        chunks.add(key);
-        chunkBytes += this.chunkEnds.get(key) ?? CHUNK_BYTES;
-      }
-      if (end > start && (loose > READ_LOOSE_GROUP || chunkBytes > READ_CHUNK_GROUP_BYTES)) break;
-    }
-    return end;
   }
 
   private async readGroup(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
