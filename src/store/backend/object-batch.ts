@@ -231,6 +231,14 @@ export function batchSize(index: BatchIndex): number {
  * where each chunk's last object ends (by {@link chunkKey}): about the chunk's size.
  */
 export function readBatchIndex(batch: number, index: BatchIndex, into: Map<Oid, BatchLocation>, from = 0, to = batchSize(index), chunkEnds?: Map<string, number>): void {
+  // Objects mostly follow each other in a chunk: its end is noted when the next chunk starts.
+  let chunk = -1;
+  let end = 0;
+  const note = (): void => {
+    if (!chunkEnds || chunk < 0) return;
+    const key = chunkKey(batch, chunk);
+    if (end > (chunkEnds.get(key) ?? 0)) chunkEnds.set(key, end);
+  };
   for (let i = from; i < to; i++) {
     // The builder wrote these from ids; not parsed again, since a large store loads many at start.
     const oid = index.oids.slice(i * 40, i * 40 + 40) as Oid;
@@ -241,11 +249,14 @@ export function readBatchIndex(batch: number, index: BatchIndex, into: Map<Oid, 
       length: index.locations[i * 3 + 2] as number,
     };
     into.set(oid, at);
-    if (!chunkEnds) continue;
-    const key = chunkKey(batch, at.chunk);
-    const end = at.offset + at.length;
-    if (end > (chunkEnds.get(key) ?? 0)) chunkEnds.set(key, end);
+    if (at.chunk !== chunk) {
+      note();
+      chunk = at.chunk;
+      end = 0;
+    }
+    end = Math.max(end, at.offset + at.length);
   }
+  note();
 }
 
 /** How a batch's chunk is named in caches and maps: `<batch>/<chunk>`. */
