@@ -126,6 +126,59 @@ test('a fetch the network cuts half way leaves nothing stored, and the next sync
   await workersEnded;
 });
 
+/** A chapter's worth of prose of about `bytes`: text that deflates to a fraction of its size. */
+function prose(bytes: number, seed: number): Buffer {
+  const lines: string[] = [];
+  for (let i = 0, length = 0; length < bytes; i++) {
+    const line = `Paragraph ${seed}.${i}: the ${['river', 'kettle', 'lantern', 'orchard'][(i * seed) % 4]} was ${['quiet', 'late', 'mended', 'open'][i % 4]}, and ${i * 7919 % 1000} people waited.\n`;
+    lines.push(line);
+    length += line.length;
+  }
+  return Buffer.from(lines.join('').slice(0, bytes));
+}
+
+test('text the pack carried whole is stored as its zlib stream, read back byte for byte, small and large', async ({ page }) => {
+  const name = await openHarness(page);
+  const files = [
+    ['chapter-1.md', prose(8 * 1024, 1)],
+    ['chapter-2.md', prose(300 * 1024, 2)],
+    ['book.md', prose(2 * 1024 * 1024, 3)],
+  ] as const;
+  const dir = makeTempDir('e2e-deflated-records');
+  await gitAsync(['init', '--quiet', '--bare', '-b', 'main', dir]);
+  const commit = [Buffer.from('commit refs/heads/main\ncommitter Git Tester <git-tester@example.org> 1767000000 +0000\ndata 6\nProse\n')];
+  for (const [path, bytes] of files) commit.push(Buffer.from(`M 100644 inline ${path}\ndata ${bytes.length}\n`), bytes, Buffer.from('\n'));
+  expect(gitRun(['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(commit) }).status).toBe(0);
+  const repository = `deflated-${randomUUID().slice(0, 8)}.git`;
+  await gitAsync(['push', '--quiet', `${requireEnv('GIT_REMOTE_URL')}${repository}`, 'main'], { cwd: dir });
+
+  expect(await page.evaluate(({ name, url }) => window.harness.sync(name, url), { name, url: `${requireEnv('GIT_REMOTE_URL')}${repository}` })).toMatchObject({ kind: 'pulled' });
+  // What IndexedDB holds for the fetch: well under the files' own bytes.
+  const storedBytes = await page.evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const chunks = await new Promise<Uint8Array[]>((done, fail) => {
+      const request = database.transaction('chunks').objectStore('chunks').getAll();
+      request.onsuccess = () => done(request.result as Uint8Array[]);
+      request.onerror = () => fail(request.error);
+    });
+    database.close();
+    return chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  }, name);
+  const fileBytes = files.reduce((sum, [, bytes]) => sum + bytes.length, 0);
+  expect(storedBytes).toBeLessThan(fileBytes / 2);
+  // Read back through the store, as the app reads: each file exactly as git has it.
+  const read = await page.evaluate(async ({ name, paths }) => {
+    const main = await window.harness.branch(name);
+    return Promise.all(paths.map(async (path) => Array.from((await main.get(path)) ?? [])));
+  }, { name, paths: files.map(([path]) => path) });
+  expect(read.map((bytes) => bytes.length)).toEqual(files.map(([, bytes]) => bytes.length));
+  files.forEach(([, bytes], i) => expect(Buffer.from(read[i] as number[]).equals(bytes)).toBe(true));
+});
+
 declare global {
   interface Window {
     /** `<method> <url>` of every request the page's own `fetch` made (see {@link recordPageRequests}). */

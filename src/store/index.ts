@@ -7,6 +7,7 @@ export type { OpenRepoOptions } from './repo.ts';
 export { DEFAULT_CHUNK_CACHE_BYTES, createMemoryBackend } from './backend/index.ts';
 export type { Backend } from './backend/index.ts';
 export { ObjectRunBuilder } from './backend/object-batch.ts';
+export { deflatedRecordLength, looseForm } from './backend/stored-record.ts';
 export { openImportWriter } from './backend/indexeddb-import.ts';
 export type { ImportTarget, ImportWriter } from './backend/indexeddb-import.ts';
 export type { ObjectRun } from './backend/object-batch.ts';

@@ -7,6 +7,7 @@ import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
 import { abandonedImports, holdImport } from './import-liveness.ts';
 import { readGroupEnd, type ReadLayout } from './read-groups.ts';
+import { looseForms } from './stored-record.ts';
 import { IMPORT_STORES, putImportRun, SCHEMA_VERSION, type StoreSchema, type WriteStores } from './indexeddb-import.ts';
 import { batchSize, chunkKey, encodeBatch, indexOfId, readBatchIndex, type BatchIndex, type BatchLocation, type ObjectRun } from './object-batch.ts';
 
@@ -99,13 +100,13 @@ class IndexedDbBackend implements Backend {
   async getObjects(oids: readonly Oid[]): Promise<Array<Uint8Array | undefined>> {
     await (this.firstLoad ??= this.loadNewBatches());
     const found = await this.read(oids);
-    if (!found.includes(undefined)) return found;
+    if (!found.includes(undefined)) return looseForms(found);
     // Another tab (or a concurrent write here) may have stored a batch since we looked.
     await this.loadNewBatches();
     const retry = oids.filter((oid, i) => found[i] === undefined && this.located.has(oid));
-    if (retry.length === 0) return found;
+    if (retry.length === 0) return looseForms(found);
     const again = new Map((await this.read(retry)).map((raw, i) => [retry[i] as Oid, raw]));
-    return found.map((raw, i) => raw ?? again.get(oids[i] as Oid));
+    return looseForms(found.map((raw, i) => raw ?? again.get(oids[i] as Oid)));
   }
 
   async hasObjects(oids: readonly Oid[]): Promise<boolean[]> {

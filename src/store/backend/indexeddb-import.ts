@@ -20,8 +20,12 @@ export interface StoreSchema extends DBSchema {
 
 export type WriteStores = Array<StoreNames<StoreSchema>>;
 
-/** Version 2 added `batches` and `chunks`, version 3 `imports`; older databases upgrade in place. */
-export const SCHEMA_VERSION = 3;
+/**
+ * Version 2 added `batches` and `chunks`, version 3 `imports`, version 4 records a batch may keep
+ * deflated (stored-record.ts: a tab of an older version must not read them as loose forms, so it
+ * is asked to close); older databases upgrade in place.
+ */
+export const SCHEMA_VERSION = 4;
 export const IMPORT_STORES: WriteStores = ['batches', 'chunks', 'imports'];
 
 /** Where a run of an import may be stored from another realm (a worker): the database and the import. */

@@ -3,6 +3,7 @@ import type { Oid } from '../oid.ts';
 import { ObjectNotFoundError, StoreError } from '../errors.ts';
 import { ownBytes, type Backend } from './backend.ts';
 import { batchSize, indexOfId, type ObjectRun } from './object-batch.ts';
+import { looseForm } from './stored-record.ts';
 
 /** A backend in plain maps: for tests and throwaway repositories. */
 export function createMemoryBackend(): Backend {
@@ -39,7 +40,7 @@ export function createMemoryBackend(): Backend {
           for (const { chunks, index } of done) {
             for (let i = 0; i < batchSize(index); i++) {
               const [chunk, offset, length] = [0, 1, 2].map((field) => index.locations[i * 3 + field] as number) as [number, number, number];
-              objects.set(index.oids.slice(i * 40, i * 40 + 40), (chunks[chunk] as Uint8Array).slice(offset, offset + length));
+              objects.set(index.oids.slice(i * 40, i * 40 + 40), await looseForm((chunks[chunk] as Uint8Array).slice(offset, offset + length)));
             }
           }
           if (ref) refs.set(ref.name, ref.next);

@@ -83,11 +83,20 @@ export class ObjectRunBuilder {
   /** Bytes of the objects in the chunks {@link takeReady} would hand over. */
   bytes = 0;
 
-  /** `inUse`: what else may still read a stored chunk's buffer (none by default). */
+  /**
+   * `inUse`: what else may still read a stored chunk's buffer (none by default). `trim`: a chunk
+   * mostly unused is handed over as a copy of its used part (off for an arena never stored).
+   */
   constructor(
     private readonly chunkBytes = CHUNK_BYTES,
     private readonly inUse: BufferInUse = () => false,
+    private readonly trim = true,
   ) {}
+
+  /** Whether `raw` is a slot {@link reserve} gave here and {@link place} has not named yet. */
+  holds(raw: Uint8Array): boolean {
+    return this.waiting.has(raw.buffer);
+  }
 
   /** Objects in the chunks {@link takeReady} would hand over. */
   get count(): number {
@@ -121,6 +130,17 @@ export class ObjectRunBuilder {
     const slot = this.reserve(raw.length);
     slot.set(raw);
     this.place(oid, slot);
+  }
+
+  /**
+   * Takes `raw`, a buffer of its own at least a chunk large (built elsewhere, and no longer written
+   * there), as a chunk of its own holding object `oid`: no copy.
+   */
+  adopt(oid: string, raw: Uint8Array): void {
+    if (raw.byteOffset !== 0 || raw.length !== raw.buffer.byteLength || raw.length < this.chunkBytes) throw new Error('ObjectRunBuilder.adopt: not a whole buffer of a chunk or more');
+    const chunk: OpenChunk = { bytes: raw, used: raw.length, waiting: 1, sealed: true, oids: [], spans: [], objectBytes: 0 };
+    this.waiting.set(raw.buffer, chunk);
+    this.place(oid, raw);
   }
 
   /** Hands over the full chunks whose objects are all placed (none may be, then the run is empty). */
@@ -204,7 +224,7 @@ export class ObjectRunBuilder {
     if (chunk.oids.length === 0) return;
     const at = this.ready.length;
     const unused = chunk.bytes.length - chunk.used;
-    if (unused > chunk.bytes.length / 8) {
+    if (this.trim && unused > chunk.bytes.length / 8) {
       this.ready.push(chunk.bytes.slice(0, chunk.used));
       this.offer(chunk.bytes.buffer); // copied out: only what else reads it keeps it
     } else this.ready.push(chunk.bytes.subarray(0, chunk.used));

@@ -17,6 +17,11 @@ export interface ResolvedObject {
   /** `"<type> <size>\0<content>"`; the content starts at `contentStart`. */
   raw: Uint8Array;
   contentStart: number;
+  /**
+   * Where the pack holds the object's content as a zlib stream (offset and length): for an entry
+   * that is the whole object, not for one a delta built.
+   */
+  zlib: { offset: number; length: number } | undefined;
 }
 
 /** Looks up delta bases a thin pack leaves out: objects this device holds. */
@@ -26,6 +31,7 @@ export type ResolveBases = (oids: readonly Oid[]) => Promise<Array<GitObject | u
 interface EntryInfo {
   offset: number;
   dataOffset: number;
+  dataEnd: number;
   typeCode: number;
   size: number;
   /** The entry (OFS_DELTA, or REF_DELTA once its base is known in the pack) this delta applies to. */
@@ -79,7 +85,7 @@ export class PackResolver {
   /** Takes the next entry of the pack; call {@link flush} to finish what it made ready. */
   add(entry: PackEntry): void {
     // Every field from the start (none added later): one shape for all entries.
-    const info: EntryInfo = { offset: entry.offset, dataOffset: entry.dataOffset, typeCode: entry.typeCode, size: entry.size, base: undefined, baseOid: undefined, type: undefined };
+    const info: EntryInfo = { offset: entry.offset, dataOffset: entry.dataOffset, dataEnd: entry.dataEnd, typeCode: entry.typeCode, size: entry.size, base: undefined, baseOid: undefined, type: undefined };
     this.entries.push(info);
     if (entry.typeCode === OFS_DELTA) {
       const base = this.indexAt(entry.baseOffset as number);
@@ -127,7 +133,8 @@ export class PackResolver {
       const info = this.entries[index] as EntryInfo;
       if (!this.byOid.has(oid)) this.byOid.set(oid, index);
       this.resolved++;
-      this.onObject({ index, oid, type: info.type as ObjectType, raw, contentStart });
+      const zlib = info.base === undefined && info.baseOid === undefined ? { offset: info.dataOffset, length: info.dataEnd - info.dataOffset } : undefined;
+      this.onObject({ index, oid, type: info.type as ObjectType, raw, contentStart, zlib });
       for (const { index: child, delta } of this.take(this.waitingOnOid, oid)) {
         (this.entries[child] as EntryInfo).base = index;
         this.deltaReady(child, delta, index);

@@ -13,6 +13,8 @@ export interface PackEntry extends Omit<EntryHeader, 'length'> {
   offset: number;
   /** Pack offset of its zlib stream. */
   dataOffset: number;
+  /** Pack offset just past its zlib stream (known once the entry is handed on). */
+  dataEnd: number;
   /**
    * A whole object: its loose form (`"<type> <size>\0"`, then the content from `contentStart`).
    * A delta: the delta, in a buffer the reader reuses for the next delta, so valid only during
@@ -183,7 +185,7 @@ export class PackStreamReader {
     const whole = TYPE_NAMES[header.typeCode] !== undefined;
     const { raw: data, contentStart } = whole ? looseBuffer(header.typeCode, header.size, this.options.allocate) : { raw: this.deltaRoom(header.size), contentStart: 0 };
     // Every entry has the same fields, in the same order (one shape for the code that reads them).
-    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, baseOffset: header.baseOffset, baseOid: header.baseOid, index: this.done, offset: this.position, dataOffset, data, contentStart };
+    const entry: PackEntry = { typeCode: header.typeCode, size: header.size, baseOffset: header.baseOffset, baseOid: header.baseOid, index: this.done, offset: this.position, dataOffset, dataEnd: dataOffset, data, contentStart };
     this.current = { entry, next: dataOffset };
     this.inflater.begin(data, contentStart, this.position);
     return true;
@@ -208,7 +210,7 @@ export class PackStreamReader {
         continue;
       }
       current.next += consumed;
-      this.position = current.next;
+      this.position = current.entry.dataEnd = current.next;
       this.current = undefined;
       this.done++;
       this.onEntry(current.entry);

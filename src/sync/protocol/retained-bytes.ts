@@ -48,6 +48,18 @@ export class RetainedBytes {
     return out.subarray(0, filled);
   }
 
+  /** Copies `length` bytes from `offset` into `out` at `at` (wherever they lie: no copy in between). */
+  copyTo(out: Uint8Array, at: number, offset: number, length: number): void {
+    let filled = 0;
+    for (let i = this.chunkAt(offset); i >= 0 && i < this.chunks.length && filled < length; i++) {
+      const start = offset + filled - (this.starts[i] as number);
+      const part = (this.chunks[i] as Uint8Array).subarray(start, start + length - filled);
+      out.set(part, at + filled);
+      filled += part.length;
+    }
+    if (filled < length) throw new RangeError(`RetainedBytes.copyTo: ${length - filled} of ${length} bytes from ${offset} are not here`);
+  }
+
   /** Index of the chunk holding `offset`, or -1 past the end. */
   chunkAt(offset: number): number {
     if (offset >= this.length || offset < 0) return -1;
