@@ -146,7 +146,7 @@ test('text the pack carried whole is stored as its zlib stream, read back byte f
   ] as const;
   const dir = makeTempDir('e2e-deflated-records');
   await gitAsync(['init', '--quiet', '--bare', '-b', 'main', dir]);
-  const commit = [Buffer.from('commit refs/heads/main\ncommitter Git Tester <git-tester@example.org> 1767000000 +0000\ndata 6\nProse\n')];
+  const commit: Buffer[] = [Buffer.from('commit refs/heads/main\ncommitter Git Tester <git-tester@example.org> 1767000000 +0000\ndata 6\nProse\n')];
   for (const [path, bytes] of files) commit.push(Buffer.from(`M 100644 inline ${path}\ndata ${bytes.length}\n`), bytes, Buffer.from('\n'));
   expect(gitRun(['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(commit) }).status).toBe(0);
   const repository = `deflated-${randomUUID().slice(0, 8)}.git`;
