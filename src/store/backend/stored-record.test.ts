@@ -4,7 +4,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CorruptObjectError } from '../errors.ts';
 import { hashObject, utf8 } from '../objects/index.ts';
+import { openRepo } from '../repo.ts';
 import type { Oid } from '../oid.ts';
 import type { Backend } from './backend.ts';
 import { openIndexedDbBackend } from './indexeddb-backend.ts';
@@ -84,5 +86,18 @@ describe('a deflated record imported into a backend', () => {
     expect(await backend.getObjects([object.oid, small.oid])).toEqual([object.raw, small.raw]);
     expect(await backend.getObject(object.oid as Oid)).toEqual(object.raw);
     backend.close();
+  });
+
+  it('damaged on disk, is refused by the read as corrupt, as any damaged object is', async () => {
+    const repo = await openRepo({ name: 'damaged', indexedDB: new IDBFactory() });
+    const record = deflatedRecord();
+    record[contentStart + 20] = (record[contentStart + 20] as number) ^ 0xff;
+    const builder = new ObjectRunBuilder();
+    builder.add(object.oid, record);
+    const started = await repo.git.objects.beginImport();
+    await started.put(builder.take());
+    expect(await started.commit()).toBe(true);
+    await expect(repo.git.objects.read(object.oid as Oid)).rejects.toThrow(new CorruptObjectError(object.oid, 'its bytes do not hash to its id'));
+    await repo.close();
   });
 });
