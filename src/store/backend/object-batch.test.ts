@@ -85,4 +85,27 @@ describe('ObjectRunBuilder as an arena', () => {
     expect([first.buffer, second.buffer, third.buffer]).not.toContain(sixth.buffer);
     expect(sixth.buffer.byteLength).toBe(64);
   });
+
+  it('takes a buffer larger than a chunk as a chunk of its own, uncopied; never one a chunk large', () => {
+    const builder = new ObjectRunBuilder(100);
+    const large = new Uint8Array(150).fill(7);
+    builder.adopt(oid(1), large);
+    builder.add(oid(2), new Uint8Array(10).fill(2));
+    const run = builder.take();
+    expect(objectsOf(run).get(oid(1))?.buffer).toBe(large.buffer);
+    expect(() => builder.adopt(oid(3), new Uint8Array(100))).toThrow(/larger than a chunk/);
+    expect(() => builder.adopt(oid(3), new Uint8Array(300).subarray(0, 150))).toThrow(/larger than a chunk/);
+  });
+
+  it('says which slots it gave and has not named yet; as a scratch arena, hands over views, never copies', () => {
+    const scratch = new ObjectRunBuilder(100, () => false, false);
+    const slot = scratch.reserve(30);
+    expect(scratch.holds(slot)).toBe(true);
+    expect(scratch.holds(new Uint8Array(30))).toBe(false);
+    scratch.place(oid(1), slot);
+    const next = scratch.reserve(80); // does not fit: the first chunk, 70 bytes unused, is sealed
+    expect(scratch.takeReady().chunks[0]?.buffer).toBe(slot.buffer);
+    expect(scratch.holds(slot)).toBe(false); // handed over
+    expect(scratch.holds(next)).toBe(true);
+  });
 });

@@ -93,7 +93,7 @@ export class ObjectRunBuilder {
     private readonly trim = true,
   ) {}
 
-  /** Whether `raw` is a slot {@link reserve} gave here and {@link place} has not named yet. */
+  /** Whether `raw` lies in a chunk this builder is still laying out (a slot {@link reserve} gave, its chunk not handed over). */
   holds(raw: Uint8Array): boolean {
     return this.waiting.has(raw.buffer);
   }
@@ -133,11 +133,12 @@ export class ObjectRunBuilder {
   }
 
   /**
-   * Takes `raw`, a buffer of its own at least a chunk large (built elsewhere, and no longer written
-   * there), as a chunk of its own holding object `oid`: no copy.
+   * Takes `raw`, a buffer of its own larger than a chunk (built elsewhere, and no longer written
+   * there), as a chunk of its own holding object `oid`: no copy. Larger, not as large: a buffer of
+   * exactly a chunk's size may be a builder's spare, written again once its chunks are recycled.
    */
   adopt(oid: string, raw: Uint8Array): void {
-    if (raw.byteOffset !== 0 || raw.length !== raw.buffer.byteLength || raw.length < this.chunkBytes) throw new Error('ObjectRunBuilder.adopt: not a whole buffer of a chunk or more');
+    if (raw.byteOffset !== 0 || raw.length !== raw.buffer.byteLength || raw.length <= this.chunkBytes) throw new Error('ObjectRunBuilder.adopt: not a whole buffer larger than a chunk');
     const chunk: OpenChunk = { bytes: raw, used: raw.length, waiting: 1, sealed: true, oids: [], spans: [], objectBytes: 0 };
     this.waiting.set(raw.buffer, chunk);
     this.place(oid, raw);

@@ -152,8 +152,9 @@ export class Unpacker {
   static async create(options: UnpackOptions, sink: UnpackSink): Promise<Unpacker> {
     const full = { maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, runBytes: DEFAULT_RUN_BYTES, deltaBaseCacheBytes: FETCH_DELTA_BASE_CACHE_BYTES, target: undefined, maxStoredBytes: Infinity, ...options };
     const created: { unpacker?: Unpacker } = {};
-    // Objects are built in place, in the run's chunks: no buffer of their own, no copy.
-    // A stored chunk is written again once no delta base in it is kept.
+    // Objects are built in place, in the run's chunks: no buffer of their own, no copy; but a
+    // large whole object is built in the scratch arena (DEFLATED_MIN_BYTES), whose chunks are
+    // written again once laid out for storing. A chunk is written again once no delta base in it is kept.
     const builder = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer));
     const scratch = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer), false);
     const allocate = (length: number): Uint8Array => builder.reserve(length);
@@ -279,7 +280,7 @@ export class Unpacker {
       this.builder.place(oid, record);
       return length;
     }
-    if (raw.length >= FETCH_CHUNK_BYTES && raw.length === raw.buffer.byteLength) this.builder.adopt(oid, raw);
+    if (raw.length > FETCH_CHUNK_BYTES && raw.length === raw.buffer.byteLength) this.builder.adopt(oid, raw);
     else this.builder.add(oid, raw);
     return raw.length;
   }
