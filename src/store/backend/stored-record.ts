@@ -6,36 +6,11 @@
 //
 // The two are told apart by length alone: a deflated record is kept only when it is shorter than
 // the loose form, and a loose form is exactly its header plus `size` bytes.
-
-/** The longest header a record can start with: `"commit "`, 20 digits, the NUL. */
-const MAX_HEADER_BYTES = 32;
-const NUL = 0;
-const SPACE = 0x20;
-
-/** Where the content starts and how long the header says it is, or undefined when there is no header. */
-function readHeader(record: Uint8Array): { contentStart: number; size: number } | undefined {
-  const end = Math.min(record.length, MAX_HEADER_BYTES);
-  let space = -1;
-  for (let i = 0; i < end; i++) {
-    const byte = record[i] as number;
-    if (byte === SPACE && space < 0) space = i;
-    else if (byte === NUL) {
-      if (space < 0 || i === space + 1) return undefined;
-      let size = 0;
-      for (let j = space + 1; j < i; j++) {
-        const digit = (record[j] as number) - 0x30;
-        if (digit < 0 || digit > 9) return undefined;
-        size = size * 10 + digit;
-      }
-      return { contentStart: i + 1, size };
-    }
-  }
-  return undefined;
-}
+import { readObjectHeader } from '../objects/index.ts';
 
 /** Whether `record` is a loose form as it is (no inflating to read it). */
 export function isLooseRecord(record: Uint8Array): boolean {
-  const header = readHeader(record);
+  const header = readObjectHeader(record);
   return header !== undefined && record.length === header.contentStart + header.size;
 }
 
@@ -70,7 +45,7 @@ async function inflate(zlib: Uint8Array, size: number): Promise<Uint8Array> {
  * gets, and refuses it there as a `CorruptObjectError`, the one word for any damage.
  */
 export async function looseForm(record: Uint8Array): Promise<Uint8Array> {
-  const header = readHeader(record);
+  const header = readObjectHeader(record);
   if (!header || record.length >= header.contentStart + header.size) return record;
   const { contentStart, size } = header;
   const content = await inflate(record.subarray(contentStart), size).catch(() => undefined);

@@ -4,7 +4,7 @@ export { decodeCommit, encodeCommit } from './commit.ts';
 export type { CommitData, Signature } from './commit.ts';
 export { hashObject, hashRaw, hashRawAsync } from './hash.ts';
 export type { HashedObject } from './hash.ts';
-export { unwrapObject, wrapObject } from './object-format.ts';
+export { readObjectHeader, unwrapObject, wrapObject } from './object-format.ts';
 export type { GitObject, ObjectType } from './object-format.ts';
 export { decodeTagTarget } from './tag.ts';
 export type { TagTarget } from './tag.ts';

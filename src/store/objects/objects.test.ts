@@ -4,7 +4,7 @@ import type { Oid } from '../oid.ts';
 import { decodeCommit, encodeCommit, type CommitData } from './commit.ts';
 import { fromUtf8, utf8 } from './bytes.ts';
 import { hashObject } from './hash.ts';
-import { unwrapObject, wrapObject } from './object-format.ts';
+import { readObjectHeader, unwrapObject, wrapObject } from './object-format.ts';
 import { decodeTree, encodeTree, sortTreeEntries, type TreeEntry } from './tree.ts';
 import { findTreeProblem } from './tree-check.ts';
 import { decodeTagTarget } from './tag.ts';
@@ -30,6 +30,16 @@ describe('wrapObject / unwrapObject', () => {
     expect(() => unwrapObject(utf8('blob 4\0abc'))).toThrow(/header says 4 bytes/);
     expect(() => unwrapObject(utf8('thing 3\0abc'))).toThrow(/bad header/);
     expect(() => unwrapObject(utf8('no header at all'))).toThrow(/no object header/);
+  });
+
+  it('reads a header byte by byte, and refuses what git would not write', () => {
+    expect(readObjectHeader(utf8('commit 1234\0...'))).toEqual({ type: 'commit', size: 1234, contentStart: 12 });
+    expect(readObjectHeader(utf8('blob 0\0'))).toEqual({ type: 'blob', size: 0, contentStart: 7 });
+    expect(readObjectHeader(utf8('thing 3\0abc'))).toEqual({ type: 'thing', size: 3, contentStart: 8 }); // a word: unwrapObject refuses the type
+    for (const bad of ['blob 03\0abc', 'blob \0', ' blob 3\0abc', 'Blob 3\0abc', 'blob 3x\0abc', 'blob 3', `blob ${'9'.repeat(30)}\0`]) {
+      expect(readObjectHeader(utf8(bad)), bad).toBeUndefined();
+      expect(() => unwrapObject(utf8(bad)), bad).toThrow(/bad header|no object header/);
+    }
   });
 });
 
