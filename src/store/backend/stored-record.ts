@@ -25,16 +25,22 @@ export function deflatedRecordLength(contentStart: number, size: number, zlibLen
 /**
  * Objects up to this size are inflated by pako, in one call (~20 µs for a few KB); larger ones
  * by the platform's `DecompressionStream`, in pieces, so no read is one long task of the page
- * (its fixed cost, ~1 ms a stream, matters only for small objects).
+ * (its fixed cost, 1-2 ms a stream, matters only for small objects).
  */
 const STREAMED_FROM_BYTES = 1024 * 1024;
 
-/** pako, loaded at the first deflated record read: a page that never reads one never loads it. */
-let pako: Promise<typeof import('pako')> | undefined;
+/**
+ * pako's inflate, loaded at the first deflated record read: a page that never reads one never
+ * loads it. Its inflate-only build, not `pako`: the comment widget's sync code imports `pako`
+ * itself, and were the page-load script to import `pako` too, the bundler would split `pako` into
+ * a chunk of its own that the sync chunk imports. That chunk is fetched a round trip later, and a
+ * reader going offline in between leaves a failed import that Chromium keeps until a reload.
+ */
+let pako: Promise<typeof import('pako/browser/inflate')> | undefined;
 
 /** Inflates `zlib`, whose content is `size` bytes. */
 async function inflate(zlib: Uint8Array, size: number): Promise<Uint8Array> {
-  if (size < STREAMED_FROM_BYTES) return (await (pako ??= import('pako'))).inflate(zlib);
+  if (size < STREAMED_FROM_BYTES) return (await (pako ??= import('pako/browser/inflate'))).inflate(zlib);
   const stream = new Blob([zlib as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
