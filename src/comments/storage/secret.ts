@@ -22,7 +22,9 @@ function loadFallback(): Promise<(bytes: Uint8Array) => Uint8Array> {
   fallback ??= import('./sha256-fallback.ts').then(
     (module) => module.sha256,
     (error: unknown) => {
-      fallback = undefined; // offline before it was ever fetched: the next try fetches again
+      // Offline before it was ever fetched: the next try fetches again, where the browser does not
+      // keep the failure (Chromium keeps it until a reload, hence the fetch at first render).
+      fallback = undefined;
       throw error;
     },
   );

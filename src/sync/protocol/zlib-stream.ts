@@ -29,7 +29,9 @@ export function loadPako(): Promise<void> {
   loadingPako ??= import('pako').then(
     (module) => void (pako = module),
     (error: unknown) => {
-      loadingPako = undefined; // a failed load (offline, say) is tried again next time
+      // A failed load (offline, say) is tried again next time, where the browser does not keep the
+      // failure (Chromium keeps it until a reload; the app's service worker serves pako offline).
+      loadingPako = undefined;
       throw error;
     },
   );
