@@ -35,12 +35,26 @@ const STREAMED_FROM_BYTES = 1024 * 1024;
  * itself, and were the page-load script to import `pako` too, the bundler would split `pako` into
  * a chunk of its own that the sync chunk imports. That chunk is fetched a round trip later, and a
  * reader going offline in between leaves a failed import that Chromium keeps until a reload.
+ * Undefined where the chunk cannot be fetched (offline before any read needed it): the platform's
+ * `DecompressionStream` inflates then, slower, so a read never needs the network.
  */
-let pako: Promise<typeof import('pako/browser/inflate')> | undefined;
+let pako: Promise<((zlib: Uint8Array) => Uint8Array) | undefined> | undefined;
+
+function pakoInflate(): NonNullable<typeof pako> {
+  pako ??= import('pako/browser/inflate').then(
+    (module) => module.inflate,
+    () => {
+      pako = undefined; // tried again at the next read, where the browser does not keep the failure
+      return undefined;
+    },
+  );
+  return pako;
+}
 
 /** Inflates `zlib`, whose content is `size` bytes. */
 async function inflate(zlib: Uint8Array, size: number): Promise<Uint8Array> {
-  if (size < STREAMED_FROM_BYTES) return (await (pako ??= import('pako/browser/inflate'))).inflate(zlib);
+  const inOneCall = size < STREAMED_FROM_BYTES ? await pakoInflate() : undefined;
+  if (inOneCall) return inOneCall(zlib);
   const stream = new Blob([zlib as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
