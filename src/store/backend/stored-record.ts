@@ -60,7 +60,7 @@ async function inflate(zlib: Uint8Array, size: number): Promise<Uint8Array> {
 }
 
 /**
- * The loose form of object `oid` from its stored `record`: the record itself, or inflated. A
+ * The loose form of an object from its stored `record`: the record itself, or inflated. A
  * record that is neither (damaged on disk) is given back as it is: every read hashes what it
  * gets, and refuses it there as a `CorruptObjectError`, the one word for any damage.
  */
