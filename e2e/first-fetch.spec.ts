@@ -61,8 +61,12 @@ async function openHarness(page: Page): Promise<string> {
   return `device-${randomUUID().slice(0, 8)}`;
 }
 
-/** What the database `name` holds, read raw: records per object store, the refs, the batches hidden in imports, and the bytes of all chunks. */
-function readRaw(page: Page, name: string): Promise<{ counts: Record<string, number>; refs: string[]; batches: number[]; hidden: number[]; chunkBytes: number }> {
+/**
+ * What the database `name` holds, read raw: records per object store (and `files`, its batch files
+ * in the origin private file system), the refs, the batches hidden in imports, the files' names,
+ * and the bytes of all chunks, in records and in files.
+ */
+function readRaw(page: Page, name: string): Promise<{ counts: Record<string, number>; refs: string[]; batches: number[]; hidden: number[]; files: string[]; chunkBytes: number }> {
   return page.evaluate(async (name) => {
     const database = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open(name);
@@ -76,14 +80,21 @@ function readRaw(page: Page, name: string): Promise<{ counts: Record<string, num
     const refs = (await read(tx.objectStore('refs').getAllKeys())).map(String);
     const batches = (await read(tx.objectStore('batches').getAllKeys())).map(Number);
     const hidden = ((await read(tx.objectStore('imports').getAll())) as Array<{ batches: number[] }>).flatMap((record) => record.batches);
-    const chunkBytes = ((await read(tx.objectStore('chunks').getAll())) as Uint8Array[]).reduce((sum, chunk) => sum + chunk.length, 0);
+    let chunkBytes = ((await read(tx.objectStore('chunks').getAll())) as Uint8Array[]).reduce((sum, chunk) => sum + chunk.length, 0);
     database.close();
-    return { counts, refs, batches, hidden, chunkBytes };
+    const files: string[] = [];
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('taskgit-batches').then((all) => all.getDirectoryHandle(encodeURIComponent(name)), () => undefined);
+    for await (const [file, handle] of (folder as unknown as AsyncIterable<[string, FileSystemFileHandle]>) ?? []) {
+      files.push(file);
+      chunkBytes += (await handle.getFile()).size;
+    }
+    return { counts: { ...counts, files: files.length }, refs, batches, hidden, files, chunkBytes };
   }, name);
 }
 
-/** Nothing of a fetch: no batch, chunk, import or ref. */
-const EMPTY = { batches: 0, chunks: 0, imports: 0, refs: 0 };
+/** Nothing of a fetch: no batch, chunk, import, ref or file. */
+const EMPTY = { batches: 0, chunks: 0, imports: 0, refs: 0, files: 0 };
 
 async function syncThroughProxy(page: Page, name: string): Promise<{ kind: string; head?: string | undefined } | HarnessSyncFailure> {
   return page.evaluate(({ name, url }) => window.harness.sync(name, url), { name, url: `${proxy.url}${remote.url}` });
@@ -284,6 +295,10 @@ test('a tab closed half way leaves no ref and hidden runs only, which the next s
   const after = await readRaw(next, name);
   expect(after.counts.imports).toBe(0);
   for (const batch of left.hidden) expect(after.batches).not.toContain(batch);
+  // The runs went to files, and the abandoned import's are gone with it.
+  expect(left.files.length).toBeGreaterThan(0);
+  for (const file of left.files) expect(after.files).not.toContain(file);
+  expect(after.files.length).toBe(after.batches.length);
 });
 
 test('a repository larger than the storage the browser grants is refused in words, nothing written', async ({ page, context }) => {

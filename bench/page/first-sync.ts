@@ -1,7 +1,7 @@
 // The page's half of the first-sync bench: a fresh, empty store syncs a whole repository from
 // the local git remote, timed, with the main thread watched; then the database is deleted so
 // the next sample starts from nothing (and the disk is not filled by samples).
-import { openRepo } from '../../src/store/index.ts';
+import { deleteRepo, openRepo } from '../../src/store/index.ts';
 import { sync, type SyncProgress } from '../../src/sync/index.ts';
 import { watchMainThread, type MainThreadReport } from './main-thread-watch.ts';
 
@@ -36,16 +36,8 @@ export interface FirstSyncPage {
   firstSync(name: string, url: string): Promise<TimedFirstSync>;
 }
 
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-}
-
 async function firstSync(name: string, url: string): Promise<TimedFirstSync> {
-  await deleteDatabase(name);
+  await deleteRepo(name);
   const repo = await openRepo({ name });
   let objects = 0;
   let chunks = 0;
@@ -74,7 +66,7 @@ async function firstSync(name: string, url: string): Promise<TimedFirstSync> {
     return { ms, kind: result.kind, head: result.head, objects, phases, chunks, ...stop() };
   } finally {
     await repo.close();
-    await deleteDatabase(name);
+    await deleteRepo(name);
   }
 }
 

@@ -3,7 +3,7 @@
 // timed sync also records a trace: when each request left and came back (a wrapper around
 // `fetch`) and when sync reported each phase (its `onProgress`), cheap enough to keep on. A
 // profiled sync (not one of the timed ones) also times every call sync makes into the store.
-import { openRepo, type Repo } from '../../src/store/index.ts';
+import { deleteRepo, openRepo, type Repo } from '../../src/store/index.ts';
 import { exportBundle, importBundle, sync, type SyncProgress } from '../../src/sync/index.ts';
 import { watchMainThread } from './main-thread-watch.ts';
 import { BENCH_AUTHOR, fillBatches, itemChange, itemJson, itemPath, seededIds } from '../fixture.ts';
@@ -241,7 +241,7 @@ async function bundleTime(name: string): Promise<TimedBundle> {
   const importMs = performance.now() - started;
   const { longestTaskMs: importLongestTaskMs, longTasks: importLongTasks } = watch();
   await fresh.close();
-  await new Promise((resolve) => (indexedDB.deleteDatabase(target).onsuccess = resolve));
+  await deleteRepo(target);
   return { exportMs, importMs, bytes: bytes.length, exportLongestTaskMs, importLongestTaskMs, exportLongTasks, importLongTasks };
 }
 

@@ -4,7 +4,7 @@
  */
 export { openRepo } from './repo.ts';
 export type { OpenRepoOptions } from './repo.ts';
-export { DEFAULT_CHUNK_CACHE_BYTES, createMemoryBackend } from './backend/index.ts';
+export { DEFAULT_CHUNK_CACHE_BYTES, createMemoryBackend, deleteIndexedDbBackend as deleteRepo } from './backend/index.ts';
 export type { Backend } from './backend/index.ts';
 export { ObjectRunBuilder } from './backend/object-batch.ts';
 export { deflatedRecordLength, looseForm } from './backend/stored-record.ts';

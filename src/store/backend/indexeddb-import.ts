@@ -3,6 +3,7 @@
 // the page never spends its main thread cloning megabytes into IndexedDB.
 import { wrap, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { StoreError } from '../errors.ts';
+import { batchFileName, batchFolder, canWriteBatchFiles, writeBatchFile } from './batch-files.ts';
 import type { BatchIndex, ObjectRun } from './object-batch.ts';
 
 export interface StoreSchema extends DBSchema {
@@ -23,9 +24,10 @@ export type WriteStores = Array<StoreNames<StoreSchema>>;
 /**
  * Version 2 added `batches` and `chunks`, version 3 `imports`, version 4 records a batch may keep
  * deflated (stored-record.ts: a tab of an older version must not read them as loose forms, so it
- * is asked to close); older databases upgrade in place.
+ * is asked to close), version 5 batches whose chunks are in a file (batch-files.ts); older
+ * databases upgrade in place.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const IMPORT_STORES: WriteStores = ['batches', 'chunks', 'imports'];
 
 /** Where a run of an import may be stored from another realm (a worker): the database and the import. */
@@ -34,12 +36,17 @@ export interface ImportTarget {
   id: string;
 }
 
-/** Stores one run of import `id` in one transaction: its batch index, its chunks, and the import's record. Returns the batch. */
-export async function putImportRun(database: IDBPDatabase<StoreSchema>, id: string, run: ObjectRun): Promise<number> {
+/**
+ * Stores one run of import `id`: in one transaction its batch index, its chunks, and the import's
+ * record. With `folder` (a worker that can write files) the chunks go to a file of their own
+ * first, and the transaction names it. Returns the batch.
+ */
+export async function putImportRun(database: IDBPDatabase<StoreSchema>, id: string, run: ObjectRun, folder?: FileSystemDirectoryHandle): Promise<number> {
+  const file = folder && (await writeBatchFile(folder, batchFileName(id), run.chunks));
   const tx = database.transaction(IMPORT_STORES, 'readwrite');
-  const batch = await tx.objectStore('batches').add(run.index);
+  const batch = await tx.objectStore('batches').add(file ? { ...run.index, file } : run.index);
   const chunks = tx.objectStore('chunks');
-  run.chunks.forEach((chunk, i) => void chunks.put(chunk, [batch, i]));
+  if (!file) run.chunks.forEach((chunk, i) => void chunks.put(chunk, [batch, i]));
   const imports = tx.objectStore('imports');
   const record = await imports.get(id);
   void imports.put({ batches: [...(record?.batches ?? []), batch] }, id);
@@ -56,6 +63,8 @@ export interface ImportWriter {
 /**
  * Opens import `target`'s database (already at {@link SCHEMA_VERSION}: the page made it) on a
  * connection of this realm's own. The import stays the page's: it shows or deletes the runs.
+ * Where this realm can write batch files, runs go to files, and the import's record is made
+ * before the first one, so that a tab closed mid-import leaves no file that no record names.
  */
 export async function openImportWriter(target: ImportTarget, factory: IDBFactory = globalThis.indexedDB): Promise<ImportWriter> {
   const request = factory.open(target.database);
@@ -65,8 +74,17 @@ export async function openImportWriter(target: ImportTarget, factory: IDBFactory
     throw new StoreError('unavailable', `Database ${target.database} is at version ${database.version}, not ${SCHEMA_VERSION}.`, { name: target.database });
   }
   database.addEventListener('versionchange', () => database.close());
+  const folder = canWriteBatchFiles() ? await batchFolder(target.database, true) : undefined;
+  if (folder) await recordImport(database, target.id);
   return {
-    put: async (run) => void (await putImportRun(database, target.id, run)),
+    put: async (run) => void (await putImportRun(database, target.id, run, folder)),
     close: () => database.close(),
   };
+}
+
+/** Makes import `id`'s record, with no batch yet, unless it has one. */
+async function recordImport(database: IDBPDatabase<StoreSchema>, id: string): Promise<void> {
+  const tx = database.transaction('imports', 'readwrite');
+  if ((await tx.store.getKey(id)) === undefined) void tx.store.put({ batches: [] }, id);
+  await tx.done;
 }

@@ -4,6 +4,7 @@
 // stay uncompressed, whole and contiguous inside a chunk, so a read is a subarray.
 import type { HashedObject } from '../objects/index.ts';
 import type { Oid } from '../oid.ts';
+import type { BatchFile } from './batch-files.ts';
 
 /** Where one object of a batch lies. */
 export interface BatchLocation {
@@ -20,6 +21,8 @@ export interface BatchLocation {
 export interface BatchIndex {
   oids: string;
   locations: Uint32Array;
+  /** Where the chunks were written to a file (batch-files.ts) instead of the `chunks` records. */
+  file?: BatchFile;
 }
 
 /**
