@@ -4,7 +4,7 @@
 import { wrap, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { StoreError } from '../errors.ts';
 import { batchFileName, batchFolder, canWriteBatchFiles, writeBatchFile } from './batch-files.ts';
-import type { BatchIndex, ObjectRun } from './object-batch.ts';
+import { CHUNK_BYTES, type BatchIndex, type ObjectRun } from './object-batch.ts';
 
 export interface StoreSchema extends DBSchema {
   /** Uncompressed loose objects keyed by id: what commits write, a few at a time. */
@@ -37,12 +37,20 @@ export interface ImportTarget {
 }
 
 /**
+ * A run this large or larger goes to a file where one can be written: a file costs ~5 ms to make
+ * and flush whatever its size, about what IndexedDB costs per 256 KB, and a pull of a commit or
+ * two would otherwise leave a file of a few KB each time, for years.
+ */
+const FILE_MIN_BYTES = CHUNK_BYTES;
+
+/**
  * Stores one run of import `id`: in one transaction its batch index, its chunks, and the import's
- * record. With `folder` (a worker that can write files) the chunks go to a file of their own
- * first, and the transaction names it. Returns the batch.
+ * record. With `folder` (a worker that can write files) a run of {@link FILE_MIN_BYTES} or more
+ * has its chunks written to a file of its own first, and the transaction names it. Returns the batch.
  */
 export async function putImportRun(database: IDBPDatabase<StoreSchema>, id: string, run: ObjectRun, folder?: FileSystemDirectoryHandle): Promise<number> {
-  const file = folder && (await writeBatchFile(folder, batchFileName(id), run.chunks));
+  const bytes = run.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const file = folder && bytes >= FILE_MIN_BYTES ? await writeBatchFile(folder, batchFileName(id), run.chunks) : undefined;
   const tx = database.transaction(IMPORT_STORES, 'readwrite');
   const batch = await tx.objectStore('batches').add(file ? { ...run.index, file } : run.index);
   const chunks = tx.objectStore('chunks');
