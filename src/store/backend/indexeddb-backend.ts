@@ -5,7 +5,7 @@ import { TimeSlice } from '../time-slice.ts';
 import type { HashedObject } from '../objects/index.ts';
 import { parseOid, type Oid } from '../oid.ts';
 import { ownBytes, type Backend, type BackendImport, type RefMove } from './backend.ts';
-import { batchFolder, deleteBatchFolder, deleteImportFiles, readBatchChunk, type BatchFile } from './batch-files.ts';
+import { BatchFileReader } from './batch-file-reader.ts';
 import { abandonedImports, holdImport } from './import-liveness.ts';
 import { readGroupEnd, type ReadLayout } from './read-groups.ts';
 import { looseForms } from './stored-record.ts';
@@ -59,19 +59,6 @@ export async function openIndexedDbBackend(
   return new IndexedDbBackend(database, name, options.batchMinObjects ?? BATCH_MIN_OBJECTS, options.chunkCacheBytes ?? DEFAULT_CHUNK_CACHE_BYTES);
 }
 
-/**
- * Deletes database `name` and its batch files, once every connection to it is closed (a tab that
- * keeps one open blocks it until it closes).
- */
-export async function deleteIndexedDbBackend(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const request = factory.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new StoreError('unavailable', `Database ${name} could not be deleted.`, { name }));
-  });
-  await deleteBatchFolder(name);
-}
-
 /** A commit's write touches only the stores it needs: a wider scope costs every commit. */
 const LOOSE_STORES: WriteStores = ['objects'];
 const BATCH_STORES: WriteStores = ['batches', 'chunks'];
@@ -96,10 +83,7 @@ class IndexedDbBackend implements Backend {
   private lastLook: Promise<void> | undefined;
   private firstLoad: Promise<void> | undefined;
   private readonly importsHeld = new Set<() => void>();
-  /** The batches whose chunks are in a file (batch-files.ts), and each file as read once. */
-  private readonly batchFiles = new Map<number, BatchFile>();
-  private readonly files = new Map<string, Promise<File | undefined>>();
-  private folder: Promise<FileSystemDirectoryHandle | undefined> | undefined;
+  private readonly batchFiles: BatchFileReader;
 
   constructor(
     private readonly database: IDBPDatabase<StoreSchema>,
@@ -108,6 +92,7 @@ class IndexedDbBackend implements Backend {
     chunkCacheBytes: number,
   ) {
     this.chunkCache = new LruCache(chunkCacheBytes, (chunk) => chunk.byteLength);
+    this.batchFiles = new BatchFileReader(name);
     this.readLayout = { located: this.located, chunkEnds: this.chunkEnds, isCached: (key) => this.chunkCache.has(key) };
   }
 
@@ -254,8 +239,7 @@ class IndexedDbBackend implements Backend {
    * the next `beginImport` deletes what is left.
    */
   private async deleteImport(id: string, known: readonly number[]): Promise<void> {
-    const folder = await this.batchFolder();
-    const filesGone = folder ? await deleteImportFiles(folder, id) : true;
+    const filesGone = await this.batchFiles.deleteImport(id);
     const tx = this.database.transaction(IMPORT_STORES, 'readwrite');
     const record = await tx.objectStore('imports').get(id);
     for (const batch of new Set([...known, ...(record?.batches ?? [])])) {
@@ -265,25 +249,6 @@ class IndexedDbBackend implements Backend {
     if (filesGone) void tx.objectStore('imports').delete(id);
     else void tx.objectStore('imports').put({ batches: [] }, id);
     await tx.done;
-  }
-
-  private batchFolder(): Promise<FileSystemDirectoryHandle | undefined> {
-    return (this.folder ??= batchFolder(this.name, false).then((folder) => {
-      if (!folder) this.folder = undefined; // made later by a worker's first file: looked for again
-      return folder;
-    }));
-  }
-
-  /** Chunk `chunk` of a batch kept in file `where`; undefined when the file is gone. */
-  private async readFileChunk(where: BatchFile, chunk: number): Promise<Uint8Array | undefined> {
-    let file = this.files.get(where.name);
-    if (!file) {
-      file = this.batchFolder().then((folder) => folder?.getFileHandle(where.name)).then((handle) => handle?.getFile(), () => undefined);
-      this.files.set(where.name, file);
-    }
-    const opened = await file;
-    if (!opened) this.files.delete(where.name);
-    return opened && readBatchChunk(opened, where, chunk).catch(() => undefined);
   }
 
   /**
@@ -296,7 +261,7 @@ class IndexedDbBackend implements Backend {
       if (slice.due()) await slice.next();
       readBatchIndex(batch, index, this.located, from, Math.min(count, from + LOCATE_STEP), this.chunkEnds);
     }
-    if (index.file) this.batchFiles.set(batch, index.file);
+    this.batchFiles.learn(batch, index.file);
     this.loadedBatches.add(batch);
   }
 
@@ -370,8 +335,7 @@ class IndexedDbBackend implements Backend {
       if (cached) return Promise.resolve(cached);
       let request = pending.get(key);
       if (!request) {
-        const file = this.batchFiles.get(batch);
-        request = (file ? this.readFileChunk(file, chunk) : chunks.get([batch, chunk])).then((bytes) => {
+        request = (this.batchFiles.chunk(batch, chunk) ?? chunks.get([batch, chunk])).then((bytes) => {
           if (bytes) this.chunkCache.set(key, bytes);
           return bytes;
         });
