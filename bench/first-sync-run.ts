@@ -4,7 +4,8 @@
 // the same remote, in the same run, at three sizes up to ~250 MB of pack. With each: the longest
 // main-thread task of the page during our sync, and the peak memory of Chromium's renderers.
 // FIRST_SYNC_REPOS=book-500,book-2500 runs only those sizes (while working on one);
-// FIRST_SYNC_THREADS=1 prints the busiest threads of Chromium over each of our samples;
+// FIRST_SYNC_THREADS=1 prints the busiest threads of Chromium over each of our samples (CPU, and
+// the fresh pages each touched: page faults, dear on a VM);
 // FIRST_SYNC_TRACE=<folder> writes a Chromium trace of each size's last sample there.
 // Our syncs run in a Chromium without DevTools (bench/plain-chromium.ts), as in a person's
 // browser; FIRST_SYNC_DEVTOOLS=1 (and FIRST_SYNC_TRACE, which needs it) runs them in Playwright's.
@@ -15,7 +16,7 @@ import { gitAsync, makeTempDir, removeTempDir } from '../test/support/git-cli.ts
 import type { FirstSyncPhases, TimedFirstSync } from './page/first-sync.ts';
 import { realisticRepo, REALISTIC_PLANS, type RealisticPlan } from './realistic-repo.ts';
 import { openPlainChromium } from './plain-chromium.ts';
-import { browserCpuMs, sampleRendererMemory, sampleThreadCpu, type MemoryPeak } from './renderer-memory.ts';
+import { browserCpuMs, describeThreads, sampleRendererMemory, sampleThreadCpu, type MemoryPeak } from './renderer-memory.ts';
 import { round, series, type Series } from './stats.ts';
 
 /** Our first sync against native git's clone. */
@@ -102,7 +103,7 @@ export async function runFirstSyncBench(page: Page, playwrightPid: number | unde
           if (trace) await page.context().browser()?.stopTracing();
           const cpuAfter = browserCpuMs(browserPid);
           const busiest = threads?.().slice(0, 10);
-          if (busiest) progress(`threads over ${plan.name} ${run + 1}: ${busiest.map(({ thread, ms }) => `${thread} ${ms}`).join(', ')} ms`);
+          if (busiest) progress(`threads over ${plan.name} ${run + 1}: ${describeThreads(busiest)}`);
           if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
           const peak = stop();
           if (timed.kind !== 'pulled' || timed.head !== repo.head) throw new Error(`first sync of ${plan.name} gave ${timed.kind} ${timed.head}, expected ${repo.head}`);

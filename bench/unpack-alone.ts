@@ -6,7 +6,7 @@
 // whole first sync, which the network, IndexedDB and the git server share the machine with.
 //   npx tsx bench/unpack-alone.ts              (book-500, 3 browsers x 8 samples after a first)
 //   UNPACK_REPO=book-2500 UNPACK_BROWSERS=2 UNPACK_SAMPLES=5 npx tsx bench/unpack-alone.ts
-// UNPACK_THREADS=1 also prints each sample's busiest renderer threads (CPU in ms, from /proc);
+// UNPACK_THREADS=1 also prints each sample's busiest renderer threads (CPU in ms and fresh pages, from /proc);
 // UNPACK_JS_FLAGS='--trace-opt --trace-deopt' launches Chromium with those V8 flags (their output
 // goes to the browser's stdout: run with DEBUG=pw:browser to see it); UNPACK_TRACE=<file> writes a
 // Chromium trace of each browser's last sample, with V8's sampling profiler (every thread's tasks,
@@ -25,7 +25,7 @@ import { makeTempDir, removeTempDir } from '../test/support/git-cli.ts';
 import { benchPageBuild, UNMINIFIED } from './page-build.ts';
 import { descendantsCpuMs, cpuSince } from './process-cpu.ts';
 import { realisticRepo, REALISTIC_PLANS } from './realistic-repo.ts';
-import { launchedBrowserPid, sampleThreadCpu } from './renderer-memory.ts';
+import { describeThreads, launchedBrowserPid, sampleThreadCpu } from './renderer-memory.ts';
 import { round, series } from './stats.ts';
 import type { Oid } from '../src/store/index.ts';
 import type { TimedUnpack } from './unpack-page/main.ts';
@@ -85,7 +85,7 @@ try {
           if (trace) await browser.stopTracing();
           const renderer = before && pid !== undefined ? (cpuSince(before, descendantsCpuMs(pid, undefined)).byKind.renderer ?? 0) : 0;
           const busiest = threads?.().filter(({ thread }) => thread.startsWith('renderer')).slice(0, 6);
-          if (busiest) progress(`sample ${s}: ${busiest.map(({ thread, ms }) => `${thread} ${ms}`).join(', ')} ms`);
+          if (busiest) progress(`sample ${s}: ${describeThreads(busiest)}`);
           if (s > 0) {
             ms.push(timed.ms);
             cpu.push(renderer);
