@@ -86,6 +86,23 @@ describe('ObjectRunBuilder as an arena', () => {
     expect(sixth.buffer.byteLength).toBe(64);
   });
 
+  it('lays objects out in the chunks it wrote ahead before any fresh one, and a stored one first', () => {
+    const builder = new ObjectRunBuilder(64);
+    expect([builder.warm(), builder.warm()]).toEqual([1, 2]);
+    const fill = (length: number, value: number): Uint8Array => {
+      const slot = builder.reserve(length);
+      const before = slot.slice();
+      builder.place(oid(value), slot.fill(value));
+      return before;
+    };
+    // Written ahead, not fresh (a fresh buffer reads as zeros).
+    expect(fill(60, 1)).not.toEqual(new Uint8Array(60));
+    expect(fill(60, 2)).not.toEqual(new Uint8Array(60)); // seals the first chunk
+    builder.recycle(builder.takeReady());
+    expect(fill(60, 3)).toEqual(new Uint8Array(60).fill(1)); // the stored first chunk, written again
+    expect(fill(60, 4)).toEqual(new Uint8Array(60)); // none written ahead is left: a fresh one
+  });
+
   it('takes a buffer larger than a chunk as a chunk of its own, uncopied; never one a chunk large', () => {
     const builder = new ObjectRunBuilder(100);
     const large = new Uint8Array(150).fill(7);

@@ -41,9 +41,27 @@ const storeOnPage: StoreRun = (run, bytes) => {
   return new Promise<void>((resolve) => stored.push(resolve));
 };
 
+/** Whether a chunk of the answer came: warming stops then. */
+let answered = false;
+
 /** The answer's next chunk, from the page or from the answer reader. */
 function take(bytes: Uint8Array): void {
+  answered = true;
   then((unpacker) => unpacker.push(bytes));
+}
+
+/** Lets the tasks queued meanwhile (a chunk of the answer) run first; a timer would wait 4 ms once nested. */
+const yielding = new MessageChannel();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    yielding.port1.onmessage = () => resolve();
+    yielding.port2.postMessage(undefined);
+  });
+}
+
+/** Writes the unpack's chunks ahead, one per task, until the answer's first chunk comes ({@link Unpacker.warm}). */
+async function warmUntilAnswered(unpacker: Unpacker): Promise<void> {
+  while (!answered && unpacker.warm()) await nextTask();
 }
 
 /** The answer is over: the pack is checked and summed up once every run is stored. */
@@ -64,7 +82,10 @@ scope.onmessage = ({ data }) => {
         return new Promise((resolve) => bases.push(resolve));
       },
       runsCopied: true,
-    }).catch((error: unknown) => {
+    }).then((unpacker) => {
+      if (data.options.warm) void warmUntilAnswered(unpacker);
+      return unpacker;
+    }, (error: unknown) => {
       post({ type: 'failed', error: sendError(error) });
       return undefined;
     });

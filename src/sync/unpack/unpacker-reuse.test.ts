@@ -40,9 +40,10 @@ let built: { pack: Uint8Array; oids: string[] } | undefined;
 
 describe('an unpack whose stored chunks are written again', () => {
   it.each([
-    ['cloned where they are', false],
-    ['transferred to be stored and given back, as the run store worker does', true],
-  ])('stores every object as it is, deltas built on kept bases included: runs %s', async (_, transferred) => {
+    ['cloned where they are', false, false],
+    ['transferred to be stored and given back, as the run store worker does', true, false],
+    ['transferred and given back, laid out in chunks written ahead (a first sync)', true, true],
+  ])('stores every object as it is, deltas built on kept bases included: runs %s', async (_, transferred, warm) => {
     const { pack, oids } = (built ??= revisedTextPack());
     const stored: ObjectRun[] = [];
     const seen = new Set<ArrayBufferLike>();
@@ -69,6 +70,7 @@ describe('an unpack whose stored chunks are written again', () => {
         runsCopied: true,
       },
     );
+    if (warm) while (unpacker.warm()); // until it says enough are written ahead
     const answer = uploadPackResult(pack);
     // In small pieces: runs are stored, and their chunks free, while the pack is still read.
     for (let at = 0; at < answer.length; at += 16 * 1024) await unpacker.push(answer.slice(at, at + 16 * 1024));
