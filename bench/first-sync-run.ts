@@ -59,6 +59,14 @@ export interface FirstSyncReport {
 /** What FIRST_SYNC_TRACE=<folder> records of each size's last sample: every thread's tasks, V8's GC, IndexedDB. */
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'IndexedDB', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.gc'];
 
+/**
+ * How long the bench waits after each of our syncs: its workers linger a second after it (see
+ * WORKERS_LINGER_MS in src/sync/unpack/unpack-session.ts), then V8 tears down their heaps, and
+ * the repository's files are deleted. Measured next, a native clone would share the cores with
+ * that; our next sync would end them at its start (a person's first sync has none to end).
+ */
+const SETTLE_MS = 1500;
+
 /** Samples per size: the largest takes about 20 s a side here. */
 const SAMPLES: Record<string, number> = { 'book-500': 3, 'book-2500': 3, 'book-7000': 2 };
 
@@ -109,6 +117,7 @@ export async function runFirstSyncBench(page: Page, playwrightPid: number | unde
           if (timed.kind !== 'pulled' || timed.head !== repo.head) throw new Error(`first sync of ${plan.name} gave ${timed.kind} ${timed.head}, expected ${repo.head}`);
           if (peak && (!memory || peak.peakBytes - peak.startBytes > memory.peakBytes - memory.startBytes)) memory = peak;
           ours.push(timed);
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         };
         const nativeRun = async () => {
           const clone = join(root, `clone-${plan.name}-${run}.git`);
