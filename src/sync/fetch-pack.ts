@@ -39,8 +39,7 @@ export async function fetchPack(transport: Transport, store: GitStore, want: Oid
   let storedBytes = 0;
   const report = (): void => options.onProgress('receiving', receivedBytes, undefined, { ...counts });
   const session: UnpackSession = startUnpack(
-    // A first fetch (its workers started ahead) is all but surely large: its worker writes its chunks' memory ahead.
-    { want, warm: start.prestarted !== undefined, ...(imported.target ? { target: imported.target } : {}), ...(available === undefined ? {} : { maxStoredBytes: available }) },
+    { want, ...(imported.target ? { target: imported.target } : {}), ...(available === undefined ? {} : { maxStoredBytes: available }) },
     {
       storeRun: (run, bytes) => putRun(imported, run, storedBytes + bytes, available),
       stored(objects, bytes) {

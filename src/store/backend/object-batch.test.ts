@@ -86,20 +86,20 @@ describe('ObjectRunBuilder as an arena', () => {
     expect(sixth.buffer.byteLength).toBe(64);
   });
 
-  it('lays objects out in the chunks it wrote ahead before any fresh one, and a stored one first', () => {
-    const builder = new ObjectRunBuilder(64);
-    expect([builder.warm(), builder.warm()]).toEqual([1, 2]);
+  it('lays objects out in chunks written ahead before any fresh one, and a stored one first; never one of another size', () => {
+    const ahead = [new Uint8Array(64).fill(9), new Uint8Array(32).fill(8), new Uint8Array(64).fill(7)];
+    const builder = new ObjectRunBuilder(64, () => false, true, () => ahead.pop());
     const fill = (length: number, value: number): Uint8Array => {
       const slot = builder.reserve(length);
       const before = slot.slice();
       builder.place(oid(value), slot.fill(value));
       return before;
     };
-    // Written ahead, not fresh (a fresh buffer reads as zeros).
-    expect(fill(60, 1)).not.toEqual(new Uint8Array(60));
-    expect(fill(60, 2)).not.toEqual(new Uint8Array(60)); // seals the first chunk
+    expect(fill(60, 1)).toEqual(new Uint8Array(60).fill(7)); // written ahead, not fresh (zeros)
+    expect(fill(60, 2)).toEqual(new Uint8Array(60).fill(9)); // the 32-byte one dropped; seals the first chunk
     builder.recycle(builder.takeReady());
     expect(fill(60, 3)).toEqual(new Uint8Array(60).fill(1)); // the stored first chunk, written again
+    expect(ahead).toEqual([]);
     expect(fill(60, 4)).toEqual(new Uint8Array(60)); // none written ahead is left: a fresh one
   });
 

@@ -83,19 +83,20 @@ export class ObjectRunBuilder {
   private readonly waiting = new Map<ArrayBufferLike, OpenChunk>();
   /** Arena buffers whose objects are stored (or copied out), oldest first: reused once nothing reads them. */
   private readonly spares: ArrayBuffer[] = [];
-  /** Chunks {@link warm} wrote ahead, taken before any fresh buffer. */
-  private readonly warmed: Uint8Array[] = [];
   /** Bytes of the objects in the chunks {@link takeReady} would hand over. */
   bytes = 0;
 
   /**
    * `inUse`: what else may still read a stored chunk's buffer (none by default). `trim`: a chunk
    * mostly unused is handed over as a copy of its used part (off for an arena never stored).
+   * `ahead`: chunks whose memory was written ahead (a fresh buffer costs its pages' first writes),
+   * taken before a fresh one; one of another size is dropped.
    */
   constructor(
     private readonly chunkBytes = CHUNK_BYTES,
     private readonly inUse: BufferInUse = () => false,
     private readonly trim = true,
+    private readonly ahead: () => Uint8Array | undefined = () => undefined,
   ) {}
 
   /** Whether `raw` lies in a chunk this builder is still laying out (a slot {@link reserve} gave, its chunk not handed over). */
@@ -174,16 +175,6 @@ export class ObjectRunBuilder {
     for (const chunk of run.chunks) this.offer(chunk.buffer);
   }
 
-  /**
-   * Writes one chunk's memory ahead, for a chunk to come: a fresh buffer costs its pages' first
-   * writes (~3 ms per MB on the bench's VM), which a thread waiting for its input pays here
-   * instead of later, in its busiest stretch. Returns how many chunks are written ahead.
-   */
-  warm(): number {
-    this.warmed.push(new Uint8Array(this.chunkBytes).fill(0xff));
-    return this.warmed.length;
-  }
-
   /** Hands over every object ({@link finish}, then {@link takeReady}). */
   take(): ObjectRun {
     this.finish();
@@ -191,8 +182,13 @@ export class ObjectRunBuilder {
   }
 
   private newChunk(size: number, sealed: boolean): OpenChunk {
-    const bytes = (size === this.chunkBytes && (this.spare() ?? this.warmed.pop())) || new Uint8Array(size);
+    const bytes = (size === this.chunkBytes && (this.spare() ?? this.writtenAhead())) || new Uint8Array(size);
     return { bytes, used: 0, waiting: 0, sealed, oids: [], spans: [], objectBytes: 0 };
+  }
+
+  private writtenAhead(): Uint8Array | undefined {
+    for (let chunk = this.ahead(); chunk; chunk = this.ahead()) if (chunk.length === this.chunkBytes) return chunk;
+    return undefined;
   }
 
   private offer(buffer: ArrayBufferLike): void {

@@ -5,6 +5,8 @@ import type { UnpackOptions, UnpackProgress, UnpackSummary } from './unpacker.ts
 
 /** What the page tells the unpack worker. */
 export type ToWorker =
+  /** A first fetch's worker, started ahead: it writes its chunks' memory while it waits (warm-chunks.ts). */
+  | { type: 'warm' }
   | { type: 'start'; options: UnpackOptions; store?: MessagePort }
   | { type: 'chunk'; bytes: Uint8Array }
   /** The answer comes through `port`, from the answer reader (answer-reader.ts, on the run store worker's thread), instead of as chunks from the page. */

@@ -65,6 +65,8 @@ export function prestartUnpack(): PrestartedUnpack | undefined {
   endLingering();
   const workers = startWorkers(true);
   if (!workers) return undefined;
+  // A first sync all but surely fetches much: its unpack worker writes its chunks' memory meanwhile.
+  workers.unpack.postMessage({ type: 'warm' } satisfies ToWorker);
   let held: StartedWorkers | undefined = workers;
   return {
     release() {

@@ -6,7 +6,8 @@ import { detachFirst } from './detach-first.ts';
 import { storeHere, storeThrough, type StoreRun } from './run-sinks.ts';
 import { relayError, sendError } from './sent-error.ts';
 import { runBuffers, type AnswerToUnpack, type FromWorker, type ToWorker } from './unpack-messages.ts';
-import { Unpacker } from './unpacker.ts';
+import { FETCH_CHUNK_BYTES, Unpacker } from './unpacker.ts';
+import { WarmChunks } from './warm-chunks.ts';
 import type { GitObject } from '../../store/index.ts';
 
 /** What this worker uses of its global scope (typed here as the page's, which has the same two members). */
@@ -59,9 +60,16 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** Writes the unpack's chunks ahead, one per task, until the answer's first chunk comes ({@link Unpacker.warm}). */
-async function warmUntilAnswered(unpacker: Unpacker): Promise<void> {
-  while (!answered && unpacker.warm()) await nextTask();
+/**
+ * A first fetch's chunks, written ahead from the worker's start until the answer's first chunk
+ * comes, one per task (see warm-chunks.ts). A 9.2 MB first sync lays out ~20 (builder and scratch
+ * arena), most fresh; the ~60-80 ms this worker waits from its start to the answer's first bytes
+ * write 15-20.
+ */
+const ahead = new WarmChunks(FETCH_CHUNK_BYTES, 20);
+
+async function warmUntilAnswered(): Promise<void> {
+  while (!answered && ahead.writeOne()) await nextTask();
 }
 
 /** The answer is over: the pack is checked and summed up once every run is stored. */
@@ -70,7 +78,8 @@ function finish(): void {
 }
 
 scope.onmessage = ({ data }) => {
-  if (data.type === 'start') {
+  if (data.type === 'warm') void warmUntilAnswered();
+  else if (data.type === 'start') {
     const { target } = data.options;
     const storing = data.store && target ? storeThrough(data.store, target, post) : target ? storeHere(target, post) : Promise.resolve(undefined);
     work = Unpacker.create(data.options, {
@@ -82,10 +91,7 @@ scope.onmessage = ({ data }) => {
         return new Promise((resolve) => bases.push(resolve));
       },
       runsCopied: true,
-    }).then((unpacker) => {
-      if (data.options.warm) void warmUntilAnswered(unpacker);
-      return unpacker;
-    }, (error: unknown) => {
+    }, ahead).catch((error: unknown) => {
       post({ type: 'failed', error: sendError(error) });
       return undefined;
     });

@@ -11,6 +11,7 @@ import { uploadPackResult } from '../../../test/reliability/hostile-remote.ts';
 import { noise } from '../../../test/support/noise.ts';
 import { git, gitText, makeTempDir, removeTempDir } from '../../../test/support/git-cli.ts';
 import { Unpacker } from './unpacker.ts';
+import { WarmChunks } from './warm-chunks.ts';
 
 const dir = makeTempDir('unpack-reuse');
 afterAll(() => removeTempDir(dir));
@@ -48,6 +49,8 @@ describe('an unpack whose stored chunks are written again', () => {
     const stored: ObjectRun[] = [];
     const seen = new Set<ArrayBufferLike>();
     let written = 0;
+    const ahead = warm ? new WarmChunks(1024 * 1024, 8) : undefined;
+    while (ahead?.writeOne()); // as a first fetch's worker does while it waits for the answer
     const unpacker = await Unpacker.create(
       { want: oids[0] as Oid, runBytes: 1024 * 1024, deltaBaseCacheBytes: 4 * 1024 * 1024 },
       {
@@ -69,8 +72,8 @@ describe('an unpack whose stored chunks are written again', () => {
         resolveBases: async () => [],
         runsCopied: true,
       },
+      ahead,
     );
-    if (warm) while (unpacker.warm()); // until it says enough are written ahead
     const answer = uploadPackResult(pack);
     // In small pieces: runs are stored, and their chunks free, while the pack is still read.
     for (let at = 0; at < answer.length; at += 16 * 1024) await unpacker.push(answer.slice(at, at + 16 * 1024));

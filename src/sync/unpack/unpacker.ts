@@ -11,6 +11,7 @@ import type { PktLine } from '../protocol/pkt-line.ts';
 import { PktLineReader } from '../protocol/pkt-line-reader.ts';
 import { decodeSideBand, throwServerError } from '../protocol/side-band.ts';
 import { PackClosure } from './pack-closure.ts';
+import type { WarmChunks } from './warm-chunks.ts';
 
 /** How far an unpack got, for progress bars. */
 export interface UnpackProgress {
@@ -69,11 +70,6 @@ export interface UnpackOptions {
   runBytes?: number;
   /** Bytes of delta bases kept, counted as the whole chunks they lie in (24 MB by default). */
   deltaBaseCacheBytes?: number;
-  /**
-   * A large answer is expected (a first sync): the unpack's thread may write its chunks' memory
-   * ahead while it waits for the answer ({@link Unpacker.warm}).
-   */
-  warm?: boolean;
 }
 
 /** A run of about this size is one bounded transaction: 4 MB clone and store in ~10 ms here. */
@@ -84,7 +80,7 @@ const DEFAULT_RUN_BYTES = 4 * 1024 * 1024;
  * cost ~0.35 s of the worker and ~0.25 s of the browser (measured: a whole first sync's Chromium
  * CPU 1,820 -> 1,570 ms with 1 MB). A read of one object loads its whole chunk, still ~1 ms.
  */
-const FETCH_CHUNK_BYTES = 1024 * 1024;
+export const FETCH_CHUNK_BYTES = 1024 * 1024;
 /**
  * Runs being stored at once: with two, the next run is read while IndexedDB commits the last
  * (with one, reading stopped at every run until its transaction was done).
@@ -108,14 +104,6 @@ const FETCH_DELTA_BASE_CACHE_BYTES = 12 * 1024 * 1024;
  * byte. Smaller ones (most trees and commits, read often) stay loose: read without inflating.
  */
 const DEFLATED_MIN_BYTES = 4096;
-/**
- * Chunks {@link Unpacker.warm} writes ahead: the runs in flight and the one being laid out, and
- * two of the scratch arena's. A 9.2 MB first sync lays out 19 chunks, 13 of them fresh; their
- * pages' first writes cost the unpack worker ~40 ms in its busiest stretch (3 ms per MB on the
- * bench's VM), while it had waited ~50 ms for the answer's first bytes.
- */
-const WARM_CHUNKS = ((RUNS_IN_FLIGHT + 1) * DEFAULT_RUN_BYTES) / FETCH_CHUNK_BYTES;
-const WARM_SCRATCH_CHUNKS = 2;
 /** At most one progress report per this many ms. */
 const PROGRESS_MS = 100;
 
@@ -152,7 +140,6 @@ export class Unpacker {
   private stopped = false;
   /** A copy of the wanted object's loose form, once it came (its chunk is written again later). */
   private wanted: Uint8Array | undefined;
-  private warmedChunks = 0;
 
   private constructor(
     private readonly reader: PackStreamReader,
@@ -163,14 +150,16 @@ export class Unpacker {
     private readonly options: Required<Omit<UnpackOptions, 'target'>>,
   ) {}
 
-  static async create(options: UnpackOptions, sink: UnpackSink): Promise<Unpacker> {
-    const full = { maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, runBytes: DEFAULT_RUN_BYTES, deltaBaseCacheBytes: FETCH_DELTA_BASE_CACHE_BYTES, warm: false, target: undefined, maxStoredBytes: Infinity, ...options };
+  /** `ahead`: chunks of memory written ahead (a first fetch's, see warm-chunks.ts), taken before fresh ones. */
+  static async create(options: UnpackOptions, sink: UnpackSink, ahead?: WarmChunks): Promise<Unpacker> {
+    const full = { maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, runBytes: DEFAULT_RUN_BYTES, deltaBaseCacheBytes: FETCH_DELTA_BASE_CACHE_BYTES, target: undefined, maxStoredBytes: Infinity, ...options };
     const created: { unpacker?: Unpacker } = {};
     // Objects are built in place, in the run's chunks: no buffer of their own, no copy; but a
     // large whole object is built in the scratch arena (DEFLATED_MIN_BYTES), whose chunks are
     // written again once laid out for storing. A chunk is written again once no delta base in it is kept.
-    const builder = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer));
-    const scratch = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer), false);
+    const written = (): Uint8Array | undefined => ahead?.take();
+    const builder = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer), true, written);
+    const scratch = new ObjectRunBuilder(FETCH_CHUNK_BYTES, (buffer) => resolver.holds(buffer), false, written);
     const allocate = (length: number): Uint8Array => builder.reserve(length);
     const allocateWhole = (length: number): Uint8Array => (length >= DEFLATED_MIN_BYTES ? scratch : builder).reserve(length);
     const reader = new PackStreamReader((entry) => resolver.add(entry), { maxObjectBytes: full.maxObjectBytes, checksum: await createIncrementalSha1(), allocate: allocateWhole });
@@ -187,15 +176,6 @@ export class Unpacker {
   /** The next bytes of the answer. */
   push(chunk: Uint8Array): Promise<void> {
     return this.stopOnFailure(() => this.read(chunk));
-  }
-
-  /**
-   * Writes one more chunk's memory ahead, while nothing else is to be done (the answer has not
-   * come); false once enough are (see {@link WARM_CHUNKS}).
-   */
-  warm(): boolean {
-    (this.warmedChunks < WARM_SCRATCH_CHUNKS ? this.scratch : this.builder).warm();
-    return ++this.warmedChunks < WARM_SCRATCH_CHUNKS + WARM_CHUNKS;
   }
 
   /** The answer is over: checks the pack's end, resolves a thin pack's deltas, and sums up. */
