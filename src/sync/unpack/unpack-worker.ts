@@ -51,7 +51,11 @@ function take(bytes: Uint8Array): void {
   then((unpacker) => unpacker.push(bytes));
 }
 
-/** Lets the tasks queued meanwhile (a chunk of the answer) run first; a timer would wait 4 ms once nested. */
+/**
+ * Lets the tasks queued meanwhile (a chunk of the answer) run first. Not the store's
+ * `yieldToEventLoop`: its `scheduler.yield()` resumes ahead of queued tasks, so the answer's first
+ * chunk would wait for the whole warming; and a timer would wait 4 ms once nested.
+ */
 const yielding = new MessageChannel();
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
